@@ -1,0 +1,263 @@
+"""The catalogue: every validated document and registry, cross-references resolved.
+
+Built once, after all files are read and validated, so that every page and export sees the
+same consistent whole. Every collection is sorted with a stable key so that the same input
+gives the same output.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from . import urls
+from .countries import french_name
+from .licences import Licence
+from .schema import (
+    OrganisationEntry,
+    ProgrammeEntry,
+    ProjectMeta,
+    ThemeEntry,
+    WriteupMeta,
+)
+from .settings import Settings
+
+STATUS_LABELS = {"planned": "En projet", "ongoing": "En cours", "completed": "Terminé"}
+
+
+@dataclass(frozen=True)
+class Country:
+    code: str
+    name: str
+
+    @property
+    def url(self) -> str:
+        return urls.country(self.code)
+
+
+@dataclass
+class Project:
+    """A project sheet (fiche projet)."""
+
+    slug: str
+    source: str
+    path: Path
+    meta: ProjectMeta
+    body: str
+    body_line: int
+    licence: Licence
+    cited_by: list[str] = field(default_factory=list)
+
+    kind = "project"
+
+    @property
+    def url(self) -> str:
+        return urls.project(self.slug)
+
+    @property
+    def pdf(self) -> str:
+        return urls.project_pdf(self.slug)
+
+    @property
+    def title(self) -> str:
+        return self.meta.title
+
+    @property
+    def organisations(self) -> list[str]:
+        """Lead first, then partners."""
+        return [self.meta.lead, *self.meta.partners]
+
+    @property
+    def status_label(self) -> str:
+        return STATUS_LABELS[self.meta.status]
+
+
+@dataclass
+class Writeup:
+    """A session write-up (compte-rendu)."""
+
+    slug: str
+    source: str
+    path: Path
+    meta: WriteupMeta
+    body: str
+    body_line: int
+    licence: Licence
+
+    kind = "writeup"
+
+    @property
+    def url(self) -> str:
+        return urls.writeup(self.slug)
+
+    @property
+    def attached_report(self) -> Path | None:
+        """The PDF file the editors attached, if any (already checked to exist)."""
+        if self.meta.report is None:
+            return None
+        return (self.path.parent / PurePosixPath(self.meta.report.replace("\\", "/"))).resolve()
+
+    @property
+    def pdf(self) -> str:
+        attached = self.attached_report
+        return urls.writeup_pdf(self.slug, attached.name if attached else None)
+
+    @property
+    def title(self) -> str:
+        return self.meta.title
+
+    @property
+    def authoring_organisations(self) -> list[str]:
+        ids = [p.organisation for p in [*self.meta.authors, *self.meta.reviewers]]
+        return sorted({i for i in ids if i})
+
+
+@dataclass
+class OrganisationIndex:
+    """What one organisation takes part in."""
+
+    leads: list[str] = field(default_factory=list)
+    partners: list[str] = field(default_factory=list)
+    presented: list[str] = field(default_factory=list)
+    authored: list[str] = field(default_factory=list)
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.leads or self.partners or self.presented or self.authored)
+
+
+@dataclass
+class GroupIndex:
+    """The sheets and write-ups under one theme or programme."""
+
+    projects: list[str] = field(default_factory=list)
+    writeups: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Catalogue:
+    settings: Settings
+    organisations: dict[str, OrganisationEntry]
+    programmes: dict[str, ProgrammeEntry]
+    themes: dict[str, ThemeEntry]
+    projects: dict[str, Project]
+    writeups: dict[str, Writeup]
+    inspiring: list[str] = field(default_factory=list)
+    by_country: dict[str, list[str]] = field(default_factory=dict)
+    by_theme: dict[str, GroupIndex] = field(default_factory=dict)
+    by_programme: dict[str, GroupIndex] = field(default_factory=dict)
+    by_organisation: dict[str, OrganisationIndex] = field(default_factory=dict)
+
+    # --- lookups used by pages and exports ---
+
+    def country(self, code: str) -> Country:
+        return Country(code, french_name(code))
+
+    def countries(self) -> list[Country]:
+        """Countries in use, sorted by French name."""
+        return sorted((self.country(c) for c in self.by_country), key=_country_key)
+
+    def writeups_newest_first(self) -> list[Writeup]:
+        return sorted(self.writeups.values(), key=lambda w: (-w.meta.date.toordinal(), w.slug))
+
+    def organisation_label(self, org_id: str) -> str:
+        org = self.organisations[org_id]
+        return org.short_name or org.name
+
+    def related(self, slug: str, limit: int = 5) -> list[Project]:
+        """Sheets sharing themes, countries or organisations, most shared first."""
+        project = self.projects[slug]
+        mine = _facets(project)
+        scored = []
+        for other in self.projects.values():
+            if other.slug == slug:
+                continue
+            score = len(mine & _facets(other))
+            if score:
+                scored.append((-score, other.slug, other))
+        scored.sort(key=lambda item: (item[0], item[1]))
+        return [item[2] for item in scored[:limit]]
+
+    def practices_by_theme(self) -> dict[str, list[tuple[Writeup, str, str]]]:
+        """Theme id -> [(write-up, 'practice' | 'difficulty', text)], in theme order."""
+        grouped: dict[str, list[tuple[Writeup, str, str]]] = {t: [] for t in self.themes}
+        for writeup in self.writeups_newest_first():
+            for theme_id in writeup.meta.themes:
+                for text in writeup.meta.good_practices:
+                    grouped[theme_id].append((writeup, "practice", text))
+                for text in writeup.meta.difficulties:
+                    grouped[theme_id].append((writeup, "difficulty", text))
+        return {k: v for k, v in grouped.items() if v}
+
+
+def _country_key(country: Country) -> tuple[str, str]:
+    import unicodedata
+
+    folded = unicodedata.normalize("NFKD", country.name.casefold())
+    return ("".join(c for c in folded if not unicodedata.combining(c)), country.code)
+
+
+def _facets(project: Project) -> set[tuple[str, str]]:
+    meta = project.meta
+    return (
+        {("theme", t) for t in meta.themes}
+        | {("country", c) for c in meta.countries}
+        | {("org", o) for o in project.organisations}
+    )
+
+
+def build_catalogue(
+    settings: Settings,
+    organisations: list[OrganisationEntry],
+    programmes: list[ProgrammeEntry],
+    themes: list[ThemeEntry],
+    projects: list[Project],
+    writeups: list[Writeup],
+) -> Catalogue:
+    """Resolve references and build every index. Inputs are already validated."""
+    catalogue = Catalogue(
+        settings=settings,
+        organisations={o.id: o for o in sorted(organisations, key=lambda o: o.id)},
+        programmes={p.id: p for p in sorted(programmes, key=lambda p: p.id)},
+        themes={t.id: t for t in themes},  # registry order is the editors' order
+        projects={p.slug: p for p in sorted(projects, key=lambda p: p.slug)},
+        writeups={w.slug: w for w in sorted(writeups, key=lambda w: w.slug)},
+    )
+    newest = catalogue.writeups_newest_first()
+    for writeup in newest:
+        for slug in writeup.meta.examples:
+            catalogue.projects[slug].cited_by.append(writeup.slug)
+    catalogue.inspiring = [
+        p.slug for p in catalogue.projects.values() if p.meta.inspiring or p.cited_by
+    ]
+
+    by_country: dict[str, list[str]] = defaultdict(list)
+    by_theme: dict[str, GroupIndex] = {t: GroupIndex() for t in catalogue.themes}
+    by_programme: dict[str, GroupIndex] = {p: GroupIndex() for p in catalogue.programmes}
+    by_org: dict[str, OrganisationIndex] = {o: OrganisationIndex() for o in catalogue.organisations}
+    for project in catalogue.projects.values():
+        meta = project.meta
+        for code in meta.countries:
+            by_country[code].append(project.slug)
+        for theme_id in meta.themes:
+            by_theme[theme_id].projects.append(project.slug)
+        by_programme[meta.programme].projects.append(project.slug)
+        by_org[meta.lead].leads.append(project.slug)
+        for partner in meta.partners:
+            by_org[partner].partners.append(project.slug)
+    for writeup in newest:
+        wmeta = writeup.meta
+        for theme_id in wmeta.themes:
+            by_theme[theme_id].writeups.append(writeup.slug)
+        if wmeta.programme:
+            by_programme[wmeta.programme].writeups.append(writeup.slug)
+        for org_id in wmeta.organisations:
+            by_org[org_id].presented.append(writeup.slug)
+        for org_id in writeup.authoring_organisations:
+            by_org[org_id].authored.append(writeup.slug)
+    catalogue.by_country = {code: by_country[code] for code in sorted(by_country)}
+    catalogue.by_theme = by_theme
+    catalogue.by_programme = by_programme
+    catalogue.by_organisation = by_org
+    return catalogue

@@ -1,0 +1,250 @@
+"""Reading every content file, validating it, and building the catalogue.
+
+Everything is read and checked before anything is built: one run reports all problems of
+all files, and a catalogue exists only when there is no error.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
+
+from .catalogue import Catalogue, Project, Writeup, build_catalogue
+from .diagnostics import Diagnostic, DiagnosticList
+from .references import ReferenceContext
+from .schema import (
+    SLUG_RE,
+    OrganisationEntry,
+    ProgrammeEntry,
+    ProjectMeta,
+    ThemeEntry,
+    WriteupMeta,
+    _ascii,
+)
+from .settings import Settings
+from .sourcefile import SourceFile, load_markdown, load_yaml_file
+from .validation import validate
+from .yamlsource import Located, YamlProblem
+
+E = TypeVar("E", bound=BaseModel)
+
+REGISTRIES = ("organisations", "programmes", "themes")
+
+
+@dataclass
+class LoadResult:
+    catalogue: Catalogue | None
+    diagnostics: list[Diagnostic]
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.is_error]
+
+    @property
+    def warnings(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if not d.is_error]
+
+
+class _Run:
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.diagnostics = DiagnosticList()
+        self.context = ReferenceContext(root=settings.root, licences=set(settings.licences))
+
+    # --- registries ---
+
+    def read_registry(self, name: str) -> tuple[str, Located | None]:
+        path = self.settings.data_dir / f"{name}.yml"
+        rel = self.settings.rel(path)
+        if not path.is_file():
+            other = path.with_suffix(".yaml")
+            hint = f"rename {self.settings.rel(other)} to {name}.yml" if other.is_file() else ""
+            self.diagnostics.error(rel, 0, name, "registry file is missing", hint)
+            return rel, None
+        try:
+            located = load_yaml_file(path)
+        except YamlProblem as problem:
+            self.report_problem(rel, problem)
+            return rel, None
+        if located.data is None:
+            located.data = []
+        if not isinstance(located.data, list):
+            self.diagnostics.error(rel, 1, name, "a registry must be a list of entries",
+                                   "start each entry with '- id: …'")
+            return rel, None
+        return rel, located
+
+    def known_ids(self, located: Located | None) -> set[str]:
+        if located is None:
+            return set()
+        return {
+            e["id"] for e in located.data if isinstance(e, dict) and isinstance(e.get("id"), str)
+        }
+
+    def validate_registry(self, name: str, model: type[E], rel: str, located: Located | None
+                          ) -> list[E]:
+        if located is None:
+            return []
+        entries: list[E] = []
+        first: dict[str, int] = {}
+        for index, _item in enumerate(located.data):
+            entry = validate(model, located, rel, self.context, self.diagnostics, (index,), name)
+            raw = located.data[index]
+            raw_id = raw.get("id") if isinstance(raw, dict) else None
+            if isinstance(raw_id, str):
+                line = located.line_of((index, "id"))
+                if raw_id in first:
+                    self.diagnostics.error(
+                        rel, line, f"{name}[{index}].id",
+                        f"id '{raw_id}' is already used (line {first[raw_id]})",
+                        "ids must be unique: rename one of them",
+                    )
+                    continue
+                first[raw_id] = line
+            if entry is not None:
+                entries.append(entry)
+        return entries
+
+    # --- documents ---
+
+    def markdown_files(self, folder: Path) -> list[Path]:
+        if not folder.is_dir():
+            return []
+        files = []
+        for path in sorted(folder.iterdir()):
+            if path.is_file() and path.suffix == ".md":
+                files.append(path)
+            elif path.is_file() and path.suffix.lower() in (".md", ".markdown"):
+                self.diagnostics.warning(
+                    self.settings.rel(path), 0, "(file name)",
+                    "ignored: only files ending in '.md' are read",
+                    f"rename it to {path.stem}.md",
+                )
+        return files
+
+    def check_slug(self, path: Path) -> bool:
+        slug = path.stem
+        if SLUG_RE.match(slug):
+            return True
+        fixed = re.sub(r"[^a-z0-9]+", "-", _ascii(slug).lower()).strip("-")
+        self.diagnostics.error(
+            self.settings.rel(path), 1, "(file name)",
+            f"'{slug}' is not a valid slug: use lower-case letters a-z, digits and single hyphens",
+            f"rename the file to {fixed}.md" if fixed else "",
+        )
+        return False
+
+    def read_document(self, path: Path) -> SourceFile | None:
+        rel = self.settings.rel(path)
+        if path.is_symlink() and not path.resolve().is_relative_to(self.settings.root):
+            self.diagnostics.error(rel, 1, "(file)", "symbolic link to a file outside the "
+                                   "repository", "copy the file into the repository")
+            return None
+        try:
+            return load_markdown(path, rel)
+        except YamlProblem as problem:
+            self.report_problem(rel, problem)
+        except OSError as exc:
+            self.diagnostics.error(rel, 0, "(file)", f"cannot be read: {exc.strerror}")
+        return None
+
+    def report_problem(self, rel: str, problem: YamlProblem) -> None:
+        self.diagnostics.error(rel, problem.line, problem.field or "(front matter)",
+                               problem.message, problem.suggestion)
+
+    def licence_of(self, licence_id: str | None) -> Any:
+        return self.settings.licences.get(licence_id or self.settings.licence,
+                                          self.settings.site_licence)
+
+    def load_projects(self, files: list[Path]) -> list[Project]:
+        projects = []
+        for path in files:
+            slug_ok = self.check_slug(path)
+            source = self.read_document(path)
+            if source is None:
+                continue
+            self.context.file_dir = path.parent
+            meta = validate(ProjectMeta, source.front, source.rel, self.context, self.diagnostics)
+            if meta is None or not slug_ok:
+                continue
+            if meta.image is not None and meta.image.credit is None:
+                self.diagnostics.warning(
+                    source.rel, source.front.line_of(("image",)), "image.credit",
+                    "the image has no credit", "add `credit: …` (author or source of the image)",
+                )
+            self.warn_empty_body(source)
+            projects.append(Project(path.stem, source.rel, path, meta, source.body,
+                                    source.body_line, self.licence_of(meta.licence)))
+        return projects
+
+    def load_writeups(self, files: list[Path]) -> list[Writeup]:
+        writeups = []
+        for path in files:
+            slug_ok = self.check_slug(path)
+            source = self.read_document(path)
+            if source is None:
+                continue
+            self.context.file_dir = path.parent
+            meta = validate(WriteupMeta, source.front, source.rel, self.context, self.diagnostics)
+            if meta is None or not slug_ok:
+                continue
+            self.warn_empty_body(source)
+            writeups.append(Writeup(path.stem, source.rel, path, meta, source.body,
+                                    source.body_line, self.licence_of(meta.licence)))
+        return writeups
+
+    def warn_empty_body(self, source: SourceFile) -> None:
+        if not source.body.strip():
+            self.diagnostics.warning(source.rel, source.body_line, "(body)",
+                                     "the text of the page is empty")
+
+    def check_editorial_pages(self) -> None:
+        content = self.settings.content_dir
+        if not content.is_dir():
+            return
+        for path in sorted(content.rglob("*.md")):
+            relative = path.relative_to(content)
+            if relative.parts[0] in ("_data",) or (
+                relative.parts[0] == "comptes-rendus" and len(relative.parts) == 2
+            ):
+                continue
+            try:
+                load_markdown(path, self.settings.rel(path), require_front_matter=False)
+            except YamlProblem as problem:
+                self.report_problem(self.settings.rel(path), problem)
+
+    def run(self) -> LoadResult:
+        settings = self.settings
+        for problem in settings.problems:
+            self.diagnostics.error("mkdocs.yml", 1, "plugins.programme", problem)
+        registries = {name: self.read_registry(name) for name in REGISTRIES}
+        self.context.organisations = self.known_ids(registries["organisations"][1])
+        self.context.programmes = self.known_ids(registries["programmes"][1])
+        self.context.themes = self.known_ids(registries["themes"][1])
+        organisations = self.validate_registry("organisations", OrganisationEntry,
+                                               *registries["organisations"])
+        programmes = self.validate_registry("programmes", ProgrammeEntry,
+                                            *registries["programmes"])
+        themes = self.validate_registry("themes", ThemeEntry, *registries["themes"])
+
+        project_files = self.markdown_files(settings.projects_dir)
+        writeup_files = self.markdown_files(settings.writeups_dir)
+        self.context.projects = {p.stem for p in project_files}
+        projects = self.load_projects(project_files)
+        writeups = self.load_writeups(writeup_files)
+        self.check_editorial_pages()
+
+        catalogue = None
+        if not self.diagnostics.errors:
+            catalogue = build_catalogue(settings, organisations, programmes, themes,
+                                        projects, writeups)
+        return LoadResult(catalogue, self.diagnostics.sorted())
+
+
+def load_catalogue(settings: Settings) -> LoadResult:
+    """Read, validate and resolve all content under ``settings``."""
+    return _Run(settings).run()

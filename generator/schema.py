@@ -1,0 +1,443 @@
+"""The content format as pydantic models: types, controlled values and references.
+
+Models are strict (no silent coercion: a YAML boolean is not text) and forbid unknown keys.
+Reference checks read the ids they need from the validation context
+(:class:`~generator.references.ReferenceContext`). Custom errors carry an ``at`` entry in
+their context when they concern one item of a list, so that messages point at its line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path, PurePosixPath
+from typing import Annotated, Any, Literal
+from urllib.parse import urlsplit
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+from .countries import guess_code, is_country_code
+from .references import ReferenceContext, closest
+
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+URL_SCHEMES = ("http", "https", "mailto")
+IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif"}
+MIN_YEAR, MAX_YEAR = 1900, 2100
+
+
+def _ctx(info: ValidationInfo) -> ReferenceContext | None:
+    context = info.context
+    return context if isinstance(context, ReferenceContext) else None
+
+
+def _error(kind: str, message: str, **ctx: Any) -> PydanticCustomError:
+    return PydanticCustomError(kind, message, ctx or None)
+
+
+# --- scalar types ---------------------------------------------------------------------
+
+
+def _non_blank(value: str) -> str:
+    value = value.strip()
+    if not value:
+        raise _error("blank", "is empty")
+    return value
+
+
+Text = Annotated[str, AfterValidator(_non_blank)]
+
+
+def _length(low: int, high: int) -> AfterValidator:
+    def check(value: str) -> str:
+        if not low <= len(value) <= high:
+            bounds = f"{low} to {high}" if low > 1 else f"at most {high}"
+            raise _error(
+                "text_length",
+                "must be {bounds} characters long (it has {count})",
+                bounds=bounds,
+                count=len(value),
+            )
+        return value
+
+    return AfterValidator(check)
+
+
+Title = Annotated[Text, _length(3, 200)]
+Summary = Annotated[Text, _length(1, 400)]
+
+
+def _slug(value: str) -> str:
+    if not SLUG_RE.match(value):
+        suggestion = re.sub(r"[^a-z0-9]+", "-", _ascii(value).lower()).strip("-")
+        raise _error(
+            "slug_form",
+            "'{value}' is not a valid id: use lower-case letters a-z, digits and single hyphens",
+            value=value,
+            suggestion=f"for example '{suggestion}'" if suggestion else "",
+        )
+    return value
+
+
+def _ascii(text: str) -> str:
+    import unicodedata
+
+    folded = unicodedata.normalize("NFKD", text)
+    bare = "".join(c for c in folded if not unicodedata.combining(c))
+    return bare.encode("ascii", "ignore").decode()
+
+
+Slug = Annotated[str, AfterValidator(_slug)]
+
+
+def _year(value: Any) -> Any:
+    if isinstance(value, str) and value.strip().isdigit():
+        value = int(value.strip())
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise _error("year_type", "expected a year as a number, e.g. 2014")
+    if not MIN_YEAR <= value <= MAX_YEAR:
+        raise _error("year_range", "{value} is not a plausible year", value=value)
+    return value
+
+
+Year = Annotated[int, BeforeValidator(_year)]
+
+
+def _date(value: Any) -> Any:
+    if isinstance(value, dt.datetime):
+        raise _error("date_form", "expected a date without a time, written YYYY-MM-DD")
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str) and DATE_RE.match(value.strip()):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            raise _error("date_invalid", "'{value}' is not a real date", value=value) from None
+    raise _error("date_form", "expected a date written YYYY-MM-DD, e.g. 2022-03-18")
+
+
+Date = Annotated[dt.date, BeforeValidator(_date)]
+
+
+def _url(value: str) -> str:
+    value = value.strip()
+    try:
+        parts = urlsplit(value)
+    except ValueError:
+        raise _error("url", "'{value}' is not a valid URL", value=value) from None
+    scheme = parts.scheme.lower()
+    if scheme not in URL_SCHEMES:
+        suggestion = ""
+        if not scheme and "." in value.split("/")[0]:
+            suggestion = f"write 'https://{value}'"
+        raise _error(
+            "url_scheme",
+            "URL must start with http://, https:// or mailto: (got '{value}')",
+            value=value,
+            suggestion=suggestion,
+        )
+    if any(c.isspace() for c in value):
+        raise _error("url", "URL contains a space", suggestion="encode spaces as %20")
+    if scheme in ("http", "https") and not parts.netloc:
+        raise _error("url", "'{value}' has no host name", value=value)
+    if scheme == "mailto" and "@" not in parts.path:
+        raise _error("url", "'{value}' is not an e-mail address", value=value)
+    return value
+
+
+Url = Annotated[str, AfterValidator(_url)]
+
+
+def _country(value: str) -> str:
+    if is_country_code(value):
+        return value
+    guess = guess_code(value)
+    raise _error(
+        "country",
+        "'{value}' is not an ISO 3166-1 alpha-2 country code",
+        value=value,
+        suggestion=f"did you mean '{guess}'?" if guess else "use two capital letters, e.g. SN",
+    )
+
+
+Country = Annotated[str, AfterValidator(_country)]
+
+
+def _reference(kind: str, attribute: str, label: str) -> AfterValidator:
+    def check(value: str, info: ValidationInfo) -> str:
+        ctx = _ctx(info)
+        known: set[str] = getattr(ctx, attribute) if ctx else set()
+        if ctx is not None and value not in known:
+            match = closest(value, known)
+            raise _error(
+                f"unknown_{kind}",
+                "'{value}' is not " + label,
+                value=value,
+                suggestion=f"did you mean '{match}'?" if match else "",
+            )
+        return value
+
+    return AfterValidator(check)
+
+
+OrganisationRef = Annotated[
+    str, _reference("organisation", "organisations", "an organisation id of organisations.yml")
+]
+ProgrammeRef = Annotated[
+    str, _reference("programme", "programmes", "a programme id of programmes.yml")
+]
+ThemeRef = Annotated[str, _reference("theme", "themes", "a theme id of themes.yml")]
+ProjectRef = Annotated[
+    str, _reference("project", "projects", "a project sheet (no file projects/<slug>.md)")
+]
+LicenceRef = Annotated[str, _reference("licence", "licences", "a known licence id")]
+
+
+def _repository_file(suffixes: set[str], what: str) -> AfterValidator:
+    def check(value: str, info: ValidationInfo) -> str:
+        ctx = _ctx(info)
+        if "://" in value or value.startswith(("mailto:", "data:")):
+            raise _error("path", "must be a path relative to this file, not a URL")
+        pure = PurePosixPath(value.replace("\\", "/"))
+        if pure.is_absolute() or re.match(r"^[A-Za-z]:", value):
+            raise _error("path", "must be a path relative to this file, not an absolute path")
+        if pure.suffix.lower() not in suffixes:
+            raise _error(
+                "path_type",
+                "'{value}' is not {what} (expected {suffixes})",
+                value=value,
+                what=what,
+                suffixes=", ".join(sorted(suffixes)),
+            )
+        if ctx is None or ctx.file_dir is None:
+            return value
+        target = ctx.file_dir / Path(*pure.parts)
+        root = ctx.root.resolve()
+        resolved = target.resolve()
+        if not resolved.is_relative_to(root):
+            raise _error(
+                "path_outside",
+                "'{value}' points outside the repository",
+                value=value,
+                suggestion="copy the file into the repository and point to it",
+            )
+        if not resolved.is_file():
+            nearby = []
+            if target.parent.resolve().is_dir():
+                nearby = [p.name for p in target.parent.iterdir() if p.is_file()]
+            match = closest(pure.name, nearby)
+            raise _error(
+                "path_missing",
+                "file '{value}' does not exist",
+                value=value,
+                suggestion=f"did you mean '{(pure.parent / match).as_posix()}'?" if match else "",
+            )
+        return value
+
+    return AfterValidator(check)
+
+
+ImagePath = Annotated[str, _repository_file(IMAGE_SUFFIXES, "an image")]
+PdfPath = Annotated[str, _repository_file({".pdf"}, "a PDF file")]
+
+
+def _unique(label: str) -> AfterValidator:
+    def check(values: list[Any]) -> list[Any]:
+        seen: dict[Any, int] = {}
+        for index, value in enumerate(values):
+            if value in seen:
+                raise _error(
+                    "duplicate",
+                    "'{value}' is listed twice in " + label + " (also item {first})",
+                    value=value,
+                    first=seen[value],
+                    at=index,
+                    suggestion="remove one of them",
+                )
+            seen[value] = index
+        return values
+
+    return AfterValidator(check)
+
+
+# --- models ---------------------------------------------------------------------------
+
+
+class StrictModel(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Link(StrictModel):
+    title: Text
+    url: Url
+
+
+class Image(StrictModel):
+    src: ImagePath
+    alt: Text
+    credit: Text | None = None
+
+
+class Period(StrictModel):
+    start: Year
+    end: Year | None = None
+
+    @model_validator(mode="after")
+    def _end_after_start(self) -> Period:
+        if self.end is not None and self.end < self.start:
+            raise _error(
+                "period_order",
+                "end ({end}) is before start ({start})",
+                end=self.end,
+                start=self.start,
+                at="end",
+            )
+        return self
+
+
+Status = Literal["planned", "ongoing", "completed"]
+
+
+class ProjectMeta(StrictModel):
+    """Front matter of a project sheet (``projects/<slug>.md``)."""
+
+    title: Title
+    summary: Summary
+    programme: ProgrammeRef
+    lead: OrganisationRef
+    partners: Annotated[list[OrganisationRef], _unique("partners")] = Field(default_factory=list)
+    countries: Annotated[list[Country], Field(min_length=1), _unique("countries")]
+    places: Annotated[list[Text], _unique("places")] = Field(default_factory=list)
+    themes: Annotated[list[ThemeRef], Field(min_length=1), _unique("themes")]
+    period: Period
+    status: Status
+    inspiring: bool = False
+    image: Image | None = None
+    links: list[Link] = Field(default_factory=list)
+    licence: LicenceRef | None = None
+    updated: Date | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _lead_not_partner(cls, data: Any) -> Any:
+        if isinstance(data, dict):
+            lead, partners = data.get("lead"), data.get("partners")
+            if isinstance(lead, str) and isinstance(partners, list) and lead in partners:
+                raise _error(
+                    "lead_is_partner",
+                    "'{lead}' is the lead (porteur) and cannot also be a partner",
+                    lead=lead,
+                    at=("partners", partners.index(lead)),
+                    suggestion="remove it from partners",
+                )
+        return data
+
+
+class Person(StrictModel):
+    name: Text
+    organisation: OrganisationRef | None = None
+
+
+class Reference(StrictModel):
+    author: Text
+    title: Text
+    year: Year | None = None
+    publisher: Text | None = None
+    url: Url | None = None
+    note: Text | None = None
+
+
+class WriteupMeta(StrictModel):
+    """Front matter of a session write-up (``content/comptes-rendus/<slug>.md``)."""
+
+    title: Title
+    summary: Summary
+    date: Date
+    event: Text | None = None
+    programme: ProgrammeRef | None = None
+    organisations: Annotated[list[OrganisationRef], _unique("organisations")] = Field(
+        default_factory=list
+    )
+    authors: Annotated[list[Person], Field(min_length=1)]
+    reviewers: list[Person] = Field(default_factory=list)
+    themes: Annotated[list[ThemeRef], Field(min_length=1), _unique("themes")]
+    examples: Annotated[list[ProjectRef], _unique("examples")] = Field(default_factory=list)
+    good_practices: list[Text] = Field(default_factory=list)
+    difficulties: list[Text] = Field(default_factory=list)
+    bibliography: list[Reference] = Field(default_factory=list)
+    licence: LicenceRef | None = None
+    report: PdfPath | None = None
+
+
+class OrganisationEntry(StrictModel):
+    id: Slug
+    name: Text
+    short_name: Text | None = None
+    country: Country | None = None
+    url: Url | None = None
+    description: Text | None = None
+
+
+class ProgrammeEntry(StrictModel):
+    id: Slug
+    name: Text
+    short_name: Text | None = None
+    organisation: OrganisationRef | None = None
+    started: Year | None = None
+    url: Url | None = None
+    description: Text | None = None
+
+
+class ThemeEntry(StrictModel):
+    id: Slug
+    label: Text
+    description: Text | None = None
+
+
+# Common French or near-miss names an editor may type, mapped to the real field names.
+FIELD_HINTS: dict[str, str] = {
+    "titre": "title",
+    "résumé": "summary",
+    "resume": "summary",
+    "porteur": "lead",
+    "partenaires": "partners",
+    "pays": "countries",
+    "country": "countries",
+    "lieux": "places",
+    "thèmes": "themes",
+    "theme": "themes",
+    "période": "period",
+    "periode": "period",
+    "statut": "status",
+    "inspirant": "inspiring",
+    "liens": "links",
+    "licence_id": "licence",
+    "license": "licence",
+    "auteurs": "authors",
+    "author": "authors",
+    "relecteurs": "reviewers",
+    "exemples": "examples",
+    "bonnes_pratiques": "good_practices",
+    "difficultés": "difficulties",
+    "bibliographie": "bibliography",
+    "rapport": "report",
+    "événement": "event",
+    "evenement": "event",
+    "début": "start",
+    "debut": "start",
+    "fin": "end",
+    "année": "year",
+    "nom": "name",
+    "organisation_id": "organisation",
+    "libellé": "label",
+    "libelle": "label",
+}

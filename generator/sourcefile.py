@@ -1,0 +1,90 @@
+"""Reading a Markdown file with front matter: encoding, line endings, the ``---`` block."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .yamlsource import Located, YamlProblem, parse_yaml
+
+BOM = "\ufeff"
+MAX_FILE_BYTES = 8 * 1024 * 1024
+
+
+@dataclass
+class SourceFile:
+    """A Markdown source: front matter (located) and body, with the body's first line."""
+
+    path: Path
+    rel: str
+    front: Located
+    body: str
+    body_line: int
+
+
+def read_text(path: Path) -> str:
+    """Read UTF-8 text (BOM accepted), normalising CRLF and CR to LF.
+
+    Raises :class:`YamlProblem` (line 1 or the line of the bad byte) for other encodings.
+    """
+    raw = path.read_bytes()
+    if len(raw) > MAX_FILE_BYTES:
+        raise YamlProblem(1, f"file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB")
+    if raw.startswith(b"\xff\xfe") or raw.startswith(b"\xfe\xff"):
+        raise YamlProblem(1, "file is encoded in UTF-16, not UTF-8", "save it as UTF-8")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise YamlProblem(
+            line,
+            f"file is not valid UTF-8 (byte 0x{raw[exc.start]:02x} cannot be read); "
+            "it looks like another encoding such as Windows-1252 or Latin-1",
+            "save it as UTF-8",
+        ) from None
+    if text.startswith(BOM):
+        text = text[1:]
+    if "\x00" in text:
+        raise YamlProblem(text[: text.index("\x00")].count("\n") + 1,
+                          "file contains a NUL character; is it a binary file?")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def split_front_matter(text: str) -> tuple[str, str, int] | None:
+    """Return (front matter text, body, first body line), or None without front matter.
+
+    Raises :class:`YamlProblem` when the block is opened but never closed.
+    """
+    lines = text.split("\n")
+    if not lines or lines[0].rstrip() != "---":
+        return None
+    for index in range(1, len(lines)):
+        if lines[index].rstrip() in ("---", "..."):
+            front = "\n".join(lines[1:index])
+            body = "\n".join(lines[index + 1 :])
+            return front, body, index + 2
+    raise YamlProblem(1, "front matter is opened with '---' but never closed",
+                      "add a line '---' after the last field")
+
+
+def load_markdown(path: Path, rel: str, *, require_front_matter: bool = True) -> SourceFile:
+    """Read and parse one Markdown file. Raises :class:`YamlProblem`."""
+    text = read_text(path)
+    parts = split_front_matter(text)
+    if parts is None:
+        if require_front_matter:
+            raise YamlProblem(1, "the file does not start with a front-matter block",
+                              "put a line '---' first, then the fields, then another '---'")
+        return SourceFile(path, rel, Located(data={}), text, 1)
+    front_text, body, body_line = parts
+    located = parse_yaml(front_text, line_offset=1)
+    if located.data is None:
+        located.data = {}
+    if not isinstance(located.data, dict):
+        raise YamlProblem(2, "front matter must be a set of fields (`name: value` lines)")
+    return SourceFile(path, rel, located, body, body_line)
+
+
+def load_yaml_file(path: Path) -> Located:
+    """Read a registry (plain YAML file). Raises :class:`YamlProblem`."""
+    return parse_yaml(read_text(path))

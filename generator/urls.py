@@ -1,0 +1,56 @@
+"""Where each kind of page lives in the site, relative to the site root.
+
+Kept in the core so that pages, exports, search and reports agree on every address.
+"""
+
+from __future__ import annotations
+
+PROJECTS = "projets/"
+WRITEUPS = "comptes-rendus/"
+COUNTRIES = "pays/"
+THEMES = "themes/"
+ORGANISATIONS = "organisations/"
+PROGRAMMES = "programmes/"
+INSPIRING = "exemples-inspirants/"
+PRACTICES = "bonnes-pratiques/"
+DOWNLOADS = "telechargements/"
+LICENCE = "licence/"
+DATA = "data/"
+
+
+def project(slug: str) -> str:
+    return f"{PROJECTS}{slug}/"
+
+
+def writeup(slug: str) -> str:
+    return f"{WRITEUPS}{slug}/"
+
+
+def project_pdf(slug: str) -> str:
+    return f"{PROJECTS}{slug}/fiche-{slug}.pdf"
+
+
+def writeup_pdf(slug: str, attached_name: str | None = None) -> str:
+    if attached_name:
+        return f"{WRITEUPS}{slug}/{attached_name}"
+    return f"{WRITEUPS}{slug}/compte-rendu-{slug}.pdf"
+
+
+def programme_report_pdf(programme_id: str) -> str:
+    return f"{DOWNLOADS}rapport-{programme_id}.pdf"
+
+
+def country(code: str) -> str:
+    return f"{COUNTRIES}{code.lower()}/"
+
+
+def theme(theme_id: str) -> str:
+    return f"{THEMES}{theme_id}/"
+
+
+def organisation(org_id: str) -> str:
+    return f"{ORGANISATIONS}{org_id}/"
+
+
+def programme(programme_id: str) -> str:
+    return f"{PROGRAMMES}{programme_id}/"

@@ -1,0 +1,231 @@
+"""Strict YAML reading that remembers where every value came from.
+
+PyYAML builds a node tree (with the C loader when available); this module turns it into
+plain Python values while keeping, for every key and list item, its line in the file, the
+YAML type it was read as and its source text. It refuses what would surprise an editor:
+duplicate keys, tabs in indentation, anchors, aliases and merge keys (their expansion is
+unbounded, and content has no use for them).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+try:  # the C loader is ~6x faster; fall back to pure Python where libyaml is missing
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on the PyYAML build
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+Path = tuple[str | int, ...]
+
+MAX_YAML_BYTES = 512 * 1024
+"""Front matter or registry larger than this is refused: content never needs it."""
+
+MAX_DEPTH = 32
+
+_TAG_PREFIX = "tag:yaml.org,2002:"
+_constructor = yaml.SafeLoader("")  # only its construct_* methods are used, for scalars
+
+
+class YamlProblem(Exception):
+    """A problem that stops reading one YAML text; carries a file line and a field."""
+
+    def __init__(self, line: int, message: str, suggestion: str = "", field: str = "") -> None:
+        super().__init__(message)
+        self.line = line
+        self.message = message
+        self.suggestion = suggestion
+        self.field = field
+
+
+@dataclass
+class Located:
+    """YAML data plus, for every path inside it, its line, YAML kind and source text."""
+
+    data: Any
+    lines: dict[Path, int] = field(default_factory=dict)
+    kinds: dict[Path, str] = field(default_factory=dict)
+    sources: dict[Path, str] = field(default_factory=dict)
+    first_line: int = 1
+
+    def line_of(self, path: Path) -> int:
+        """Line of ``path``, or of its closest ancestor that has one."""
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return self.lines.get((), self.first_line)
+
+    def kind_of(self, path: Path) -> str:
+        return self.kinds.get(path, "")
+
+    def source_of(self, path: Path) -> str:
+        return self.sources.get(path, "")
+
+
+def format_path(path: Path) -> str:
+    """``('authors', 1, 'organisation')`` -> ``authors[1].organisation``."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out
+
+
+def parse_yaml(text: str, line_offset: int = 0) -> Located:
+    """Parse ``text``; lines in the result are file lines (``line_offset`` + 1-based line).
+
+    Raises :class:`YamlProblem` on the first problem that stops reading.
+    """
+    if len(text.encode("utf-8", "surrogatepass")) > MAX_YAML_BYTES:
+        raise YamlProblem(line_offset + 1, f"YAML block is larger than {MAX_YAML_BYTES} bytes")
+    _refuse_tabs(text, line_offset)
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        raise _translate_yaml_error(exc, text, line_offset) from None
+    except yaml.YAMLError as exc:
+        raise YamlProblem(line_offset + 1, f"YAML cannot be read: {exc}") from None
+    except RecursionError:
+        raise YamlProblem(line_offset + 1, "YAML is nested too deeply") from None
+    located = Located(data=None, first_line=line_offset + 1)
+    if node is None:
+        located.data = None
+        return located
+    builder = _Builder(located, line_offset, text)
+    located.data = builder.build(node, (), 0)
+    return located
+
+
+def _refuse_tabs(text: str, line_offset: int) -> None:
+    for number, line in enumerate(text.split("\n"), start=1):
+        stripped = line.lstrip(" \t")
+        indent = line[: len(line) - len(stripped)]
+        if "\t" in indent and stripped and not stripped.startswith("#"):
+            raise YamlProblem(
+                line_offset + number,
+                "tab character in indentation",
+                "indent with spaces only",
+            )
+
+
+def _translate_yaml_error(exc: yaml.MarkedYAMLError, text: str, line_offset: int) -> YamlProblem:
+    mark = exc.problem_mark or exc.context_mark
+    line = line_offset + (mark.line + 1 if mark else 1)
+    problem = (exc.problem or "").strip()
+    context = (exc.context or "").strip()
+    suggestion = ""
+    if "found undefined alias" in problem or "found undefined anchor" in problem:
+        return YamlProblem(line, "anchors and aliases (& and *) are not allowed",
+                           "write the value out in full")
+    if "mapping values are not allowed" in problem:
+        suggestion = "a text containing ': ' must be quoted, e.g. title: \"Bilan : 2022\""
+    elif "found character '\\t'" in problem or "\t" in problem:
+        suggestion = "indent with spaces only"
+    elif "could not find expected ':'" in problem or "expected <block end>" in problem:
+        suggestion = "check the indentation and that every field is written `name: value`"
+    elif "found unexpected end of stream" in problem or "found unknown escape" in problem:
+        suggestion = "check that every opening quote is closed"
+    message = "YAML syntax error: " + (problem or context or "cannot be read")
+    if context and problem:
+        message += f" ({context})"
+    return YamlProblem(line, message, suggestion)
+
+
+class _Builder:
+    def __init__(self, located: Located, line_offset: int, text: str) -> None:
+        self.located = located
+        self.offset = line_offset
+        self.text = text
+        self.seen: set[int] = set()
+
+    def line(self, node: yaml.Node) -> int:
+        return self.offset + node.start_mark.line + 1
+
+    def build(self, node: yaml.Node, path: Path, depth: int) -> Any:
+        if depth > MAX_DEPTH:
+            raise YamlProblem(self.line(node), "YAML is nested too deeply",
+                              field=format_path(path))
+        if id(node) in self.seen:
+            raise YamlProblem(self._alias_line(node), "anchors and aliases (& and *) are not "
+                              "allowed", "write the value out in full", format_path(path))
+        self.seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            self.located.kinds[path] = "mapping"
+            return self.build_mapping(node, path, depth)
+        if isinstance(node, yaml.SequenceNode):
+            self.located.kinds[path] = "list"
+            items = []
+            for index, item in enumerate(node.value):
+                item_path = (*path, index)
+                self.located.lines[item_path] = self.line(item)
+                items.append(self.build(item, item_path, depth + 1))
+            return items
+        assert isinstance(node, yaml.ScalarNode)
+        return self.build_scalar(node, path)
+
+    def build_mapping(self, node: yaml.MappingNode, path: Path, depth: int) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        first_line: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == _TAG_PREFIX + "merge":
+                raise YamlProblem(self.line(key_node), "merge keys (<<) are not allowed",
+                                  "write the fields out in full", format_path(path))
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise YamlProblem(self.line(key_node), "a key must be a plain name",
+                                  field=format_path(path))
+            key = str(key_node.value)
+            key_path = (*path, key)
+            line = self.line(key_node)
+            if key in first_line:
+                raise YamlProblem(
+                    line,
+                    f"duplicate key '{key}' (first given at line {first_line[key]})",
+                    "keep only one of them",
+                    format_path(key_path),
+                )
+            first_line[key] = line
+            self.located.lines[key_path] = line
+            result[key] = self.build(value_node, key_path, depth + 1)
+        return result
+
+    def build_scalar(self, node: yaml.ScalarNode, path: Path) -> Any:
+        tag = node.tag[len(_TAG_PREFIX):] if node.tag.startswith(_TAG_PREFIX) else node.tag
+        source = self._source(node)
+        self.located.sources[path] = source
+        if tag == "str":
+            self.located.kinds[path] = "str"
+            return str(node.value)
+        if tag in {"bool", "int", "float", "null", "timestamp"}:
+            self.located.kinds[path] = tag
+            try:
+                value = _constructor.construct_object(node, deep=True)
+            except (ValueError, yaml.YAMLError, OverflowError):
+                # e.g. 2022-02-30: looks like a date but is none; keep the text
+                self.located.kinds[path] = "invalid-" + tag
+                return str(node.value)
+            if isinstance(value, dt.datetime):
+                value = value.replace(tzinfo=None)
+            return value
+        raise YamlProblem(self.line(node), f"YAML tag '{node.tag}' is not allowed",
+                          "remove the '!' tag", format_path(path))
+
+    def _source(self, node: yaml.Node) -> str:
+        start, end = node.start_mark.index, node.end_mark.index
+        return self.text[start:end] if 0 <= start <= end else str(node.value)
+
+    def _alias_line(self, node: yaml.Node) -> int:
+        """Line of the first alias in the text (nodes do not record where aliases were)."""
+        try:
+            for event in yaml.parse(self.text, Loader=_Loader):
+                if isinstance(event, yaml.AliasEvent) and event.start_mark is not None:
+                    return self.offset + event.start_mark.line + 1
+        except yaml.YAMLError:
+            pass
+        return self.line(node)
