@@ -6,9 +6,12 @@ import argparse
 import sys
 from pathlib import Path
 
-from .diagnostics import format_diagnostics
+import yaml
+
+from .diagnostics import Diagnostic, format_diagnostics
 from .loader import load_catalogue
 from .settings import load_settings
+from .yamlsource import guess_field
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -38,7 +41,17 @@ def check(root: Path, fmt: str, strict: bool) -> int:
     if not root.is_dir():
         print(f"error: {root} is not a folder", file=sys.stderr)
         return 2
-    result = load_catalogue(load_settings(root))
+    try:
+        settings = load_settings(root)
+    except (yaml.YAMLError, UnicodeDecodeError, OSError) as exc:
+        print(format_diagnostics([_settings_problem(root, exc)], fmt))
+        return 1
+    try:
+        result = load_catalogue(settings)
+    except Exception as exc:  # a bug of the checker must not end in a traceback
+        print(f"error: the checker failed unexpectedly ({type(exc).__name__}: {exc}); "
+              "please report this, with the file that caused it", file=sys.stderr)
+        return 1
     items = result.diagnostics
     if items:
         print(format_diagnostics(items, fmt))
@@ -49,3 +62,23 @@ def check(root: Path, fmt: str, strict: bool) -> int:
         print(summary if items else "content OK: no problem found", file=sys.stderr)
     failed = bool(result.errors) or (strict and bool(result.warnings))
     return 1 if failed else 0
+
+
+def _settings_problem(root: Path, exc: Exception) -> Diagnostic:
+    """``mkdocs.yml`` cannot be read: one diagnostic naming its line and field."""
+    if isinstance(exc, UnicodeDecodeError):
+        return Diagnostic("mkdocs.yml", 1, "(file)", "file is not valid UTF-8",
+                          "save it as UTF-8")
+    if isinstance(exc, OSError):
+        return Diagnostic("mkdocs.yml", 1, "(file)", f"cannot be read: {exc.strerror}")
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    if "flow" in str(getattr(exc, "context", "")) and getattr(exc, "context_mark", None):
+        mark = getattr(exc, "context_mark", None)  # an unclosed [ or {: where it opened
+    index = mark.line if mark is not None else 0
+    problem = str(getattr(exc, "problem", "") or exc).strip()
+    try:
+        text = (root / "mkdocs.yml").read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        text = ""
+    field = guess_field(text, index) or "(settings)"
+    return Diagnostic("mkdocs.yml", index + 1, field, f"YAML syntax error: {problem}")

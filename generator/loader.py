@@ -59,16 +59,24 @@ class _Run:
 
     def read_registry(self, name: str) -> tuple[str, Located | None]:
         path = self.settings.data_dir / f"{name}.yml"
-        rel = self.settings.rel(path)
+        rel = self.rel(path)
         if not path.is_file():
             other = path.with_suffix(".yaml")
-            hint = f"rename {self.settings.rel(other)} to {name}.yml" if other.is_file() else ""
-            self.diagnostics.error(rel, 0, name, "registry file is missing", hint)
+            hint = f"rename {self.rel(other)} to {name}.yml" if other.is_file() else (
+                "create it: a list of entries, each starting with '- id: …'")
+            self.diagnostics.error(rel, 1, name, "registry file is missing", hint)
+            return rel, None
+        if not self.inside_repository(path):
+            self.diagnostics.error(rel, 1, name, "symbolic link to a file outside the "
+                                   "repository", "copy the file into the repository")
             return rel, None
         try:
-            located = load_yaml_file(path)
+            located = load_yaml_file(path, name)
         except YamlProblem as problem:
-            self.report_problem(rel, problem)
+            self.report_problem(rel, problem, name)
+            return rel, None
+        except OSError as exc:
+            self.diagnostics.error(rel, 1, name, f"cannot be read: {exc.strerror}")
             return rel, None
         if located.data is None:
             located.data = []
@@ -78,9 +86,9 @@ class _Run:
             return rel, None
         return rel, located
 
-    def known_ids(self, located: Located | None) -> set[str]:
+    def known_ids(self, located: Located | None) -> set[str] | None:
         if located is None:
-            return set()
+            return None  # unreadable: references to it are not checked
         return {
             e["id"] for e in located.data if isinstance(e, dict) and isinstance(e.get("id"), str)
         }
@@ -120,7 +128,7 @@ class _Run:
                 files.append(path)
             elif path.is_file() and path.suffix.lower() in (".md", ".markdown"):
                 self.diagnostics.warning(
-                    self.settings.rel(path), 0, "(file name)",
+                    self.rel(path), 1, "(file name)",
                     "ignored: only files ending in '.md' are read",
                     f"rename it to {path.stem}.md",
                 )
@@ -132,15 +140,15 @@ class _Run:
             return True
         fixed = re.sub(r"[^a-z0-9]+", "-", _ascii(slug).lower()).strip("-")
         self.diagnostics.error(
-            self.settings.rel(path), 1, "(file name)",
+            self.rel(path), 1, "(file name)",
             f"'{slug}' is not a valid slug: use lower-case letters a-z, digits and single hyphens",
             f"rename the file to {fixed}.md" if fixed else "",
         )
         return False
 
     def read_document(self, path: Path) -> SourceFile | None:
-        rel = self.settings.rel(path)
-        if path.is_symlink() and not path.resolve().is_relative_to(self.settings.root):
+        rel = self.rel(path)
+        if not self.inside_repository(path):
             self.diagnostics.error(rel, 1, "(file)", "symbolic link to a file outside the "
                                    "repository", "copy the file into the repository")
             return None
@@ -149,11 +157,22 @@ class _Run:
         except YamlProblem as problem:
             self.report_problem(rel, problem)
         except OSError as exc:
-            self.diagnostics.error(rel, 0, "(file)", f"cannot be read: {exc.strerror}")
+            self.diagnostics.error(rel, 1, "(file)", f"cannot be read: {exc.strerror}")
         return None
 
-    def report_problem(self, rel: str, problem: YamlProblem) -> None:
-        self.diagnostics.error(rel, problem.line, problem.field or "(front matter)",
+    def rel(self, path: Path) -> str:
+        """Path relative to the root, as listed (a symbolic link is not followed)."""
+        try:
+            return path.absolute().relative_to(self.settings.root).as_posix()
+        except ValueError:
+            return self.settings.rel(path)
+
+    def inside_repository(self, path: Path) -> bool:
+        return path.resolve().is_relative_to(self.settings.root.resolve())
+
+    def report_problem(self, rel: str, problem: YamlProblem, field: str = "(front matter)"
+                       ) -> None:
+        self.diagnostics.error(rel, max(problem.line, 1), problem.field or field,
                                problem.message, problem.suggestion)
 
     def licence_of(self, licence_id: str | None) -> Any:
@@ -174,7 +193,8 @@ class _Run:
             if meta.image is not None and meta.image.credit is None:
                 self.diagnostics.warning(
                     source.rel, source.front.line_of(("image",)), "image.credit",
-                    "the image has no credit", "add `credit: …` (author or source of the image)",
+                    "the image has no credit",
+                    "add `credit: …` naming the author or source of the image",
                 )
             self.warn_empty_body(source)
             projects.append(Project(path.stem, source.rel, path, meta, source.body,
@@ -213,9 +233,12 @@ class _Run:
             ):
                 continue
             try:
-                load_markdown(path, self.settings.rel(path), require_front_matter=False)
+                load_markdown(path, self.rel(path), require_front_matter=False)
             except YamlProblem as problem:
-                self.report_problem(self.settings.rel(path), problem)
+                self.report_problem(self.rel(path), problem)
+            except OSError as exc:
+                self.diagnostics.error(self.rel(path), 1, "(file)",
+                                       f"cannot be read: {exc.strerror}")
 
     def run(self) -> LoadResult:
         settings = self.settings

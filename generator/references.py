@@ -13,12 +13,15 @@ class ReferenceContext:
     """Known ids and where the file being validated sits (for relative paths)."""
 
     root: Path
-    organisations: set[str] = field(default_factory=set)
-    programmes: set[str] = field(default_factory=set)
-    themes: set[str] = field(default_factory=set)
-    projects: set[str] = field(default_factory=set)
-    licences: set[str] = field(default_factory=set)
+    organisations: set[str] | None = field(default_factory=set)
+    programmes: set[str] | None = field(default_factory=set)
+    themes: set[str] | None = field(default_factory=set)
+    projects: set[str] | None = field(default_factory=set)
+    licences: set[str] | None = field(default_factory=set)
     file_dir: Path | None = None
+    """None for a set of ids means "unknown" (its registry could not be read): references
+    to it are not checked, so that one broken registry does not bury its own error under
+    one message per reference."""
 
 
 def closest(word: str, candidates: Iterable[str], cutoff: float = 0.6) -> str | None:

@@ -175,8 +175,8 @@ Country = Annotated[str, AfterValidator(_country)]
 def _reference(kind: str, attribute: str, label: str) -> AfterValidator:
     def check(value: str, info: ValidationInfo) -> str:
         ctx = _ctx(info)
-        known: set[str] = getattr(ctx, attribute) if ctx else set()
-        if ctx is not None and value not in known:
+        known: set[str] | None = getattr(ctx, attribute) if ctx else None
+        if known is not None and value not in known:
             match = closest(value, known)
             raise _error(
                 f"unknown_{kind}",
@@ -207,9 +207,13 @@ def _repository_file(suffixes: set[str], what: str) -> AfterValidator:
         ctx = _ctx(info)
         if "://" in value or value.startswith(("mailto:", "data:")):
             raise _error("path", "must be a path relative to this file, not a URL")
-        pure = PurePosixPath(value.replace("\\", "/"))
+        forward = value.replace("\\", "/")
+        pure = PurePosixPath(forward)
         if pure.is_absolute() or re.match(r"^[A-Za-z]:", value):
             raise _error("path", "must be a path relative to this file, not an absolute path")
+        if forward != value:
+            raise _error("path", "'{value}' separates folders with '\\'", value=value,
+                         suggestion=f"use '/' instead: '{forward}'")
         if pure.suffix.lower() not in suffixes:
             raise _error(
                 "path_type",

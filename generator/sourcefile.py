@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .yamlsource import Located, YamlProblem, parse_yaml
+from .yamlsource import Located, YamlProblem, guess_field, parse_yaml, prefix_field
 
 BOM = "\ufeff"
 MAX_FILE_BYTES = 8 * 1024 * 1024
@@ -22,7 +22,7 @@ class SourceFile:
     body_line: int
 
 
-def read_text(path: Path) -> str:
+def read_text(path: Path, *, markdown: bool = True) -> str:
     """Read UTF-8 text (BOM accepted), normalising CRLF and CR to LF.
 
     Raises :class:`YamlProblem` (line 1 or the line of the bad byte) for other encodings.
@@ -41,6 +41,7 @@ def read_text(path: Path) -> str:
             f"file is not valid UTF-8 (byte 0x{raw[exc.start]:02x} cannot be read); "
             "it looks like another encoding such as Windows-1252 or Latin-1",
             "save it as UTF-8",
+            _field_at(raw, line, markdown),
         ) from None
     if text.startswith(BOM):
         text = text[1:]
@@ -48,6 +49,20 @@ def read_text(path: Path) -> str:
         raise YamlProblem(text[: text.index("\x00")].count("\n") + 1,
                           "file contains a NUL character; is it a binary file?")
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _field_at(raw: bytes, line: int, markdown: bool) -> str:
+    """The field a bad byte sits in (``(body)`` past the front matter), to name it."""
+    text = raw.decode("utf-8", "replace").lstrip(BOM).replace("\r\n", "\n")
+    if not markdown:
+        return guess_field(text, line - 1)
+    lines = text.split("\n")
+    if not lines or lines[0].rstrip() != "---":
+        return "(body)"
+    for index in range(1, len(lines)):
+        if lines[index].rstrip() in ("---", "..."):
+            return guess_field(text, line - 1) if line - 1 < index else "(body)"
+    return guess_field(text, line - 1)
 
 
 def split_front_matter(text: str) -> tuple[str, str, int] | None:
@@ -85,6 +100,14 @@ def load_markdown(path: Path, rel: str, *, require_front_matter: bool = True) ->
     return SourceFile(path, rel, located, body, body_line)
 
 
-def load_yaml_file(path: Path) -> Located:
-    """Read a registry (plain YAML file). Raises :class:`YamlProblem`."""
-    return parse_yaml(read_text(path))
+def load_yaml_file(path: Path, label: str = "") -> Located:
+    """Read a registry (plain YAML file). Raises :class:`YamlProblem`.
+
+    ``label`` (the registry's name) prefixes the field paths of problems.
+    """
+    try:
+        text = read_text(path, markdown=False)
+    except YamlProblem as problem:
+        problem.field = prefix_field(label, problem.field)
+        raise
+    return parse_yaml(text, label=label)

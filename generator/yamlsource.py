@@ -10,6 +10,7 @@ unbounded, and content has no use for them).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -78,11 +79,30 @@ def format_path(path: Path) -> str:
     return out
 
 
-def parse_yaml(text: str, line_offset: int = 0) -> Located:
+def prefix_field(label: str, field: str) -> str:
+    """``organisations`` + ``[1].id`` -> ``organisations[1].id``."""
+    if not label or not field:
+        return field or label
+    return label + field if field.startswith("[") else f"{label}.{field}"
+
+
+def parse_yaml(text: str, line_offset: int = 0, label: str = "") -> Located:
     """Parse ``text``; lines in the result are file lines (``line_offset`` + 1-based line).
 
-    Raises :class:`YamlProblem` on the first problem that stops reading.
+    ``label`` prefixes field paths (a registry's name). Raises :class:`YamlProblem` on the
+    first problem that stops reading; its field is guessed from the text when the problem
+    has none (a syntax error names no field).
     """
+    try:
+        located = _parse(text, line_offset)
+    except YamlProblem as problem:
+        field = problem.field or guess_field(text, problem.line - line_offset - 1)
+        problem.field = prefix_field(label, field)
+        raise
+    return located
+
+
+def _parse(text: str, line_offset: int) -> Located:
     if len(text.encode("utf-8", "surrogatepass")) > MAX_YAML_BYTES:
         raise YamlProblem(line_offset + 1, f"YAML block is larger than {MAX_YAML_BYTES} bytes")
     _refuse_tabs(text, line_offset)
@@ -103,6 +123,70 @@ def parse_yaml(text: str, line_offset: int = 0) -> Located:
     return located
 
 
+_ENTRY_RE = re.compile(
+    r"""(?P<dash>-(?=[ \t]|$))|(?P<key>"[^"]*"|'[^']*'|[^\s#\-\[\]{},&*!|>'"%@`][^:#]*?)"""
+    r"""[ \t]*:(?=[ \t]|$)"""
+)
+
+
+def _entries(line: str) -> list[tuple[int, str | None]]:
+    """Block entries a line opens: ``(column, key)``, key None for a list item ``-``."""
+    found: list[tuple[int, str | None]] = []
+    pos = len(line) - len(line.lstrip(" \t"))
+    while pos < len(line):
+        match = _ENTRY_RE.match(line, pos)
+        if not match:
+            break
+        if match.group("dash"):
+            found.append((pos, None))
+            pos = match.end()
+            pos += len(line[pos:]) - len(line[pos:].lstrip(" \t"))
+            continue
+        found.append((pos, match.group("key").strip().strip("'\"")))
+        break
+    return found
+
+
+def guess_field(text: str, index: int) -> str:
+    """Field path of the entry at 0-based line ``index``, from indentation alone.
+
+    Used for problems found before YAML could be read (syntax errors, tabs, encoding),
+    where no node tree exists to tell which field the line belongs to.
+    """
+    lines = text.split("\n")
+    if not lines:
+        return ""
+    index = min(max(index, 0), len(lines) - 1)
+    path: list[str | int] = []
+    limit: float = float("inf")
+    after_item = False
+    for number in range(index, -1, -1):
+        for column, key in reversed(_entries(lines[number])):
+            if column < limit or (after_item and column == limit and key is not None):
+                if key is None:
+                    path.insert(0, _item_index(lines, number, column))
+                    after_item = True
+                else:
+                    path.insert(0, key)
+                    after_item = False
+                limit = column
+    return format_path(tuple(path))
+
+
+def _item_index(lines: list[str], number: int, column: int) -> int:
+    """How many list items at ``column`` come before the one on line ``number``."""
+    count = 0
+    for previous in range(number - 1, -1, -1):
+        entries = _entries(lines[previous])
+        if not entries:
+            continue
+        if (column, None) in entries:
+            count += 1
+        if entries[0][0] < column or (entries[0][0] == column and entries[0][1] is not None):
+            break
+    return count
+
+
 def _refuse_tabs(text: str, line_offset: int) -> None:
     for number, line in enumerate(text.split("\n"), start=1):
         stripped = line.lstrip(" \t")
@@ -117,10 +201,20 @@ def _refuse_tabs(text: str, line_offset: int) -> None:
 
 def _translate_yaml_error(exc: yaml.MarkedYAMLError, text: str, line_offset: int) -> YamlProblem:
     mark = exc.problem_mark or exc.context_mark
-    line = line_offset + (mark.line + 1 if mark else 1)
+    if exc.context_mark is not None and "quoted scalar" in (exc.context or ""):
+        mark = exc.context_mark  # an unclosed quote: point at where it was opened
+    if exc.context_mark is not None and "while parsing a flow" in (exc.context or ""):
+        mark = exc.context_mark  # an unclosed [ or {: point at where it was opened
+    index = mark.line if mark else 0
     problem = (exc.problem or "").strip()
     context = (exc.context or "").strip()
     suggestion = ""
+    opened = _open_quote_line(text, index)
+    if opened is not None and opened < index:
+        line = line_offset + opened + 1
+        return YamlProblem(line, "YAML syntax error: a quote opened on this line is not closed",
+                           "close the quote at the end of the value")
+    line = line_offset + index + 1
     if "found undefined alias" in problem or "found undefined anchor" in problem:
         return YamlProblem(line, "anchors and aliases (& and *) are not allowed",
                            "write the value out in full")
@@ -130,12 +224,30 @@ def _translate_yaml_error(exc: yaml.MarkedYAMLError, text: str, line_offset: int
         suggestion = "indent with spaces only"
     elif "could not find expected ':'" in problem or "expected <block end>" in problem:
         suggestion = "check the indentation and that every field is written `name: value`"
+    elif "while parsing a flow" in context:
+        suggestion = "check the brackets [ ] or { } opened on this line"
     elif "found unexpected end of stream" in problem or "found unknown escape" in problem:
         suggestion = "check that every opening quote is closed"
     message = "YAML syntax error: " + (problem or context or "cannot be read")
     if context and problem:
         message += f" ({context})"
     return YamlProblem(line, message, suggestion)
+
+
+def _open_quote_line(text: str, index: int) -> int | None:
+    """0-based line of a double quote still open at line ``index``, if any.
+
+    A value whose closing quote is forgotten swallows the next lines, and YAML stops
+    somewhere further down; the editor needs the line where the quote was opened.
+    """
+    opened: int | None = None
+    for number, line in enumerate(text.split("\n")[: index + 1]):
+        count = len(re.findall(r'(?<!\\)"', line))
+        if opened is None and ('"' not in line or line.lstrip().startswith("#")):
+            continue
+        if count % 2:
+            opened = number if opened is None else None
+    return opened
 
 
 class _Builder:
