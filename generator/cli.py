@@ -27,6 +27,14 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=("text", "github", "json"), default="text",
                        help="text (path:line: field: message), github annotations or json")
     check.add_argument("--strict", action="store_true", help="warnings fail the check too")
+
+    build = commands.add_parser("build", help="validate, then build the whole site")
+    build.add_argument("--root", type=Path, default=Path("."),
+                       help="repository root holding mkdocs.yml (default: current folder)")
+    build.add_argument("--site-dir", type=Path, default=None,
+                       help="output folder (default: site_dir of mkdocs.yml, i.e. site/)")
+    build.add_argument("-v", "--verbose", action="store_true",
+                       help="show progress and the duration of each stage")
     return parser
 
 
@@ -34,6 +42,10 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "check":
         return check(args.root, args.format, args.strict)
+    if args.command == "build":
+        from .mkdocs_build import build_site  # the engine is imported only to build
+
+        return build_site(args.root, args.site_dir, args.verbose)
     return 2  # pragma: no cover - argparse refuses unknown commands
 
 

@@ -1,0 +1,122 @@
+"""The MkDocs adapter: a thin plugin whose hooks hand MkDocs what the core computed.
+
+All logic lives in plain modules (:mod:`generator.site_build` and below); each hook here
+only moves data between MkDocs and the core.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+
+from .dates import set_source_date_epoch
+from .diagnostics import ContentError
+from .render.sanitise import sanitise
+from .settings import settings_from_config
+from .site_build import PreparedSite, prepare_site, site_options, write_exports
+
+log = logging.getLogger("mkdocs.plugins.programme")
+
+
+class ProgrammeConfig(Config):  # type: ignore[no-untyped-call]
+    licence = c.Type(str, default="CC-BY-NC-SA-3.0-FR")
+    """Site-wide default licence id."""
+    licences = c.Type(dict, default={})
+    """More licences by id: ``{ID: {name: …, url: …, short_name: …}}``."""
+    projects_dir = c.Type(str, default="projects")
+    """Folder of project sheets, relative to ``mkdocs.yml``."""
+
+
+class ProgrammePlugin(BasePlugin[ProgrammeConfig]):  # type: ignore[no-untyped-call]
+    site: PreparedSite | None = None
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        root = Path(config.config_file_path).resolve().parent
+        raw: dict[str, Any] = {
+            "docs_dir": config.docs_dir,
+            "site_dir": config.site_dir,
+            "site_name": config.site_name,
+            "site_url": config.site_url,
+            "plugins": [{"programme": dict(self.config)}],
+        }
+        settings = settings_from_config(root, raw)
+        settings.content_dir = Path(config.docs_dir)
+        options = site_options(root, {**raw, "markdown_extensions": config.markdown_extensions,
+                                      "mdx_configs": config.mdx_configs})
+        try:
+            self.site = prepare_site(settings, options)
+        except ContentError as error:
+            for item in error.diagnostics:
+                if item.is_error:
+                    log.error(item.as_text())
+            raise PluginError(f"{len([d for d in error.diagnostics if d.is_error])} content "
+                              "error(s); nothing was built") from None
+        for item in self.site.warnings:
+            log.warning(item.as_text())
+        set_source_date_epoch(self.site.catalogue)
+        config.nav = self.site.plan.nav
+        licence = settings.site_licence
+        config.extra["pk_licence"] = {"url": licence.url, "name": licence.name,
+                                      "short_name": licence.short_name}
+        return config
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        assert self.site is not None
+        plan = self.site.plan
+        for file in list(files):
+            uri = file.src_uri
+            if uri.startswith("_data/") or uri in plan.pages or (
+                uri.startswith("comptes-rendus/") and uri.count("/") == 1 and uri.endswith(".md")
+            ):
+                files.remove(file)
+        for uri, spec in plan.pages.items():
+            files.append(File.generated(config, uri, content=f"# {spec.title}\n"))
+        for url, source in plan.assets.items():
+            files.append(File.generated(config, url, abs_src_path=str(source)))
+        return files
+
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig,
+                         files: Files) -> str:
+        spec = self.site.plan.pages.get(page.file.src_uri) if self.site else None
+        licence = config.extra["pk_licence"]
+        if spec is None:
+            page.meta.setdefault("pk_licence", licence)
+            return markdown
+        page.meta.update(
+            title=spec.title,
+            description=spec.description,
+            pk_kind=spec.kind,
+            pk_jsonld=spec.jsonld,
+            pk_licence={"url": spec.licence.url, "name": spec.licence.name,
+                        "short_name": spec.licence.short_name},
+        )
+        return markdown
+
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        spec = self.site.plan.pages.get(page.file.src_uri) if self.site else None
+        if spec is None:
+            return sanitise(html)
+        page.toc = get_toc(spec.toc_tokens)  # type: ignore[arg-type]
+        return spec.html
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        assert self.site is not None
+        write_exports(self.site.catalogue, Path(config.site_dir), config.site_url or "")
+
+    def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> Any:
+        root = Path(config.config_file_path).resolve().parent
+        for folder in (root / self.config.projects_dir, root / "theme"):
+            if folder.is_dir():
+                server.watch(str(folder))
+        return server

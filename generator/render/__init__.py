@@ -1,0 +1,1 @@
+"""Turning the catalogue into page content: Markdown bodies, fragments and listings."""

@@ -1,0 +1,88 @@
+"""Rendering a document's Markdown body to safe HTML, with its headings and local files.
+
+The body is rendered with Python-Markdown (the site's extensions), then sanitised, then
+every relative ``src``/``href`` is resolved against the Markdown file: a link to another
+document's ``.md`` becomes a link to its page, a file inside the repository is published
+under ``medias/``, anything else is reported.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+import markdown
+
+from .links import media_url, relative
+from .sanitise import sanitise
+
+_URL_ATTR = re.compile(r'\b(src|href)="([^"]*)"')
+
+
+@dataclass
+class RenderedBody:
+    html: str
+    toc_tokens: list[dict[str, Any]]
+    assets: dict[str, Path] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
+
+
+class BodyRenderer:
+    """Renders Markdown bodies with one reusable Python-Markdown instance."""
+
+    def __init__(
+        self,
+        root: Path,
+        extensions: list[Any] | None = None,
+        extension_configs: dict[str, Any] | None = None,
+        page_for_source: Callable[[Path], str | None] | None = None,
+    ) -> None:
+        self.root = root.resolve()
+        names = list(extensions or [])
+        if "toc" not in names and "markdown.extensions.toc" not in names:
+            names.append("toc")
+        self.md = markdown.Markdown(extensions=names, extension_configs=extension_configs or {})
+        self.page_for_source = page_for_source or (lambda _path: None)
+
+    def render(self, text: str, source: Path, page_url: str) -> RenderedBody:
+        """Render ``text`` (the body of ``source``) for the page at ``page_url``."""
+        self.md.reset()
+        raw = self.md.convert(text)
+        tokens: list[dict[str, Any]] = list(getattr(self.md, "toc_tokens", []))
+        clean = sanitise(raw)
+        result = RenderedBody(html="", toc_tokens=tokens)
+
+        def rewrite(match: re.Match[str]) -> str:
+            attr, value = match.group(1), html.unescape(match.group(2))
+            new = self._resolve(value, source, page_url, result)
+            return f'{attr}="{html.escape(new, quote=True)}"'
+
+        result.html = _URL_ATTR.sub(rewrite, clean)
+        return result
+
+    def _resolve(self, value: str, source: Path, page_url: str, result: RenderedBody) -> str:
+        parts = urlsplit(value)
+        if parts.scheme or parts.netloc or value.startswith(("#", "/")) or not parts.path:
+            return value
+        target = (source.parent / unquote(parts.path)).resolve()
+        fragment = f"#{parts.fragment}" if parts.fragment else ""
+        if not target.is_relative_to(self.root):
+            result.problems.append(f"'{value}' points outside the repository")
+            return "#"
+        if target.suffix == ".md":
+            page = self.page_for_source(target)
+            if page is None:
+                result.problems.append(f"link to '{value}': no such page")
+                return "#"
+            return relative(page + fragment, page_url)
+        if not target.is_file():
+            result.problems.append(f"'{value}' does not exist")
+            return "#"
+        url = media_url(target.relative_to(self.root).as_posix())
+        result.assets[url] = target
+        return relative(url, page_url) + fragment

@@ -1,0 +1,39 @@
+"""Sanitising HTML rendered from content with nh3 (Rust ammonia), a well-kept sanitiser.
+
+Python-Markdown passes raw HTML, ``javascript:`` links and ``attr_list`` ``on*=``
+attributes through; everything rendered from content goes through :func:`sanitise`:
+no script or style, no event handlers, only http, https and mailto URLs (or relative ones).
+"""
+
+from __future__ import annotations
+
+import nh3
+
+_TAGS = (set(nh3.ALLOWED_TAGS) - {"center", "map", "area", "acronym", "tt", "strike"}) | {
+    "section",
+    "tfoot",
+}
+_GENERIC = {"id", "class", "title", "lang", "dir", "role", "aria-label", "aria-hidden"}
+_ATTRIBUTES: dict[str, set[str]] = {tag: set(_GENERIC) for tag in _TAGS}
+for _tag, _attrs in nh3.ALLOWED_ATTRIBUTES.items():
+    _ATTRIBUTES.setdefault(_tag, set(_GENERIC)).update(_attrs)
+_ATTRIBUTES["a"].update({"href", "hreflang", "rel"})
+_ATTRIBUTES["img"].update({"src", "alt", "width", "height", "loading"})
+_ATTRIBUTES["time"].add("datetime")
+_ATTRIBUTES["th"].add("scope")
+_ATTRIBUTES["ol"].update({"start", "reversed"})
+_ATTRIBUTES["li"].add("value")
+
+URL_SCHEMES = {"http", "https", "mailto"}
+
+
+def sanitise(html: str) -> str:
+    """Keep safe markup only; links keep their ``rel`` when set, else get none added."""
+    return nh3.clean(
+        html,
+        tags=_TAGS,
+        attributes=_ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        link_rel=None,
+        strip_comments=True,
+    )

@@ -1,0 +1,464 @@
+"""The whole site as a plan: every generated page with its content, and files to publish.
+
+The plan is computed from the catalogue alone, before any engine renders anything; the
+MkDocs adapter only places it into the theme. Page content is rendered with Jinja
+templates from ``theme/fragments`` with autoescaping on, so every value from content is
+escaped; document bodies are sanitised HTML (see :mod:`.markdown_body`).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup, escape
+
+from .. import urls
+from ..catalogue import Catalogue, Project, Writeup
+from ..countries import french_name
+from ..diagnostics import Diagnostic, Severity
+from ..licences import Licence
+from ..schema import Period, Person, Reference
+from .frenchtext import enumerate_fr, french_date, plural, sort_key
+from .links import media_url, relative
+from .markdown_body import BodyRenderer
+
+Document = Project | Writeup
+
+
+@dataclass
+class PageSpec:
+    """One generated page: where it goes, what it says, under which licence."""
+
+    uri: str
+    url: str
+    title: str
+    description: str
+    html: str
+    licence: Licence
+    kind: str
+    toc_tokens: list[dict[str, Any]] = field(default_factory=list)
+    jsonld: str = ""
+
+
+@dataclass
+class PdfLink:
+    url: str
+    size: str
+
+
+@dataclass
+class SiteOptions:
+    theme_dir: Path
+    site_name: str = ""
+    site_url: str = ""
+    extensions: list[Any] = field(default_factory=list)
+    extension_configs: dict[str, Any] = field(default_factory=dict)
+    home_intro: Path | None = None
+    pdfs: dict[str, PdfLink] = field(default_factory=dict)
+    """Site-relative document URL -> its PDF, once reports exist."""
+
+
+@dataclass
+class SitePlan:
+    pages: dict[str, PageSpec]
+    assets: dict[str, Path]
+    nav: list[Any]
+    problems: list[Diagnostic]
+
+
+@dataclass
+class Section:
+    id: str
+    title: str
+    count: int
+    projects: list[str] = field(default_factory=list)
+    writeups: list[str] = field(default_factory=list)
+    entries: list[Entry] = field(default_factory=list)
+    groups: list[Group] = field(default_factory=list)
+
+
+@dataclass
+class Entry:
+    url: str
+    label: str
+    note: str = ""
+
+
+@dataclass
+class Group:
+    title: str
+    items: list[tuple[str, Writeup]]
+
+
+class _Planner:
+    def __init__(self, catalogue: Catalogue, options: SiteOptions) -> None:
+        self.catalogue = catalogue
+        self.options = options
+        self.settings = catalogue.settings
+        self.pages: dict[str, PageSpec] = {}
+        self.assets: dict[str, Path] = {}
+        self.problems: list[Diagnostic] = []
+        sources = {p.path.resolve(): p.url for p in catalogue.projects.values()}
+        sources.update({w.path.resolve(): w.url for w in catalogue.writeups.values()})
+        self.renderer = BodyRenderer(
+            self.settings.root, options.extensions, options.extension_configs, sources.get
+        )
+        self.site_name = options.site_name or "Savoirs de programme"
+        self.env = Environment(
+            loader=FileSystemLoader(str(options.theme_dir / "fragments")),
+            autoescape=True,
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        self.env.globals.update(
+            catalogue=catalogue,
+            urls=urls,
+            french_date=french_date,
+            country_name=french_name,
+            country_names=lambda codes: ", ".join(french_name(c) for c in codes),
+            org_label=catalogue.organisation_label,
+            programme_label=self.programme_label,
+            period=period_text,
+            citation=citation,
+            people=self.people,
+            site_name=self.site_name,
+        )
+
+    # --- helpers exposed to templates ---
+
+    def programme_label(self, programme_id: str) -> str:
+        programme = self.catalogue.programmes[programme_id]
+        if programme.short_name and programme.short_name != programme.name:
+            return f"{programme.name} ({programme.short_name})"
+        return programme.name
+
+    def people(self, persons: Iterable[Person]) -> str:
+        return enumerate_fr([self.person(p) for p in persons])
+
+    def person(self, person: Person) -> str:
+        if person.organisation:
+            return f"{person.name} ({self.catalogue.organisation_label(person.organisation)})"
+        return person.name
+
+    def person_of(self, person: Person) -> str:
+        if person.organisation:
+            return f"{person.name} de {self.catalogue.organisation_label(person.organisation)}"
+        return person.name
+
+    # --- rendering ---
+
+    def render(self, template: str, page_url: str, **context: Any) -> str:
+        link: Callable[[str], str] = lambda target: relative(target, page_url)  # noqa: E731
+        return self.env.get_template(template).render(link=link, **context)
+
+    def add(self, uri: str, url: str, title: str, description: str, html: str, kind: str,
+            licence: Licence | None = None, toc: list[dict[str, Any]] | None = None,
+            jsonld: str = "") -> None:
+        self.pages[uri] = PageSpec(uri, url, title, description, html,
+                                   licence or self.settings.site_licence, kind, toc or [], jsonld)
+
+    def body(self, doc: Document) -> tuple[str, list[dict[str, Any]]]:
+        rendered = self.renderer.render(doc.body, doc.path, doc.url)
+        for problem in rendered.problems:
+            self.problems.append(Diagnostic(doc.source, doc.body_line, "(body)", problem,
+                                            "fix or remove the link", Severity.ERROR))
+        self.assets.update(rendered.assets)
+        return rendered.html, rendered.toc_tokens
+
+    def jsonld(self, doc: Document) -> str:
+        from ..exports import json_ld
+
+        return json_ld(doc, self.catalogue, self.options.site_url)
+
+    def project_page(self, project: Project) -> None:
+        body, toc = self.body(project)
+        image_url = ""
+        if project.meta.image is not None:
+            source = (project.path.parent / project.meta.image.src).resolve()
+            media = media_url(self.settings.rel(source))
+            self.assets[media] = source
+            image_url = relative(media, project.url)
+        meta = project.meta
+        credits = f"Projet porté par {self.catalogue.organisation_label(meta.lead)}"
+        if meta.partners:
+            credits += " avec " + enumerate_fr(
+                [self.catalogue.organisation_label(o) for o in meta.partners]
+            )
+        credits += f", dans le cadre du programme {self.programme_label(meta.programme)}."
+        html = self.render(
+            "project.html", project.url, doc=project, body=body, image_url=image_url,
+            related=[p.slug for p in self.catalogue.related(project.slug)],
+            pdf=self.options.pdfs.get(project.url), credits=credits,
+        )
+        self.add(f"{urls.PROJECTS}{project.slug}.md", project.url, meta.title, meta.summary,
+                 html, "project", project.licence, toc, self.jsonld(project))
+
+    def writeup_page(self, writeup: Writeup) -> None:
+        body, toc = self.body(writeup)
+        html = self.render(
+            "writeup.html", writeup.url, doc=writeup, body=body,
+            pdf=self.options.pdfs.get(writeup.url), credits=self.writeup_credits(writeup),
+        )
+        self.add(f"{urls.WRITEUPS}{writeup.slug}.md", writeup.url, writeup.meta.title,
+                 writeup.meta.summary, html, "writeup", writeup.licence, toc,
+                 self.jsonld(writeup))
+
+    def writeup_credits(self, writeup: Writeup) -> str:
+        """« Ce compte-rendu a été rédigé par … de …, relu par … de …. »"""
+        text = "Ce compte-rendu a été rédigé par " + enumerate_fr(
+            [self.person_of(p) for p in writeup.meta.authors]
+        )
+        if writeup.meta.reviewers:
+            text += ", relu par " + enumerate_fr(
+                [self.person_of(p) for p in writeup.meta.reviewers]
+            )
+        if writeup.meta.event:
+            text += f", à la suite de la session « {writeup.meta.title} » ({writeup.meta.event})"
+        return text + "."
+
+    def listing(self, url: str, title: str, description: str, sections: list[Section],
+                intro: str = "", facts: list[tuple[str, str, str]] | None = None,
+                empty: str = "", kind: str = "listing") -> None:
+        html = self.render("listing.html", url, title=title, intro=intro, sections=sections,
+                           facts=facts or [], empty=empty if not sections else "")
+        self.add(f"{url}index.md", url, title, description, html, kind)
+
+    # --- the plan ---
+
+    def plan(self) -> SitePlan:
+        catalogue = self.catalogue
+        for project in catalogue.projects.values():
+            self.project_page(project)
+        for writeup in catalogue.writeups.values():
+            self.writeup_page(writeup)
+        self.home()
+        self.document_listings()
+        self.country_pages()
+        self.theme_pages()
+        self.organisation_pages()
+        self.programme_pages()
+        self.practices_page()
+        self.licence_page()
+        return SitePlan(dict(sorted(self.pages.items())), dict(sorted(self.assets.items())),
+                        self.nav(), self.problems)
+
+    def by_title(self, slugs: Iterable[str]) -> list[str]:
+        return sorted(slugs, key=lambda s: (sort_key(self.catalogue.projects[s].title), s))
+
+    def home(self) -> None:
+        intro_html = ""
+        intro = self.options.home_intro
+        if intro is not None and intro.is_file():
+            from ..sourcefile import load_markdown
+
+            source = load_markdown(intro, self.settings.rel(intro), require_front_matter=False)
+            intro_html = self.renderer.render(source.body, intro, "").html
+        catalogue = self.catalogue
+        latest = [w.slug for w in catalogue.writeups_newest_first()[:5]]
+        inspiring = self.by_title(catalogue.inspiring)[:6]
+        html = self.render("home.html", "", latest=latest, inspiring=inspiring,
+                           intro_html=intro_html)
+        self.add("index.md", "", self.site_name,
+                 "Fiches projet, comptes-rendus et exemples inspirants", html, "home")
+
+    def document_listings(self) -> None:
+        catalogue = self.catalogue
+        projects = self.by_title(catalogue.projects)
+        self.listing(urls.PROJECTS, "Fiches projet", "Toutes les fiches projet",
+                     [Section("toutes-les-fiches", "Toutes les fiches", len(projects),
+                              projects=projects)] if projects else [],
+                     empty="Aucune fiche projet pour le moment.")
+        writeups = [w.slug for w in catalogue.writeups_newest_first()]
+        self.listing(urls.WRITEUPS, "Comptes-rendus", "Tous les comptes-rendus, du plus récent "
+                     "au plus ancien",
+                     [Section("tous-les-comptes-rendus", "Du plus récent au plus ancien",
+                              len(writeups), writeups=writeups)] if writeups else [],
+                     empty="Aucun compte-rendu pour le moment.")
+        inspiring = self.by_title(catalogue.inspiring)
+        self.listing(urls.INSPIRING, "Exemples inspirants",
+                     "Les projets signalés comme inspirants ou présentés lors d’une session",
+                     [Section("exemples", "Les exemples", len(inspiring), projects=inspiring)]
+                     if inspiring else [],
+                     intro="Les projets signalés comme inspirants ou présentés comme exemples "
+                     "lors d’une session.", empty="Aucun exemple inspirant pour le moment.")
+
+    def country_pages(self) -> None:
+        entries = []
+        for country in self.catalogue.countries():
+            slugs = self.by_title(self.catalogue.by_country[country.code])
+            entries.append(Entry(country.url, country.name, plural(len(slugs), "fiche")))
+            self.listing(country.url, country.name, f"Les projets au pays : {country.name}",
+                         [Section("fiches", "Fiches projet", len(slugs), projects=slugs)],
+                         kind="country")
+        self.listing(urls.COUNTRIES, "Pays", "Les projets par pays",
+                     [Section("pays", "Tous les pays", len(entries), entries=entries)]
+                     if entries else [], empty="Aucun pays pour le moment.")
+
+    def theme_pages(self) -> None:
+        entries = []
+        for theme_id, theme in self.catalogue.themes.items():
+            group = self.catalogue.by_theme[theme_id]
+            url = urls.theme(theme_id)
+            sections = []
+            if group.projects:
+                sections.append(Section("fiches", "Fiches projet", len(group.projects),
+                                        projects=self.by_title(group.projects)))
+            if group.writeups:
+                sections.append(Section("comptes-rendus", "Comptes-rendus", len(group.writeups),
+                                        writeups=group.writeups))
+            note = f"{plural(len(group.projects), 'fiche')}, " + plural(
+                len(group.writeups), "compte-rendu", "comptes-rendus")
+            entries.append(Entry(url, theme.label, note))
+            self.listing(url, theme.label, theme.description or f"Thème : {theme.label}",
+                         sections, intro=theme.description or "",
+                         empty="Rien sous ce thème pour le moment.", kind="theme")
+        self.listing(urls.THEMES, "Thèmes", "Les projets et comptes-rendus par thème",
+                     [Section("themes", "Tous les thèmes", len(entries), entries=entries)]
+                     if entries else [], empty="Aucun thème pour le moment.")
+
+    def organisation_pages(self) -> None:
+        entries = []
+        orgs = sorted(self.catalogue.organisations.values(), key=lambda o: (sort_key(o.name), o.id))
+        for org in orgs:
+            index = self.catalogue.by_organisation[org.id]
+            url = urls.organisation(org.id)
+            sections = []
+            for section_id, label, slugs, is_project in (
+                ("porteur", "Projets portés", index.leads, True),
+                ("partenaire", "Projets en partenariat", index.partners, True),
+                ("presentes", "Comptes-rendus présentés", index.presented, False),
+                ("rediges", "Comptes-rendus rédigés ou relus", index.authored, False),
+            ):
+                if slugs and is_project:
+                    sections.append(Section(section_id, label, len(slugs),
+                                            projects=self.by_title(slugs)))
+                elif slugs:
+                    sections.append(Section(section_id, label, len(slugs), writeups=slugs))
+            facts: list[tuple[str, str, str]] = [("Nom", org.name, "")]
+            if org.short_name:
+                facts.append(("Sigle", org.short_name, ""))
+            if org.country:
+                facts.append(("Pays", french_name(org.country), ""))
+            if org.url:
+                facts.append(("Site web", org.url, org.url))
+            count = len(index.leads) + len(index.partners)
+            entries.append(Entry(url, org.name, plural(count, "projet")))
+            self.listing(url, org.name, org.description or org.name, sections,
+                         intro=org.description or "", facts=facts,
+                         empty="Aucune fiche ni aucun compte-rendu pour le moment.",
+                         kind="organisation")
+        self.listing(urls.ORGANISATIONS, "Organisations", "Les organisations du réseau",
+                     [Section("organisations", "Toutes les organisations", len(entries),
+                              entries=entries)] if entries else [],
+                     empty="Aucune organisation pour le moment.")
+
+    def programme_pages(self) -> None:
+        entries = []
+        for programme in self.catalogue.programmes.values():
+            group = self.catalogue.by_programme[programme.id]
+            url = urls.programme(programme.id)
+            facts: list[tuple[str, str, str]] = [("Nom", programme.name, "")]
+            if programme.organisation:
+                facts.append(("Porté par", self.catalogue.organisations[programme.organisation]
+                              .name, relative(urls.organisation(programme.organisation), url)))
+            if programme.started:
+                facts.append(("Lancé en", str(programme.started), ""))
+            if programme.url:
+                facts.append(("Site web", programme.url, programme.url))
+            sections = []
+            if group.projects:
+                sections.append(Section("fiches", "Fiches projet", len(group.projects),
+                                        projects=self.by_title(group.projects)))
+            if group.writeups:
+                sections.append(Section("comptes-rendus", "Comptes-rendus", len(group.writeups),
+                                        writeups=group.writeups))
+            entries.append(Entry(url, self.programme_label(programme.id),
+                                 plural(len(group.projects), "fiche")))
+            self.listing(url, self.programme_label(programme.id),
+                         programme.description or programme.name, sections,
+                         intro=programme.description or "", facts=facts,
+                         empty="Rien dans ce programme pour le moment.", kind="programme")
+        self.listing(urls.PROGRAMMES, "Programmes", "Les programmes",
+                     [Section("programmes", "Tous les programmes", len(entries), entries=entries)]
+                     if entries else [], empty="Aucun programme pour le moment.")
+
+    def practices_page(self) -> None:
+        sections = []
+        for theme_id, items in self.catalogue.practices_by_theme().items():
+            practices = [(text, w) for w, kind, text in items if kind == "practice"]
+            difficulties = [(text, w) for w, kind, text in items if kind == "difficulty"]
+            groups = []
+            if practices:
+                groups.append(Group("Bonnes pratiques", practices))
+            if difficulties:
+                groups.append(Group("Difficultés", difficulties))
+            sections.append(Section(f"theme-{theme_id}", self.catalogue.themes[theme_id].label,
+                                    len(items), groups=groups))
+        self.listing(urls.PRACTICES, "Bonnes pratiques et difficultés",
+                     "Les bonnes pratiques et difficultés relevées dans les comptes-rendus",
+                     sections, intro="Rassemblées depuis tous les comptes-rendus, par thème ; "
+                     "chacune renvoie au compte-rendu d’où elle vient.",
+                     empty="Aucune bonne pratique pour le moment.")
+
+    def licence_page(self) -> None:
+        site = self.settings.site_licence
+        documents: list[Document] = [*self.catalogue.projects.values(),
+                                     *self.catalogue.writeups.values()]
+        others = [d for d in documents if d.licence.id != site.id]
+        html = self.render("licence.html", urls.LICENCE, licence=site, others=others)
+        self.add(f"{urls.LICENCE}index.md", urls.LICENCE, "Licence et réutilisation",
+                 "La licence des contenus et comment les créditer", html, "licence")
+
+    def nav(self) -> list[Any]:
+        return [
+            {"Accueil": "index.md"},
+            {"Fiches projet": f"{urls.PROJECTS}index.md"},
+            {"Comptes-rendus": f"{urls.WRITEUPS}index.md"},
+            {"Exemples inspirants": f"{urls.INSPIRING}index.md"},
+            {"Bonnes pratiques": f"{urls.PRACTICES}index.md"},
+            {"Parcourir": [
+                {"Pays": f"{urls.COUNTRIES}index.md"},
+                {"Thèmes": f"{urls.THEMES}index.md"},
+                {"Organisations": f"{urls.ORGANISATIONS}index.md"},
+                {"Programmes": f"{urls.PROGRAMMES}index.md"},
+            ]},
+            {"Licence": f"{urls.LICENCE}index.md"},
+        ]
+
+
+def period_text(period: Period) -> str:
+    if period.end is None:
+        return f"depuis {period.start}"
+    if period.end == period.start:
+        return str(period.start)
+    return f"{period.start}–{period.end}"
+
+
+def citation(ref: Reference) -> Markup:
+    """One consistent style: AUTEUR, « Titre », éditeur, année, [en ligne]. Note."""
+    parts: list[Markup] = [escape(ref.author), Markup("« {} »").format(ref.title)]
+    if ref.publisher and ref.publisher != ref.author:
+        parts.append(escape(ref.publisher))
+    if ref.year:
+        parts.append(escape(str(ref.year)))
+    if ref.url:
+        parts.append(Markup('<a href="{}">[en ligne]</a>').format(ref.url))
+    text = Markup(", ").join(parts) + Markup(".")
+    if ref.note:
+        text += Markup(" ") + escape(ref.note)
+    return text
+
+
+def plan_site(catalogue: Catalogue, options: SiteOptions) -> SitePlan:
+    """Compute every generated page of the site from the catalogue."""
+    return _Planner(catalogue, options).plan()
+
+
+def json_dumps_stable(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, sort_keys=True)
