@@ -58,9 +58,28 @@ def validate(
     try:
         return model.model_validate(data, context=context)
     except ValidationError as exc:
-        for error in exc.errors(include_url=False):
+        found = exc.errors(include_url=False)
+        # A misspelt key (`pays:`) is reported once, as unknown with the right name
+        # suggested, not a second time as the required field (`countries`) it stands for.
+        renamed = {
+            (tuple(e["loc"][:-1]), _closest_field(model, tuple(e["loc"])))
+            for e in found
+            if e["type"] == "extra_forbidden"
+        }
+        for error in found:
+            loc = tuple(error["loc"])
+            if error["type"] == "missing" and loc and (loc[:-1], loc[-1]) in renamed:
+                continue
             _report(error, model, located, rel, prefix, label, diagnostics)
         return None
+
+
+def _closest_field(model: type[BaseModel], loc: Path) -> str | None:
+    """The known field closest to the unknown key at ``loc`` (French names included)."""
+    known = _fields_at(model, loc[:-1])
+    name = str(loc[-1]) if loc else ""
+    hint = FIELD_HINTS.get(name.lower())
+    return hint if hint in known else closest(name, known)
 
 
 def _report(
@@ -94,11 +113,10 @@ def _explain(
     if kind == "missing":
         return "required field is missing", f"add `{name}: …`"
     if kind == "extra_forbidden":
-        known = _fields_at(model, loc[:-1])
-        hint = FIELD_HINTS.get(name.lower())
-        match = hint if hint in known else closest(name, known)
+        match = _closest_field(model, loc)
         if match:
             return f"unknown field '{name}'", f"did you mean '{match}'?"
+        known = _fields_at(model, loc[:-1])
         return f"unknown field '{name}'", "known fields: " + ", ".join(sorted(known))
     if kind == "string_type":
         if yaml_kind in _KIND_WORDS:

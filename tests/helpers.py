@@ -1,0 +1,96 @@
+"""Helpers to break a copy of the content one field at a time and read the diagnostics."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from generator.diagnostics import Diagnostic
+from generator.loader import load_catalogue
+from generator.settings import load_settings
+
+from .conftest import ROOT
+
+SHEET = "projects/femmes-poisson-seche-senegal.md"
+WRITEUP = "content/comptes-rendus/caac-cooperer-autrement.md"
+ORGANISATIONS = "content/_data/organisations.yml"
+PROGRAMMES = "content/_data/programmes.yml"
+THEMES = "content/_data/themes.yml"
+
+
+def diagnostics(root: Path) -> list[Diagnostic]:
+    return load_catalogue(load_settings(root)).diagnostics
+
+
+def errors(root: Path) -> list[Diagnostic]:
+    return [d for d in diagnostics(root) if d.is_error]
+
+
+def only_error(root: Path) -> Diagnostic:
+    """The one error of the corpus (fails with the whole list otherwise)."""
+    found = errors(root)
+    assert len(found) == 1, "\n".join(d.as_text() for d in found)
+    return found[0]
+
+
+def _front_bounds(lines: list[str]) -> int:
+    """Index of the closing ``---`` line."""
+    assert lines[0].rstrip() == "---"
+    for index in range(1, len(lines)):
+        if lines[index].rstrip() == "---":
+            return index
+    raise AssertionError("no closing ---")
+
+
+def set_field(root: Path, rel: str, key: str, text: str | None) -> int:
+    """Replace the top-level field ``key`` (its whole block) by ``text`` (raw YAML lines).
+
+    ``text`` None removes the field. The field is added at the end of the front matter
+    when absent. Returns the 1-based line where ``text`` starts (or where the field was).
+    """
+    path = root / rel
+    lines = path.read_text(encoding="utf-8").split("\n")
+    end = _front_bounds(lines)
+    start = next(
+        (i for i in range(1, end) if re.match(rf"^{re.escape(key)}\s*:", lines[i])), None
+    )
+    if start is None:
+        start = stop = end
+    else:
+        stop = start + 1
+        while stop < end and (lines[stop].startswith((" ", "-")) or not lines[stop].strip()):
+            stop += 1
+    new = [] if text is None else text.split("\n")
+    lines[start:stop] = new
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return start + 1
+
+
+def replace(root: Path, rel: str, old: str, new: str) -> int:
+    """Replace the first ``old`` by ``new``; return the 1-based line where it starts."""
+    path = root / rel
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {rel}"
+    index = text.index(old)
+    path.write_text(text[:index] + new + text[index + len(old) :], encoding="utf-8")
+    return text[:index].count("\n") + 1
+
+
+def append(root: Path, rel: str, text: str) -> int:
+    """Append ``text`` to a file; return the 1-based line where it starts."""
+    path = root / rel
+    current = path.read_text(encoding="utf-8")
+    if not current.endswith("\n"):
+        current += "\n"
+    path.write_text(current + text, encoding="utf-8")
+    return current.count("\n") + 1
+
+
+def run_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "generator", *args],
+        cwd=cwd, capture_output=True, text=True, check=False, timeout=60,
+        env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
+    )
