@@ -30,7 +30,7 @@ def read_text(path: Path, *, markdown: bool = True) -> str:
     raw = path.read_bytes()
     if len(raw) > MAX_FILE_BYTES:
         raise YamlProblem(1, f"file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB")
-    if raw.startswith(b"\xff\xfe") or raw.startswith(b"\xfe\xff"):
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or _looks_utf16(raw):
         raise YamlProblem(1, "file is encoded in UTF-16, not UTF-8", "save it as UTF-8")
     try:
         text = raw.decode("utf-8")
@@ -49,6 +49,12 @@ def read_text(path: Path, *, markdown: bool = True) -> str:
         raise YamlProblem(text[: text.index("\x00")].count("\n") + 1,
                           "file contains a NUL character; is it a binary file?")
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _looks_utf16(raw: bytes) -> bool:
+    """UTF-16 without a byte-order mark: every other byte of ASCII text is NUL."""
+    head = raw[:400]
+    return len(head) >= 4 and head.count(b"\x00") * 3 >= len(head)
 
 
 def _field_at(raw: bytes, line: int, markdown: bool) -> str:

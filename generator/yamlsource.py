@@ -268,6 +268,11 @@ class _Builder:
             raise YamlProblem(self._alias_line(node), "anchors and aliases (& and *) are not "
                               "allowed", "write the value out in full", format_path(path))
         self.seen.add(id(node))
+        if isinstance(node, yaml.MappingNode | yaml.SequenceNode) and node.tag not in (
+            _TAG_PREFIX + "map", _TAG_PREFIX + "seq"
+        ):
+            raise YamlProblem(self.line(node), f"YAML tag '{node.tag}' is not allowed",
+                              "remove the '!' tag", format_path(path))
         if isinstance(node, yaml.MappingNode):
             self.located.kinds[path] = "mapping"
             return self.build_mapping(node, path, depth)
