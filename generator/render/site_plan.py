@@ -69,6 +69,8 @@ class SitePlan:
     assets: dict[str, Path]
     nav: list[Any]
     problems: list[Diagnostic]
+    bodies: dict[str, str] = field(default_factory=dict)
+    """Document URL -> its sanitised body HTML (links relative to the document's page)."""
 
 
 @dataclass
@@ -103,6 +105,7 @@ class _Planner:
         self.pages: dict[str, PageSpec] = {}
         self.assets: dict[str, Path] = {}
         self.problems: list[Diagnostic] = []
+        self.bodies: dict[str, str] = {}
         sources = {p.path.resolve(): p.url for p in catalogue.projects.values()}
         sources.update({w.path.resolve(): w.url for w in catalogue.writeups.values()})
         self.renderer = BodyRenderer(
@@ -169,6 +172,7 @@ class _Planner:
             self.problems.append(Diagnostic(doc.source, doc.body_line, "(body)", problem,
                                             "fix or remove the link", Severity.ERROR))
         self.assets.update(rendered.assets)
+        self.bodies[doc.url] = rendered.html
         return rendered.html, rendered.toc_tokens
 
     def jsonld(self, doc: Document) -> str:
@@ -246,7 +250,7 @@ class _Planner:
         self.practices_page()
         self.licence_page()
         return SitePlan(dict(sorted(self.pages.items())), dict(sorted(self.assets.items())),
-                        self.nav(), self.problems)
+                        self.nav(), self.problems, self.bodies)
 
     def by_title(self, slugs: Iterable[str]) -> list[str]:
         return sorted(slugs, key=lambda s: (sort_key(self.catalogue.projects[s].title), s))
