@@ -86,11 +86,14 @@ def _settings_problem(root: Path, exc: Exception) -> Diagnostic:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     if "flow" in str(getattr(exc, "context", "")) and getattr(exc, "context_mark", None):
         mark = getattr(exc, "context_mark", None)  # an unclosed [ or {: where it opened
-    index = mark.line if mark is not None else 0
     problem = str(getattr(exc, "problem", "") or exc).strip()
     try:
         text = (root / "mkdocs.yml").read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError):
         text = ""
+    lines = text.split("\n")
+    index = min(mark.line if mark is not None else 0, len(lines) - 1)
+    while index > 0 and not lines[index].strip():
+        index -= 1  # YAML stopped at the end: name the last line written
     field = guess_field(text, index) or "(settings)"
     return Diagnostic("mkdocs.yml", index + 1, field, f"YAML syntax error: {problem}")

@@ -205,7 +205,7 @@ def _translate_yaml_error(exc: yaml.MarkedYAMLError, text: str, line_offset: int
         mark = exc.context_mark  # an unclosed quote: point at where it was opened
     if exc.context_mark is not None and "while parsing a flow" in (exc.context or ""):
         mark = exc.context_mark  # an unclosed [ or {: point at where it was opened
-    index = mark.line if mark else 0
+    index = _last_written_line(text, mark.line if mark else 0)
     problem = (exc.problem or "").strip()
     context = (exc.context or "").strip()
     suggestion = ""
@@ -232,6 +232,15 @@ def _translate_yaml_error(exc: yaml.MarkedYAMLError, text: str, line_offset: int
     if context and problem:
         message += f" ({context})"
     return YamlProblem(line, message, suggestion)
+
+
+def _last_written_line(text: str, index: int) -> int:
+    """``index``, or the last non-blank line before it when YAML stopped at the end."""
+    lines = text.split("\n")
+    index = min(index, len(lines) - 1)
+    while index > 0 and not lines[index].strip():
+        index -= 1
+    return index
 
 
 def _open_quote_line(text: str, index: int) -> int | None:
