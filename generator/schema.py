@@ -21,6 +21,7 @@ from pydantic import (
     ConfigDict,
     Field,
     ValidationInfo,
+    field_validator,
     model_validator,
 )
 from pydantic_core import PydanticCustomError
@@ -330,20 +331,21 @@ class ProjectMeta(StrictModel):
     licence: LicenceRef | None = None
     updated: Date | None = None
 
-    @model_validator(mode="before")
+    @field_validator("partners")
     @classmethod
-    def _lead_not_partner(cls, data: Any) -> Any:
-        if isinstance(data, dict):
-            lead, partners = data.get("lead"), data.get("partners")
-            if isinstance(lead, str) and isinstance(partners, list) and lead in partners:
-                raise _error(
-                    "lead_is_partner",
-                    "'{lead}' is the lead (porteur) and cannot also be a partner",
-                    lead=lead,
-                    at=("partners", partners.index(lead)),
-                    suggestion="remove it from partners",
-                )
-        return data
+    def _lead_not_partner(cls, partners: list[str], info: ValidationInfo) -> list[str]:
+        # A field validator (``lead`` is validated first), not a model validator: one
+        # raised "before" would hide every other error of the sheet.
+        lead = info.data.get("lead")
+        if lead in partners:
+            raise _error(
+                "lead_is_partner",
+                "'{lead}' is the lead (porteur) and cannot also be a partner",
+                lead=lead,
+                at=partners.index(lead),
+                suggestion="remove it from partners",
+            )
+        return partners
 
 
 class Person(StrictModel):
