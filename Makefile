@@ -1,5 +1,6 @@
 # Everything goes through a local virtual environment created on first use.
 PYTHON ?= python3
+export NO_MKDOCS_2_WARNING := 1
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
