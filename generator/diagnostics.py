@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from dataclasses import field as dc_field
 from enum import StrEnum
 
@@ -69,6 +69,13 @@ def _gh_prop(text: str) -> str:
     return _gh_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
+def _one_line(text: str) -> str:
+    """Control characters (a newline in a key, say) shown escaped: one diagnostic, one line."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() or c == " " else repr(c)[1:-1] for c in text)
+
+
 class DiagnosticList:
     """Collects diagnostics while a run goes; sorted output, stable across runs."""
 
@@ -76,7 +83,14 @@ class DiagnosticList:
         self._items: list[Diagnostic] = []
 
     def add(self, diagnostic: Diagnostic) -> None:
-        self._items.append(diagnostic)
+        self._items.append(
+            replace(
+                diagnostic,
+                field=_one_line(diagnostic.field),
+                message=_one_line(diagnostic.message),
+                suggestion=_one_line(diagnostic.suggestion),
+            )
+        )
 
     def error(
         self, path: str, line: int, field: str, message: str, suggestion: str = "", code: str = ""

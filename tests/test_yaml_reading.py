@@ -290,3 +290,11 @@ def test_non_text_key(example_repo: Path) -> None:
 )
 def test_guess_field(text: str, index: int, field: str) -> None:
     assert guess_field(text, index) == field
+
+
+def test_control_character_is_named(example_repo: Path) -> None:
+    line = set_field(example_repo, SHEET, "status", "status: completed\x1f")
+    error = only_error(example_repo)
+    assert (error.path, error.line, error.field) == (SHEET, line, "status")
+    assert error.message == (
+        "the text contains a control character (U+001F) that YAML does not accept")
