@@ -1,0 +1,346 @@
+"""Downloadable reports: one PDF per sheet and write-up, one compiled report per programme.
+
+The print HTML is composed here from the catalogue and the same rendered bodies as the
+pages, with the Jinja templates and CSS of ``theme/print``. Each PDF is cached under a
+SHA-256 of everything that goes into it; only missing entries are rendered, in worker
+processes when there are several.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import multiprocessing
+import os
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urljoin
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from .. import __version__, urls
+from ..catalogue import Catalogue, Project, Writeup
+from ..countries import french_name
+from ..render.frenchtext import enumerate_fr, french_date, plural
+from ..render.links import media_url
+from ..render.site_plan import citation, period_text
+from ..schema import Person
+from .htmltext import absolutise, french_spacing, prefix_anchors, referenced_urls
+from .render import PDF_OPTIONS, RenderJob, render_job
+
+Document = Project | Writeup
+FALLBACK_BASE = "https://site.invalid/"
+"""Public root used for absolute links when the site has no ``site_url``."""
+
+
+class ReportError(Exception):
+    """A PDF could not be made; names the source file(s) of the document(s)."""
+
+    def __init__(self, message: str, sources: tuple[str, ...] = ()) -> None:
+        super().__init__(message)
+        self.sources = sources
+
+
+@dataclass(frozen=True)
+class ReportFile:
+    site_path: str
+    """Where it goes in the site, e.g. ``projets/<slug>/fiche-<slug>.pdf``."""
+    source: Path
+    """The file to copy there: a cache entry, or the attached report unchanged."""
+    size: int
+    kind: str
+    """``project``, ``writeup`` or ``programme``."""
+    title: str
+    rendered: bool
+    """True if rendered in this run (False: cache hit or attached file)."""
+
+
+@dataclass
+class _Prepared:
+    key: str
+    site_path: str
+    kind: str
+    title: str
+    source: str
+    html: str
+    resources: dict[str, str]
+
+
+class _Composer:
+    """Composes the print HTML of each report and its cache key."""
+
+    def __init__(self, catalogue: Catalogue, bodies: dict[str, str], assets: dict[str, Path],
+                 theme_dir: Path) -> None:
+        self.catalogue = catalogue
+        self.settings = catalogue.settings
+        self.bodies = bodies
+        self.base = (self.settings.site_url.rstrip("/") + "/") if self.settings.site_url \
+            else FALLBACK_BASE
+        self.assets = dict(assets)
+        print_dir = theme_dir / "print"
+        self.css = (print_dir / "print.css").read_text(encoding="utf-8")
+        templates = sorted(p for p in print_dir.rglob("*") if p.is_file())
+        self.env = Environment(loader=FileSystemLoader(str(print_dir)), autoescape=True,
+                               undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+        self.env.globals.update(
+            catalogue=catalogue, site=self.site, french_date=french_date,
+            country_names=lambda codes: ", ".join(french_name(c) for c in codes),
+            org_names=lambda ids: enumerate_fr([catalogue.organisation_label(i) for i in ids]),
+            theme_labels=lambda ids: ", ".join(catalogue.themes[i].label for i in ids),
+            programme_label=self.programme_label, period=period_text, citation=citation,
+            people=self.people, site_name=self.settings.site_name or "Savoirs de programme",
+            generator=f"programme-knowledge-generator {__version__}",
+        )
+        import pydyf  # type: ignore[import-untyped]
+        import weasyprint  # type: ignore[import-untyped]
+
+        digest = hashlib.sha256()
+        for item in (__version__, weasyprint.__version__, pydyf.__version__,
+                     json.dumps(PDF_OPTIONS, sort_keys=True), self.css):
+            digest.update(item.encode() + b"\0")
+        for path in templates:
+            digest.update(path.relative_to(print_dir).as_posix().encode() + b"\0")
+            digest.update(path.read_bytes() + b"\0")
+        self.fixed_digest = digest.hexdigest()
+        self._file_digests: dict[Path, str] = {}
+
+    # --- helpers for templates ---
+
+    def site(self, url: str) -> str:
+        return urljoin(self.base, url)
+
+    def programme_label(self, programme_id: str) -> str:
+        programme = self.catalogue.programmes[programme_id]
+        if programme.short_name and programme.short_name != programme.name:
+            return f"{programme.name} ({programme.short_name})"
+        return programme.name
+
+    def person(self, person: Person, joiner: str = " ({})") -> str:
+        if person.organisation:
+            return person.name + joiner.format(
+                self.catalogue.organisation_label(person.organisation))
+        return person.name
+
+    def people(self, persons: Iterable[Person]) -> str:
+        return enumerate_fr([self.person(p) for p in persons])
+
+    def project_credits(self, project: Project) -> str:
+        meta = project.meta
+        text = f"Projet porté par {self.catalogue.organisation_label(meta.lead)}"
+        if meta.partners:
+            text += " avec " + enumerate_fr(
+                [self.catalogue.organisation_label(o) for o in meta.partners])
+        return text + f", dans le cadre du programme {self.programme_label(meta.programme)}."
+
+    def writeup_credits(self, writeup: Writeup) -> str:
+        meta = writeup.meta
+        text = "Ce compte-rendu a été rédigé par " + enumerate_fr(
+            [self.person(p, " de {}") for p in meta.authors])
+        if meta.reviewers:
+            text += ", relu par " + enumerate_fr([self.person(p, " de {}") for p in meta.reviewers])
+        if meta.event:
+            text += f", à la suite de la session « {meta.title} » ({meta.event})"
+        return text + "."
+
+    def credits(self, doc: Document) -> str:
+        return self.project_credits(doc) if isinstance(doc, Project) else \
+            self.writeup_credits(doc)
+
+    def authors(self, doc: Document) -> list[str]:
+        if isinstance(doc, Project):
+            return [self.catalogue.organisations[o].name for o in doc.organisations]
+        return [p.name for p in doc.meta.authors]
+
+    def keywords(self, doc: Document) -> list[str]:
+        words = [self.catalogue.themes[t].label for t in doc.meta.themes]
+        if isinstance(doc, Project):
+            words += [french_name(c) for c in doc.meta.countries]
+            words.append(self.programme_label(doc.meta.programme))
+        elif doc.meta.programme:
+            words.append(self.programme_label(doc.meta.programme))
+        return list(dict.fromkeys(words))
+
+    # --- composing ---
+
+    def body(self, doc: Document, anchor_prefix: str = "") -> str:
+        if doc.url not in self.bodies:
+            raise ReportError(f"{doc.source}: no rendered body given for {doc.url}",
+                              (doc.source,))
+        html = absolutise(self.bodies[doc.url], doc.url, self.base)
+        return prefix_anchors(html, anchor_prefix) if anchor_prefix else html
+
+    def image_url(self, doc: Document) -> str:
+        if not isinstance(doc, Project) or doc.meta.image is None:
+            return ""
+        source = (doc.path.parent / doc.meta.image.src).resolve()
+        media = media_url(self.settings.rel(source))
+        self.assets.setdefault(media, source)
+        return self.site(media)
+
+    def document(self, doc: Document) -> _Prepared:
+        html = self.env.get_template("document.html").render(
+            doc=doc, body=self.body(doc), image_url=self.image_url(doc),
+            credits=self.credits(doc), authors=self.authors(doc), keywords=self.keywords(doc),
+            modified=_modified(doc), example_link=lambda slug: self.site(urls.project(slug)),
+        )
+        return self.prepare(doc.pdf, doc.kind, doc.title, doc.source, html)
+
+    def programme(self, programme_id: str) -> _Prepared | None:
+        group = self.catalogue.by_programme[programme_id]
+        writeups = [self.catalogue.writeups[s] for s in group.writeups]
+        projects = sorted((self.catalogue.projects[s] for s in group.projects),
+                          key=lambda p: (p.title.casefold(), p.slug))
+        if not writeups and not projects:
+            return None
+        programme = self.catalogue.programmes[programme_id]
+        in_report = {p.slug for p in projects}
+
+        def anchor(doc: Document) -> str:
+            return f"{'fiche' if isinstance(doc, Project) else 'cr'}-{doc.slug}"
+
+        def item(doc: Document) -> dict[str, Any]:
+            return {"doc": doc, "anchor": anchor(doc), "credits": self.credits(doc),
+                    "body": self.body(doc, anchor(doc) + "--"), "image_url": self.image_url(doc)}
+
+        parts = [
+            {"title": "Comptes-rendus", "entries": [item(w) for w in writeups]},
+            {"title": "Fiches projet", "entries": [item(p) for p in projects]},
+        ]
+        docs: list[Document] = [*writeups, *projects]
+        authors = ([self.catalogue.organisations[programme.organisation].name]
+                   if programme.organisation else [])
+        for doc in docs:
+            authors += self.authors(doc)
+        licence = self.settings.site_licence
+        title = f"Rapport du programme {self.programme_label(programme_id)}"
+        dates = [d for d in (_modified(doc) for doc in docs) if d]
+        counts = ", ".join(
+            [plural(len(writeups), "compte-rendu", "comptes-rendus"),
+             plural(len(projects), "fiche projet", "fiches projet")])
+        credits = ("Rapport compilé à partir des contenus publiés sur le site. " + (
+            f"Programme porté par {self.catalogue.organisations[programme.organisation].name}. "
+            if programme.organisation else "") + "Contributions : "
+            + enumerate_fr(list(dict.fromkeys(authors))) + ".")
+        html = self.env.get_template("programme.html").render(
+            programme=programme, programme_url=urls.programme(programme_id), title=title,
+            description=programme.description or title, parts=parts, licence=licence,
+            other_licences=any(d.licence.id != licence.id for d in docs),
+            authors=list(dict.fromkeys(authors)), counts=counts, credits=credits,
+            keywords=list(dict.fromkeys(k for d in docs for k in self.keywords(d))),
+            modified=max(dates) if dates else "",
+            example_link=lambda slug: f"#fiche-{slug}" if slug in in_report
+            else self.site(urls.project(slug)),
+        )
+        sources = ", ".join(d.source for d in docs)
+        return self.prepare(urls.programme_report_pdf(programme_id), "programme", title,
+                            f"programme {programme_id} ({sources})", html)
+
+    def prepare(self, site_path: str, kind: str, title: str, source: str,
+                html: str) -> _Prepared:
+        html = french_spacing(html)
+        resources: dict[str, str] = {}
+        digest = hashlib.sha256(self.fixed_digest.encode() + b"\0" + html.encode())
+        for url in sorted(set(referenced_urls(html))):
+            if not url.startswith(self.base):
+                continue
+            path = self.assets.get(url[len(self.base):].split("#", 1)[0])
+            if path is None:
+                continue  # a link to a page: nothing to fetch
+            resources[url] = str(path)
+            digest.update(url.encode() + b"\0" + self.file_digest(path).encode())
+        return _Prepared(digest.hexdigest(), site_path, kind, title, source, html, resources)
+
+    def file_digest(self, path: Path) -> str:
+        if path not in self._file_digests:
+            self._file_digests[path] = hashlib.sha256(path.read_bytes()).hexdigest()
+        return self._file_digests[path]
+
+
+def _modified(doc: Document) -> str:
+    """A content date for the PDF metadata (never the build time: output stays reproducible)."""
+    if isinstance(doc, Writeup):
+        return doc.meta.date.isoformat()
+    return doc.meta.updated.isoformat() if doc.meta.updated else ""
+
+
+def build_reports(catalogue: Catalogue, bodies: dict[str, str], assets: dict[str, Path],
+                  theme_dir: Path, cache_dir: Path, *, workers: int | None = None,
+                  progress: Callable[[int, int], None] | None = None) -> dict[str, ReportFile]:
+    """Make (or find in the cache) every report of the catalogue.
+
+    ``bodies``: document URL -> sanitised body HTML, links relative to that page.
+    ``assets``: site path (``medias/...``) -> source file. Returns document URL (or
+    programme URL, for compiled reports) -> :class:`ReportFile`. Raises :class:`ReportError`
+    naming the source of every document whose PDF could not be made.
+    """
+    composer = _Composer(catalogue, bodies, assets, theme_dir)
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    results: dict[str, ReportFile] = {}
+    prepared: dict[str, _Prepared] = {}
+    for project in catalogue.projects.values():
+        prepared[project.url] = composer.document(project)
+    for writeup in catalogue.writeups.values():
+        attached = writeup.attached_report
+        if attached is not None:
+            results[writeup.url] = ReportFile(writeup.pdf, attached, attached.stat().st_size,
+                                              "writeup", writeup.title, False)
+        else:
+            prepared[writeup.url] = composer.document(writeup)
+    for programme_id in catalogue.programmes:
+        report = composer.programme(programme_id)
+        if report is not None:
+            prepared[urls.programme(programme_id)] = report
+
+    def entry(item: _Prepared) -> Path:
+        return cache_dir / f"{item.key}.pdf"
+
+    todo: dict[str, _Prepared] = {}
+    for item in prepared.values():
+        if not entry(item).is_file():
+            todo.setdefault(item.key, item)  # identical inputs render once
+    rendered = _render_all(
+        [RenderJob(i.source, i.html, composer.css, composer.base, i.resources, str(entry(i)))
+         for i in todo.values()], workers, progress)
+    for url, item in prepared.items():
+        path = entry(item)
+        results[url] = ReportFile(item.site_path, path, path.stat().st_size, item.kind,
+                                  item.title, str(path) in rendered)
+    return dict(sorted(results.items()))
+
+
+def _render_all(jobs: list[RenderJob], workers: int | None,
+                progress: Callable[[int, int], None] | None) -> set[str]:
+    """Render ``jobs``; in a process pool when there are several. Returns their targets."""
+    total = len(jobs)
+    failures: list[tuple[str, str]] = []
+    done = 0
+    count = max(1, min(workers or os.cpu_count() or 1, total))
+    if total <= 1 or count == 1:
+        for job in jobs:
+            problem = render_job(job)
+            if problem:
+                failures.append((job.source, problem))
+            done += 1
+            if progress:
+                progress(done, total)
+    else:
+        # spawn: no fork of a process that may run threads (mkdocs serve, watchers).
+        context = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(max_workers=count, mp_context=context) as pool:
+            futures = {pool.submit(render_job, job): job for job in jobs}
+            for future in as_completed(futures):
+                problem = future.result()
+                if problem:
+                    failures.append((futures[future].source, problem))
+                done += 1
+                if progress:
+                    progress(done, total)
+    if failures:
+        failures.sort()
+        raise ReportError("\n".join(f"{source}: PDF not made: {problem}"
+                                    for source, problem in failures),
+                          tuple(source for source, _ in failures))
+    return {job.target for job in jobs}

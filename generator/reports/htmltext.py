@@ -1,0 +1,105 @@
+"""Rewriting rendered HTML for print: French spacing, absolute links, unique anchors.
+
+Rendered bodies are sanitised HTML (see :mod:`generator.render.markdown_body`), so a tag
+never holds a raw ``<`` or ``>`` inside an attribute value: splitting on tags is safe and
+lets every rewrite touch either text nodes only or tags only.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable
+from urllib.parse import urljoin, urlsplit
+
+NBSP = "\u00a0"
+NNBSP = "\u202f"  # espace fine insécable
+
+_TAG = re.compile(r"(<[^>]*>)")
+_RAW_TEXT = ("script", "style", "pre", "code", "kbd", "samp", "title")
+# An element carrying this attribute keeps its text as written (titles that readers and
+# tools search for verbatim).
+KEEP_SPACING = "data-keep-spacing"
+_URL_ATTR = re.compile(r'\b(src|href)="([^"]*)"')
+_ID_ATTR = re.compile(r'\bid="([^"]*)"')
+# A space (ordinary or not) before « : ; ? ! » becomes the right non-breaking one.
+_BEFORE_COLON = re.compile(r"[ \u00a0\u202f\t\n]+:")
+_BEFORE_PUNCT = re.compile(r"[ \u00a0\u202f\t\n]+([;?!])")
+_BEFORE_CLOSE = re.compile(r"[ \u00a0\u202f\t\n]*»")
+_AFTER_OPEN = re.compile(r"«[ \u00a0\u202f\t\n]*")
+
+
+def french_text(text: str) -> str:
+    """French spacing in one text node.
+
+    An existing space before ``:`` becomes a non-breaking space, before ``; ? !`` a narrow
+    non-breaking space; guillemets get a non-breaking space inside. A colon glued to a word
+    (``https://``, ``10:30``) is left alone.
+    """
+    text = _BEFORE_COLON.sub(NBSP + ":", text)
+    text = _BEFORE_PUNCT.sub(NNBSP + r"\1", text)
+    text = _AFTER_OPEN.sub("«" + NBSP, text)
+    return _BEFORE_CLOSE.sub(NBSP + "»", text)
+
+
+def _map_parts(
+    markup: str,
+    on_text: Callable[[str], str] | None = None,
+    on_tag: Callable[[str], str] | None = None,
+) -> str:
+    """Apply ``on_text`` to text nodes outside code and scripts, ``on_tag`` to every tag."""
+    out: list[str] = []
+    raw_depth: list[str] = []
+    for index, part in enumerate(_TAG.split(markup)):
+        if index % 2 == 0:
+            out.append(on_text(part) if on_text and not raw_depth and part else part)
+            continue
+        name_match = re.match(r"<\s*(/?)\s*([a-zA-Z0-9]+)", part)
+        if name_match:
+            closing, name = name_match.group(1) == "/", name_match.group(2).lower()
+            if name in _RAW_TEXT or (not closing and KEEP_SPACING in part) or (
+                closing and name in raw_depth
+            ):
+                if closing and name in raw_depth:
+                    raw_depth.remove(name)
+                elif not closing and not part.rstrip().endswith("/>"):
+                    raw_depth.append(name)
+        out.append(on_tag(part) if on_tag else part)
+    return "".join(out)
+
+
+def french_spacing(markup: str) -> str:
+    """French spacing in every text node of ``markup``; tags and attributes untouched."""
+    return _map_parts(markup, on_text=french_text)
+
+
+def absolutise(markup: str, page_url: str, base: str) -> str:
+    """Make relative ``src``/``href`` absolute: resolved against ``base + page_url``.
+
+    ``base`` is the site's public root (ends with ``/``). Fragment-only links stay as they
+    are, so that in-document anchors keep working.
+    """
+    page = urljoin(base, page_url)
+
+    def attr(match: re.Match[str]) -> str:
+        name, value = match.group(1), html.unescape(match.group(2))
+        if value.startswith("#") or urlsplit(value).scheme:
+            return match.group(0)
+        return f'{name}="{html.escape(urljoin(page, value), quote=True)}"'
+
+    return _map_parts(markup, on_tag=lambda tag: _URL_ATTR.sub(attr, tag))
+
+
+def prefix_anchors(markup: str, prefix: str) -> str:
+    """Prefix every ``id`` and in-document ``href="#…"``, so bodies can share one file."""
+
+    def tag(part: str) -> str:
+        part = _ID_ATTR.sub(lambda m: f'id="{prefix}{m.group(1)}"', part)
+        return re.sub(r'\bhref="#([^"]+)"', lambda m: f'href="#{prefix}{m.group(1)}"', part)
+
+    return _map_parts(markup, on_tag=tag)
+
+
+def referenced_urls(markup: str) -> list[str]:
+    """Every ``src`` and ``href`` value, unescaped, in document order."""
+    return [html.unescape(m.group(2)) for m in _URL_ATTR.finditer(markup)]
