@@ -1,0 +1,258 @@
+"""PDF reports: open the built files and check what readers and tools rely on.
+
+One module-scoped build of a copy of the example content (plus a write-up that attaches its
+own PDF) is shared; rebuild tests reuse its cache.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pikepdf
+import pytest
+
+from generator import urls
+from generator.catalogue import Catalogue
+from generator.loader import load_catalogue
+from generator.render.markdown_body import BodyRenderer
+from generator.reports import ReportError, ReportFile, build_reports
+from generator.reports.htmltext import NBSP, NNBSP, french_spacing, prefix_anchors
+from generator.settings import load_settings
+
+from .conftest import ROOT
+
+THEME = ROOT / "theme"
+SHEET = "femmes-poisson-seche-senegal"
+ATTACHED = "caac-avec-rapport"
+
+pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs pdftotext")
+
+
+@dataclass
+class Build:
+    root: Path
+    cache: Path
+    catalogue: Catalogue
+    bodies: dict[str, str]
+    assets: dict[str, Path]
+    reports: dict[str, ReportFile]
+    progress: list[tuple[int, int]]
+
+
+def load(root: Path) -> tuple[Catalogue, dict[str, str], dict[str, Path]]:
+    result = load_catalogue(load_settings(root))
+    catalogue = result.catalogue
+    assert catalogue is not None
+    docs = [*catalogue.projects.values(), *catalogue.writeups.values()]
+    pages = {d.path.resolve(): d.url for d in docs}
+    renderer = BodyRenderer(catalogue.settings.root, [], {}, pages.get)
+    bodies: dict[str, str] = {}
+    assets: dict[str, Path] = {}
+    for doc in docs:
+        rendered = renderer.render(doc.body, doc.path, doc.url)
+        assert not rendered.problems
+        bodies[doc.url] = rendered.html
+        assets.update(rendered.assets)
+    return catalogue, bodies, assets
+
+
+def tiny_pdf(path: Path) -> None:
+    pdf = pikepdf.new()
+    pdf.add_blank_page(page_size=(200, 200))
+    pdf.docinfo["/Title"] = "Rapport joint"
+    pdf.save(path)
+
+
+@pytest.fixture(scope="module")
+def build(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Build]:
+    root = tmp_path_factory.mktemp("site")
+    for name in ("content", "projects"):
+        shutil.copytree(ROOT / name, root / name)
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    writeups = root / "content" / "comptes-rendus"
+    text = (writeups / "caac-cooperer-autrement.md").read_text(encoding="utf-8")
+    text = text.replace("\n---\n", "\nreport: fichiers/rapport-joint.pdf\n---\n", 1)
+    (writeups / "fichiers").mkdir()
+    tiny_pdf(writeups / "fichiers" / "rapport-joint.pdf")
+    (writeups / f"{ATTACHED}.md").write_text(text, encoding="utf-8")
+    catalogue, bodies, assets = load(root)
+    cache = root / "cache"
+    progress: list[tuple[int, int]] = []
+    reports = build_reports(catalogue, bodies, assets, THEME, cache, workers=2,
+                            progress=lambda done, total: progress.append((done, total)))
+    yield Build(root, cache, catalogue, bodies, assets, reports, progress)
+
+
+def page_text(path: Path, first: int = 1, last: int = 1) -> str:
+    """Text of the pages, with line breaks and non-breaking spaces as plain spaces."""
+    out = subprocess.run(["pdftotext", "-f", str(first), "-l", str(last), str(path), "-"],
+                         capture_output=True, text=True, check=True).stdout
+    return re.sub(r"[\s\u00a0\u202f]+", " ", out)
+
+
+def flat(text: str) -> str:
+    return re.sub(r"[\s\u00a0\u202f]+", " ", text)
+
+
+def test_every_document_and_programme_has_a_report(build: Build) -> None:
+    cat = build.catalogue
+    expected = {d.url for d in [*cat.projects.values(), *cat.writeups.values()]}
+    expected |= {urls.programme(p) for p, g in cat.by_programme.items()
+                 if g.projects or g.writeups}
+    assert set(build.reports) == expected
+    for doc in [*cat.projects.values(), *cat.writeups.values()]:
+        report = build.reports[doc.url]
+        assert report.site_path == doc.pdf
+        assert report.source.is_file() and report.size == report.source.stat().st_size
+    assert build.reports[urls.programme("caac")].site_path == "telechargements/rapport-caac.pdf"
+    rendered = [r for r in build.reports.values() if r.rendered]
+    assert build.progress[-1] == (len(rendered), len(rendered))
+
+
+@pytest.mark.parametrize("kind", ["project", "writeup"])
+def test_first_page_shows_title_authors_licence_and_metadata(build: Build, kind: str) -> None:
+    cat = build.catalogue
+    doc = cat.projects[SHEET] if kind == "project" else cat.writeups["caac-cooperer-autrement"]
+    report = build.reports[doc.url]
+    assert report.rendered and report.kind == kind
+    first = page_text(report.source)
+    assert flat(doc.title) in first
+    assert doc.licence.name in first and doc.licence.short_name in first
+    with pikepdf.open(report.source) as pdf:
+        info = pdf.docinfo
+        assert str(info["/Title"]) == doc.title
+        assert str(info["/Subject"]) == doc.meta.summary
+        assert str(info["/Keywords"])
+        author = str(info["/Author"])
+        if kind == "project":
+            lead = cat.organisations[cat.projects[SHEET].meta.lead].name
+            assert lead in author
+            assert cat.organisation_label(cat.projects[SHEET].meta.lead) in first
+        else:
+            for person in cat.writeups["caac-cooperer-autrement"].meta.authors:
+                assert person.name in author and person.name in first
+        assert "Page 1 sur" in first
+
+
+def test_pdfs_are_tagged_in_french_with_embedded_fonts(build: Build) -> None:
+    for report in build.reports.values():
+        if report.kind == "writeup" and not report.rendered:
+            continue  # the attached file is the editors' own
+        with pikepdf.open(report.source) as pdf:
+            root = pdf.Root
+            assert "/StructTreeRoot" in root
+            assert bool(root.MarkInfo.Marked)
+            assert str(root.Lang) == "fr"
+            with pdf.open_metadata() as xmp:
+                assert xmp.get("pdfuaid:part") == "1"
+            fonts = 0
+            for page in pdf.pages:
+                for font in page.Resources.get("/Font", {}).values():
+                    for descendant in font.get("/DescendantFonts", [font]):
+                        descriptor = descendant.FontDescriptor
+                        assert any(k in descriptor for k in
+                                   ("/FontFile", "/FontFile2", "/FontFile3")), descendant
+                        fonts += 1
+            assert fonts
+
+
+def test_attached_report_offered_unchanged(build: Build) -> None:
+    writeup = build.catalogue.writeups[ATTACHED]
+    report = build.reports[writeup.url]
+    attached = build.root / "content/comptes-rendus/fichiers/rapport-joint.pdf"
+    assert report.source == attached.resolve()
+    assert report.source.read_bytes() == attached.read_bytes()
+    assert not report.rendered
+    assert report.site_path == f"comptes-rendus/{ATTACHED}/rapport-joint.pdf"
+
+
+def test_programme_report_has_cover_toc_documents_and_credits(build: Build) -> None:
+    report = build.reports[urls.programme("caac")]
+    text = page_text(report.source, 1, 99)
+    assert "Sommaire" in text
+    for slug in build.catalogue.by_programme["caac"].projects:
+        title = flat(build.catalogue.projects[slug].title)
+        assert re.search(re.escape(title) + r" ?\.{3,} ?\d+", text), title
+    assert "Crédits et licences" in text
+    assert build.catalogue.settings.site_licence.name in page_text(report.source)
+    with pikepdf.open(report.source) as pdf:
+        assert len(pdf.pages) > 3
+        assert "/StructTreeRoot" in pdf.Root
+
+
+def test_links_are_clickable(build: Build) -> None:
+    report = build.reports[build.catalogue.writeups["caac-cooperer-autrement"].url]
+    with pikepdf.open(report.source) as pdf:
+        uris = [str(a.A.URI) for page in pdf.pages for a in page.get("/Annots", [])
+                if "/A" in a and "/URI" in a.A]
+    assert "https://cfsi.asso.fr/?p=2710" in uris
+
+
+def test_second_build_renders_nothing(build: Build) -> None:
+    progress: list[tuple[int, int]] = []
+    again = build_reports(build.catalogue, build.bodies, build.assets, THEME, build.cache,
+                          progress=lambda d, t: progress.append((d, t)))
+    assert not [url for url, r in again.items() if r.rendered]
+    assert {u: r.source for u, r in again.items()} == {
+        u: r.source for u, r in build.reports.items()}
+    assert not progress
+
+
+def test_one_changed_sheet_renders_only_its_pdfs(build: Build) -> None:
+    path = build.root / "projects" / f"{SHEET}.md"
+    original = path.read_text(encoding="utf-8")
+    try:
+        path.write_text(original + "\nUne phrase ajoutée pour le test.\n", encoding="utf-8")
+        catalogue, bodies, assets = load(build.root)
+        again = build_reports(catalogue, bodies, assets, THEME, build.cache, workers=1)
+    finally:
+        path.write_text(original, encoding="utf-8")
+    programme = catalogue.projects[SHEET].meta.programme
+    assert {u for u, r in again.items() if r.rendered} == {
+        urls.project(SHEET), urls.programme(programme)}
+    assert "Une phrase ajoutée pour le test." in page_text(again[urls.project(SHEET)].source,
+                                                             1, 9)
+
+
+def test_same_input_gives_same_bytes(build: Build, tmp_path: Path) -> None:
+    project = build.catalogue.projects[SHEET]
+    again = build_reports(build.catalogue, build.bodies, build.assets, THEME, tmp_path,
+                          workers=1)
+    assert again[project.url].rendered
+    assert again[project.url].source.read_bytes() == \
+        build.reports[project.url].source.read_bytes()
+
+
+@pytest.mark.parametrize("src", ["../../medias/absent.png", "https://tracker.example/x.png",
+                                 "file:///etc/passwd"])
+def test_missing_or_foreign_image_fails_naming_the_document(build: Build, tmp_path: Path,
+                                                            src: str) -> None:
+    project = build.catalogue.projects[SHEET]
+    bodies = dict(build.bodies)
+    bodies[project.url] += f'<p><img src="{src}" alt="x"></p>'
+    with pytest.raises(ReportError) as caught:
+        build_reports(build.catalogue, bodies, build.assets, THEME, tmp_path, workers=1)
+    assert project.source in str(caught.value)
+    assert project.source in caught.value.sources
+
+
+def test_french_spacing_touches_text_only() -> None:
+    html = ('<p title="a : b">Pourquoi ? Parce que : « oui » ; <a href="https://x.org/?q=1">'
+            'https://x.org</a> à 10:30</p><pre>a : b</pre>')
+    out = french_spacing(html)
+    assert f"Pourquoi{NNBSP}?" in out and f"que{NBSP}:" in out
+    assert f"«{NBSP}oui{NBSP}»" in out and f"»{NNBSP};" in out
+    assert 'title="a : b"' in out and 'href="https://x.org/?q=1"' in out
+    assert "10:30" in out and "<pre>a : b</pre>" in out
+
+
+def test_prefix_anchors_keeps_external_links() -> None:
+    html = '<h2 id="contexte">C</h2><a href="#contexte">x</a><a href="https://a.b/#c">y</a>'
+    out = prefix_anchors(html, "fiche-x--")
+    assert 'id="fiche-x--contexte"' in out and 'href="#fiche-x--contexte"' in out
+    assert 'href="https://a.b/#c"' in out
