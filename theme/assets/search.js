@@ -1,0 +1,204 @@
+// Search and browse page (recherche/): a small UI over Pagefind's JS API.
+// The Pagefind bundle (pagefind/ at the site root) is loaded from this site only; the
+// state (query and filters) lives in the URL query string so a view can be shared.
+const here = new URL(import.meta.url);
+const siteRoot = new URL("../", here);
+const bundle = new URL("pagefind/", siteRoot);
+
+const FACETS = [
+  ["type", "Type"], ["pays", "Pays"], ["theme", "Thème"], ["organisation", "Organisation"],
+  ["programme", "Programme"], ["statut", "Statut"], ["annee", "Année"],
+];
+const PAGE_SIZE = 20;
+const ELIDED = "(?:jusqu|lorsqu|puisqu|quoiqu|presqu|qu|[cdjlmnst])['’]";
+// « l'insertion », « d’Ivoire », « qu'il »: the elided word goes (the index has them split).
+const QUERY_ELISION = new RegExp(`(^|[^\\p{L}\\p{N}'’])${ELIDED}(?=\\p{L})`, "giu");
+// The index copy has « l’ insertion »: excerpts and metadata get the space removed again.
+const SPLIT_ELISION = new RegExp(`(^|[^\\p{L}\\p{N}])(${ELIDED})\\s+(?=<mark>|\\p{L})`, "giu");
+
+export function normaliseQuery(text) {
+  return text.replace(QUERY_ELISION, "$1").replace(/\s+/g, " ").trim();
+}
+
+function joinElisions(text) {
+  return text.replace(SPLIT_ELISION, "$1$2");
+}
+
+function readState() {
+  const params = new URLSearchParams(window.location.search);
+  const filters = {};
+  for (const [key] of FACETS) {
+    const values = params.getAll(key).filter(Boolean);
+    if (values.length) filters[key] = values;
+  }
+  return { q: params.get("q") || "", filters };
+}
+
+function writeState(state) {
+  const params = new URLSearchParams();
+  if (state.q) params.set("q", state.q);
+  for (const [key] of FACETS) for (const v of state.filters[key] || []) params.append(key, v);
+  const query = params.toString();
+  const url = window.location.pathname + (query ? `?${query}` : "");
+  window.history.replaceState(null, "", url);
+}
+
+function pagefindFilters(filters, except) {
+  const out = {};
+  for (const [key, values] of Object.entries(filters)) {
+    if (key !== except && values.length) out[key] = { any: values };
+  }
+  return out;
+}
+
+// Only text and <mark> survive from a Pagefind excerpt.
+function excerptNode(html) {
+  const doc = new DOMParser().parseFromString(`<p>${joinElisions(html)}</p>`, "text/html");
+  const p = document.createElement("p");
+  p.className = "pk-result__excerpt";
+  for (const node of doc.body.firstChild.childNodes) {
+    if (node.nodeName === "MARK") {
+      const mark = document.createElement("mark");
+      mark.textContent = node.textContent;
+      p.append(mark);
+    } else {
+      p.append(document.createTextNode(node.textContent));
+    }
+  }
+  return p;
+}
+
+function el(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function resultItem(data, hasQuery) {
+  const meta = data.meta || {};
+  const li = el("li", "pk-result");
+  li.dataset.url = data.url;
+  li.append(el("p", "pk-result__kind", meta.type || ""));
+  const h3 = el("h3", "pk-result__title");
+  const a = el("a", "", joinElisions(meta.title || data.url));
+  a.href = data.url;
+  h3.append(a);
+  li.append(h3);
+  if (hasQuery && data.excerpt) li.append(excerptNode(data.excerpt));
+  else li.append(el("p", "pk-result__excerpt", joinElisions(meta.summary || "")));
+  if (meta.facts) li.append(el("p", "pk-result__facts", joinElisions(meta.facts)));
+  return li;
+}
+
+function plural(n, one, many) {
+  return `${n} ${n > 1 ? many : one}`;
+}
+
+async function main() {
+  const app = document.querySelector("[data-pk-search]");
+  if (!app) return;
+  const form = document.querySelector(".pk-search-form");
+  const input = document.getElementById("pk-search-q");
+  const facetsBox = app.querySelector(".pk-search-app__facets");
+  const status = app.querySelector(".pk-search-app__status");
+  const list = app.querySelector(".pk-results");
+  const more = app.querySelector(".pk-search-app__more");
+  app.hidden = false;
+
+  const pagefind = await import(new URL("pagefind.js", bundle).href);
+  await pagefind.options({ baseUrl: siteRoot.pathname, excerptLength: 24 });
+  await pagefind.init();
+  const allValues = await pagefind.filters();
+
+  const state = readState();
+  input.value = state.q;
+  let results = [];
+  let shown = 0;
+  let generation = 0;
+
+  async function showMore() {
+    const batch = results.slice(shown, shown + PAGE_SIZE);
+    shown += batch.length;
+    const data = await Promise.all(batch.map((r) => r.data()));
+    const hasQuery = Boolean(normaliseQuery(state.q));
+    for (const d of data) list.append(resultItem(d, hasQuery));
+    more.hidden = shown >= results.length;
+  }
+
+  function renderFacets(counts) {
+    facetsBox.replaceChildren();
+    for (const [key, label] of FACETS) {
+      const values = Object.keys(allValues[key] || {}).sort((a, b) => a.localeCompare(b, "fr"));
+      if (!values.length) continue;
+      const selected = state.filters[key] || [];
+      const fieldset = el("fieldset", "pk-facet");
+      fieldset.dataset.facet = key;
+      fieldset.append(el("legend", "pk-facet__title", label));
+      for (const value of values) {
+        const count = (counts[key] || {})[value] || 0;
+        const checked = selected.includes(value);
+        if (!count && !checked) continue;
+        const row = el("label", "pk-facet__option");
+        const box = document.createElement("input");
+        box.type = "checkbox";
+        box.name = key;
+        box.value = value;
+        box.checked = checked;
+        box.addEventListener("change", () => {
+          const now = new Set(state.filters[key] || []);
+          if (box.checked) now.add(value); else now.delete(value);
+          if (now.size) state.filters[key] = [...now]; else delete state.filters[key];
+          update();
+        });
+        row.append(box, el("span", "pk-facet__value", value), el("span", "pk-facet__count", String(count)));
+        fieldset.append(row);
+      }
+      if (fieldset.querySelector("input")) facetsBox.append(fieldset);
+    }
+  }
+
+  async function update() {
+    const mine = ++generation;
+    writeState(state);
+    const term = normaliseQuery(state.q) || null;
+    const search = await pagefind.search(term, { filters: pagefindFilters(state.filters) });
+    if (mine !== generation || !search) return;
+    // Counts per facet: the results of every other filter (values of one facet add up).
+    const counts = { ...search.filters };
+    for (const key of Object.keys(state.filters)) {
+      const other = await pagefind.search(term, { filters: pagefindFilters(state.filters, key) });
+      if (mine !== generation) return;
+      counts[key] = other.filters[key] || {};
+    }
+    results = search.results;
+    shown = 0;
+    list.replaceChildren();
+    status.textContent = results.length
+      ? plural(results.length, "résultat", "résultats")
+      : "Aucun résultat. Essayez un autre mot ou retirez un filtre.";
+    renderFacets(counts);
+    await showMore();
+    app.dataset.ready = String(mine);
+  }
+
+  let timer;
+  input.addEventListener("input", () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => { state.q = input.value; update(); }, 200);
+  });
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    clearTimeout(timer);
+    state.q = input.value;
+    update();
+  });
+  more.addEventListener("click", () => showMore());
+  await update();
+}
+
+main().catch((error) => {
+  const status = document.querySelector(".pk-search-app__status");
+  if (status) status.textContent = "La recherche n’a pas pu démarrer. Parcourez les listes ci-dessous.";
+  console.warn("Recherche indisponible :", error);
+});
