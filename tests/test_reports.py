@@ -221,7 +221,10 @@ def test_one_changed_sheet_renders_only_its_pdfs(build: Build) -> None:
 
 def test_same_input_gives_same_bytes(build: Build, tmp_path: Path) -> None:
     project = build.catalogue.projects[SHEET]
-    again = build_reports(build.catalogue, build.bodies, build.assets, THEME, tmp_path,
+    cache = tmp_path / "cache"
+    shutil.copytree(build.cache, cache)
+    (cache / build.reports[project.url].source.name).unlink()
+    again = build_reports(build.catalogue, build.bodies, build.assets, THEME, cache,
                           workers=1)
     assert again[project.url].rendered
     assert again[project.url].source.read_bytes() == \
@@ -230,13 +233,12 @@ def test_same_input_gives_same_bytes(build: Build, tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("src", ["../../medias/absent.png", "https://tracker.example/x.png",
                                  "file:///etc/passwd"])
-def test_missing_or_foreign_image_fails_naming_the_document(build: Build, tmp_path: Path,
-                                                            src: str) -> None:
+def test_missing_or_foreign_image_fails_naming_the_document(build: Build, src: str) -> None:
     project = build.catalogue.projects[SHEET]
     bodies = dict(build.bodies)
     bodies[project.url] += f'<p><img src="{src}" alt="x"></p>'
     with pytest.raises(ReportError) as caught:
-        build_reports(build.catalogue, bodies, build.assets, THEME, tmp_path, workers=1)
+        build_reports(build.catalogue, bodies, build.assets, THEME, build.cache, workers=1)
     assert project.source in str(caught.value)
     assert project.source in caught.value.sources
 
