@@ -1,0 +1,370 @@
+"""Benchmark: check and HTML build at 100, 1,000 and 5,000 sheets (+10 % write-ups).
+
+Run from the repository root::
+
+    .venv/bin/python bench/benchmark.py                    # sizes 100,1000,5000
+    .venv/bin/python bench/benchmark.py --sizes 100,1000 --repeat 3
+
+For every size it generates a demonstration corpus (``generator.demo``, seed 0), then
+measures, in the same run and each as a subprocess:
+
+- ``python -m generator check``: wall time and files per second (sheets + write-ups
+  divided by the wall time, interpreter start-up included);
+- ``python -m generator build`` (HTML only) against ``mkdocs build`` of a plain
+  mkdocs-material site holding the same sheets' and write-ups' Markdown bodies as ordinary
+  pages, with a short navigation (``nav: [index.md]``), the same Markdown extensions,
+  ``language: fr`` and ``font: false``; the ratio of the two medians is the figure that
+  counts;
+- peak memory of each build (``ru_maxrss`` of that child, from ``os.wait4``);
+- the size of the built site (``du -sk``) and the weight of one sheet page on first
+  visit: its HTML plus every stylesheet, script and image it references (``link
+  rel=stylesheet``, ``script src``, ``img src``) and the fonts those stylesheets load.
+
+Each figure is the median of ``--repeat`` runs (default: 3 below 5,000 sheets, 1 at 5,000
+and above, to keep the whole run under about ten minutes on two cores; pass ``--repeat``
+to force a count for every size). PDF and search columns say so while they are not wired.
+The table is printed and written to ``bench/results.md``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from generator.demo import generate_corpus  # noqa: E402
+
+PYTHON = sys.executable
+NOT_WIRED = "n/a (not wired yet)"
+STAGE_RE = re.compile(r"stage (\S+): ([0-9.]+) s")
+FRONT_RE = re.compile(r"\A---\n.*?\n---\n", re.S)
+TITLE_RE = re.compile(r'^title: (".*")$', re.M)
+
+MARKDOWN_EXTENSIONS = """\
+markdown_extensions:
+  - toc:
+      permalink: false
+  - tables
+  - attr_list
+  - admonition
+  - footnotes
+  - def_list
+"""
+
+
+@dataclass
+class Run:
+    seconds: float
+    cpu: float
+    max_rss_kb: int
+    stderr: str
+
+
+@dataclass
+class Row:
+    sheets: int
+    writeups: int
+    repeat: int
+    check_s: float = 0.0
+    build_s: float = 0.0
+    plain_s: float = 0.0
+    check_cpu: float = 0.0
+    build_cpu: float = 0.0
+    plain_cpu: float = 0.0
+    build_mb: float = 0.0
+    plain_mb: float = 0.0
+    site_mb: float = 0.0
+    plain_site_mb: float = 0.0
+    page_kb: float = 0.0
+    page_gzip_kb: float = 0.0
+    page_parts: str = ""
+    stages: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def files_per_s(self) -> float:
+        return (self.sheets + self.writeups) / self.check_s if self.check_s else 0.0
+
+    @property
+    def ratio(self) -> float:
+        return self.build_s / self.plain_s if self.plain_s else 0.0
+
+    @property
+    def cpu_ratio(self) -> float:
+        return self.build_cpu / self.plain_cpu if self.plain_cpu else 0.0
+
+
+def timed(command: list[str], cwd: Path | None = None) -> Run:
+    """Run ``command``; wall time and the peak resident memory of that child alone."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONHASHSEED": "0"}
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.PIPE, text=True)
+    assert process.stderr is not None
+    stderr = process.stderr.read()
+    _pid, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise SystemExit(f"failed ({process.returncode}): {' '.join(command)}\n{stderr}")
+    cpu = usage.ru_utime + usage.ru_stime
+    return Run(seconds, cpu, int(usage.ru_maxrss), stderr)  # ru_maxrss: KiB on Linux
+
+
+def plain_site(corpus: Path, target: Path) -> None:
+    """The same Markdown as a plain mkdocs-material site with a short navigation."""
+    docs = target / "docs"
+    shutil.rmtree(target, ignore_errors=True)
+    (docs / "projets").mkdir(parents=True)
+    (docs / "comptes-rendus").mkdir(parents=True)
+    (docs / "index.md").write_text("# Savoirs de programme\n\nSite de comparaison.\n",
+                                   encoding="utf-8")
+    for folder, out in ((corpus / "projects", "projets"),
+                        (corpus / "content" / "comptes-rendus", "comptes-rendus")):
+        for path in sorted(folder.glob("*.md")):
+            text = path.read_text(encoding="utf-8")
+            title_match = TITLE_RE.search(text)
+            title = title_match.group(1)[1:-1] if title_match else path.stem
+            body = FRONT_RE.sub("", text).replace("../../projects/", "../projets/")
+            (docs / out / path.name).write_text(f"# {title}\n{body}", encoding="utf-8")
+    (target / "mkdocs.yml").write_text(
+        "site_name: Savoirs de programme (plain)\n"
+        "site_url: https://example.org/plain/\n"
+        "use_directory_urls: true\n"
+        "nav:\n  - index.md\n"
+        "theme:\n  name: material\n  language: fr\n  font: false\n"
+        + MARKDOWN_EXTENSIONS
+        + "validation:\n  nav:\n    omitted_files: ignore\n"
+        "  links:\n    not_found: info\n", encoding="utf-8")
+
+
+def du_mb(path: Path) -> float:
+    out = subprocess.run(["du", "-sk", str(path)], capture_output=True, text=True, check=True)
+    return int(out.stdout.split()[0]) / 1024
+
+
+class _Refs(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.refs: list[tuple[str, str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {k: v or "" for k, v in attrs}
+        if tag == "link" and "stylesheet" in values.get("rel", "").split():
+            self.refs.append(("css", values.get("href", "")))
+        elif tag == "script" and values.get("src"):
+            self.refs.append(("js", values["src"]))
+        elif tag == "img" and values.get("src"):
+            self.refs.append(("img", values["src"]))
+
+
+CSS_URL_RE = re.compile(r"url\(\s*['\"]?([^'\")]+)['\"]?\s*\)")
+FONT_SUFFIXES = (".woff2", ".woff", ".ttf", ".otf", ".eot")
+
+
+def _local(site: Path, page_dir: Path, ref: str) -> Path | None:
+    if re.match(r"^[a-z]+:|^//|^data:", ref):
+        return None  # external or inline: not fetched from this site
+    ref = ref.split("#", 1)[0].split("?", 1)[0]
+    path = (site / ref.lstrip("/")) if ref.startswith("/") else (page_dir / ref)
+    path = path.resolve()
+    return path if path.is_file() and path.is_relative_to(site.resolve()) else None
+
+
+def page_weight(site: Path, page: Path) -> tuple[int, int, str]:
+    """Bytes of ``page`` and what it loads on first visit (raw, gzip -6), and a breakdown."""
+    html = page.read_bytes()
+    parser = _Refs()
+    parser.feed(html.decode("utf-8"))
+    sizes = {"html": len(html), "css": 0, "js": 0, "img": 0, "fonts": 0}
+    gz = len(gzip.compress(html, 6))
+    seen: set[Path] = set()
+    for kind, ref in parser.refs:
+        path = _local(site, page.parent, ref)
+        if path is None or path in seen:
+            continue
+        seen.add(path)
+        data = path.read_bytes()
+        sizes[kind] += len(data)
+        gz += len(gzip.compress(data, 6))
+        if kind == "css":
+            for font_ref in CSS_URL_RE.findall(data.decode("utf-8", "replace")):
+                if font_ref.lower().split("?")[0].endswith(FONT_SUFFIXES):
+                    font = _local(site, path.parent, font_ref)
+                    if font is not None and font not in seen:
+                        seen.add(font)
+                        sizes["fonts"] += font.stat().st_size
+                        gz += font.stat().st_size  # fonts are already compressed
+    parts = ", ".join(f"{k} {v / 1024:.0f}" for k, v in sizes.items())
+    return sum(sizes.values()), gz, parts
+
+
+def first_sheet_page(site: Path) -> Path:
+    pages = sorted((site / "projets").glob("*/index.html"))
+    if not pages:
+        raise SystemExit(f"no sheet page under {site / 'projets'}")
+    return pages[0]
+
+
+def measure(size: int, repeat: int, work: Path) -> Row:
+    writeups = max(1, size // 10)
+    corpus = work / f"corpus-{size}"
+    plain = work / f"plain-{size}"
+    print(f"[{size}] generating {size} sheets + {writeups} write-ups", file=sys.stderr)
+    generate_corpus(corpus, size, writeups, seed=0)
+    plain_site(corpus, plain)
+    row = Row(size, writeups, repeat)
+
+    checks, builds, plains, build_mem, plain_mem = [], [], [], [], []
+    check_cpu, build_cpu, plain_cpu = [], [], []
+    stage_runs: dict[str, list[float]] = {}
+    site = work / f"site-{size}"
+    plain_out = work / f"plain-site-{size}"
+    for attempt in range(repeat):
+        print(f"[{size}] run {attempt + 1}/{repeat}: check", file=sys.stderr)
+        run = timed([PYTHON, "-m", "generator", "check", "--root", str(corpus)], cwd=REPO)
+        checks.append(run.seconds)
+        check_cpu.append(run.cpu)
+        print(f"[{size}] run {attempt + 1}/{repeat}: generator build", file=sys.stderr)
+        shutil.rmtree(site, ignore_errors=True)
+        run = timed([PYTHON, "-m", "generator", "build", "-v", "--root", str(corpus),
+                     "--site-dir", str(site)], cwd=REPO)
+        builds.append(run.seconds)
+        build_cpu.append(run.cpu)
+        build_mem.append(run.max_rss_kb)
+        for stage, seconds in STAGE_RE.findall(run.stderr):
+            stage_runs.setdefault(stage, []).append(float(seconds))
+        print(f"[{size}] run {attempt + 1}/{repeat}: plain mkdocs-material build",
+              file=sys.stderr)
+        shutil.rmtree(plain_out, ignore_errors=True)
+        run = timed([PYTHON, "-m", "mkdocs", "build", "-f", str(plain / "mkdocs.yml"),
+                     "-d", str(plain_out)], cwd=plain)
+        plains.append(run.seconds)
+        plain_cpu.append(run.cpu)
+        plain_mem.append(run.max_rss_kb)
+    row.check_s = statistics.median(checks)
+    row.build_s = statistics.median(builds)
+    row.plain_s = statistics.median(plains)
+    row.check_cpu = statistics.median(check_cpu)
+    row.build_cpu = statistics.median(build_cpu)
+    row.plain_cpu = statistics.median(plain_cpu)
+    row.build_mb = statistics.median(build_mem) / 1024
+    row.plain_mb = statistics.median(plain_mem) / 1024
+    row.stages = {k: statistics.median(v) for k, v in stage_runs.items()}
+    row.site_mb = du_mb(site)
+    row.plain_site_mb = du_mb(plain_out)
+    total, gz, parts = page_weight(site, first_sheet_page(site))
+    row.page_kb, row.page_gzip_kb, row.page_parts = total / 1024, gz / 1024, parts
+    print(f"[{size}] check {row.check_s:.2f} s, build {row.build_s:.2f} s, plain "
+          f"{row.plain_s:.2f} s, ratio {row.ratio:.2f}", file=sys.stderr)
+    return row
+
+
+def table(rows: list[Row]) -> str:
+    head = ("| sheets + write-ups | runs | check (s) | check files/s | build HTML (s) "
+            "| plain mkdocs-material (s) | ratio build/plain | CPU s build / plain (ratio) "
+            "| peak memory build (MB) "
+            "| peak memory plain (MB) | site size (MB) | plain site (MB) "
+            "| sheet page, first visit (KB raw / gzip) | cold PDF | PDF rebuild, no change "
+            "| PDF rebuild, 1 sheet changed | search index | first query bytes |")
+    sep = "|" + "---|" * (head.count("|") - 1)
+    lines = [head, sep]
+    for r in rows:
+        lines.append(
+            f"| {r.sheets:,} + {r.writeups:,} | {r.repeat} | {r.check_s:.2f} "
+            f"| {r.files_per_s:,.0f} ({r.sheets + r.writeups:,} files in {r.check_cpu:.2f} "
+            f"CPU s) | {r.build_s:.2f} | {r.plain_s:.2f} | {r.ratio:.2f} "
+            f"| {r.build_cpu:.1f} / {r.plain_cpu:.1f} ({r.cpu_ratio:.2f}) | {r.build_mb:.0f} "
+            f"| {r.plain_mb:.0f} | {r.site_mb:.1f} | {r.plain_site_mb:.1f} "
+            f"| {r.page_kb:.0f} / {r.page_gzip_kb:.0f} | {NOT_WIRED} | {NOT_WIRED} "
+            f"| {NOT_WIRED} | {NOT_WIRED} | {NOT_WIRED} |")
+    return "\n".join(lines)
+
+
+def details(rows: list[Row]) -> str:
+    lines = ["", "Stage durations of `python -m generator build -v` (median, seconds; "
+             "`render` happens inside MkDocs and is not a logged stage yet):", ""]
+    for r in rows:
+        stages = ", ".join(f"{k} {v:.2f}" for k, v in r.stages.items()) or "none logged"
+        lines.append(f"- {r.sheets:,} sheets: {stages}; whole build {r.build_s:.2f}")
+    lines += ["", "Sheet page weight breakdown (KB, raw):", ""]
+    lines += [f"- {r.sheets:,} sheets: {r.page_parts}" for r in rows]
+    return "\n".join(lines)
+
+
+def environment() -> str:
+    import mkdocs
+    import yaml
+
+    try:
+        from importlib.metadata import version
+
+        material = version("mkdocs-material")
+    except Exception:  # pragma: no cover - reporting only
+        material = "?"
+    return (f"Python {platform.python_version()}, {os.cpu_count()} CPU(s), "
+            f"{platform.system()} {platform.machine()}; mkdocs {mkdocs.__version__}, "
+            f"mkdocs-material {material}, PyYAML C loader: {yaml.__with_libyaml__}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else "")
+    parser.add_argument("--sizes", default="100,1000,5000",
+                        help="comma-separated numbers of sheets (default 100,1000,5000)")
+    parser.add_argument("--repeat", type=int, default=None,
+                        help="runs per figure (default: 3 below 5,000 sheets, 1 from 5,000)")
+    parser.add_argument("--work", type=Path, default=None,
+                        help="folder for corpora and sites (default: a temporary folder)")
+    parser.add_argument("--output", type=Path, default=REPO / "bench" / "results.md",
+                        help="Markdown file for the results (default bench/results.md)")
+    parser.add_argument("--keep", action="store_true", help="keep the work folder")
+    args = parser.parse_args(argv)
+    sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
+    work = args.work or Path(tempfile.mkdtemp(prefix="pk-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    rows = []
+    try:
+        for size in sizes:
+            repeat = args.repeat or (3 if size < 5000 else 1)
+            rows.append(measure(size, repeat, work))
+    finally:
+        if not args.keep and args.work is None:
+            shutil.rmtree(work, ignore_errors=True)
+    text = (
+        "# Benchmark results\n\n"
+        "Produced by `python bench/benchmark.py "
+        f"--sizes {','.join(str(s) for s in sizes)}"
+        + (f" --repeat {args.repeat}" if args.repeat else "") + "`.\n"
+        f"Environment: {environment()}.\n\n"
+        "Corpus: `generator.demo`, seed 0, write-ups = 10 % of the sheets. Times are wall "
+        "clock of a subprocess (interpreter start-up included), median of *runs*. The plain "
+        "build is `mkdocs build` of the same Markdown bodies as ordinary pages with "
+        "`nav: [index.md]`, theme material, language fr, font false, same Markdown "
+        "extensions. CPU seconds (user + system of the child, from `os.wait4`) are given too: "
+        "they are less sensitive to other load on the machine than wall time. Peak memory "
+        "is `ru_maxrss` of that child process. Site size is "
+        "`du -sk` of the output. The sheet page weight adds the HTML and the local CSS, JS, "
+        "images and fonts it references, uncompressed and gzip-compressed.\n\n"
+        + table(rows) + "\n" + details(rows) + "\n"
+    )
+    args.output.write_text(text, encoding="utf-8")
+    print(table(rows))
+    print(details(rows))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
