@@ -7,6 +7,7 @@ only moves data between MkDocs and the core.
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 from typing import Any
 
@@ -23,10 +24,21 @@ from mkdocs.structure.toc import get_toc
 from .dates import set_source_date_epoch
 from .diagnostics import ContentError
 from .render.sanitise import sanitise
+from .search import index_site
 from .settings import settings_from_config
-from .site_build import PreparedSite, prepare_site, site_options, write_exports
+from .site_build import (
+    PreparedSite,
+    add_reports,
+    prepare_site,
+    site_options,
+    timed,
+    write_exports,
+)
 
 log = logging.getLogger("mkdocs.plugins.programme")
+
+
+THEME_ONLY = ("print/", "fragments/")
 
 
 class ProgrammeConfig(Config):  # type: ignore[no-untyped-call]
@@ -36,10 +48,27 @@ class ProgrammeConfig(Config):  # type: ignore[no-untyped-call]
     """More licences by id: ``{ID: {name: …, url: …, short_name: …}}``."""
     projects_dir = c.Type(str, default="projects")
     """Folder of project sheets, relative to ``mkdocs.yml``."""
+    pdf = c.Type(bool, default=True)
+    """Make a PDF of every document and programme (``mkdocs build``)."""
+    serve_pdf = c.Type(bool, default=False)
+    """Also make PDFs in ``mkdocs serve`` (slower reloads); env PROGRAMME_SERVE_PDF=1 too."""
+    cache_dir = c.Type(str, default=".cache/pdf")
+    """PDF cache, relative to ``mkdocs.yml``."""
 
 
 class ProgrammePlugin(BasePlugin[ProgrammeConfig]):  # type: ignore[no-untyped-call]
     site: PreparedSite | None = None
+    serving = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
+
+    def wants_pdf(self) -> bool:
+        if not self.config.pdf or os.environ.get("PROGRAMME_PDF") == "0":
+            return False
+        if self.serving:
+            return self.config.serve_pdf or os.environ.get("PROGRAMME_SERVE_PDF") == "1"
+        return True
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).resolve().parent
@@ -56,6 +85,8 @@ class ProgrammePlugin(BasePlugin[ProgrammeConfig]):  # type: ignore[no-untyped-c
                                       "mdx_configs": config.mdx_configs})
         try:
             self.site = prepare_site(settings, options)
+            if self.wants_pdf():
+                self.site = add_reports(self.site, options, root / self.config.cache_dir)
         except ContentError as error:
             for item in error.diagnostics:
                 if item.is_error:
@@ -76,7 +107,9 @@ class ProgrammePlugin(BasePlugin[ProgrammeConfig]):  # type: ignore[no-untyped-c
         plan = self.site.plan
         for file in list(files):
             uri = file.src_uri
-            if uri.startswith("_data/") or uri in plan.pages or (
+            if not file.is_documentation_page() and uri.startswith(THEME_ONLY):
+                files.remove(file)  # print stylesheets and fragments are for the core only
+            elif uri.startswith("_data/") or uri in plan.pages or (
                 uri.startswith("comptes-rendus/") and uri.count("/") == 1 and uri.endswith(".md")
             ):
                 files.remove(file)
@@ -84,6 +117,8 @@ class ProgrammePlugin(BasePlugin[ProgrammeConfig]):  # type: ignore[no-untyped-c
             files.append(File.generated(config, uri, content=f"# {spec.title}\n"))
         for url, source in plan.assets.items():
             files.append(File.generated(config, url, abs_src_path=str(source)))
+        for report in (self.site.reports or {}).values():
+            files.append(File.generated(config, report.site_path, abs_src_path=str(report.source)))
         return files
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig,
@@ -106,13 +141,21 @@ class ProgrammePlugin(BasePlugin[ProgrammeConfig]):  # type: ignore[no-untyped-c
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         spec = self.site.plan.pages.get(page.file.src_uri) if self.site else None
         if spec is None:
-            return sanitise(html)
+            clean = sanitise(html)
+            title = page.meta.get("title")
+            if isinstance(title, str) and "<h1" not in clean:
+                # Material would print the front-matter title as the heading, unescaped
+                clean = f"<h1>{escape(title)}</h1>\n{clean}"
+            return clean
         page.toc = get_toc(spec.toc_tokens)  # type: ignore[arg-type]
         return spec.html
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         assert self.site is not None
         write_exports(self.site.catalogue, Path(config.site_dir), config.site_url or "")
+        with timed("search"):
+            stats = index_site(Path(config.site_dir))
+        log.info("search index: %d pages, %d bytes", stats.pages, stats.bytes)
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> Any:
         root = Path(config.config_file_path).resolve().parent

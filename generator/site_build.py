@@ -18,7 +18,9 @@ from .catalogue import Catalogue
 from .diagnostics import ContentError, Diagnostic
 from .exports import export_files
 from .loader import load_catalogue
-from .render.site_plan import SiteOptions, SitePlan, plan_site
+from .render.frenchtext import french_date
+from .render.site_plan import PdfLink, SiteOptions, SitePlan, plan_site
+from .reports import ReportError, ReportFile, build_reports
 from .settings import Settings
 
 log = logging.getLogger("mkdocs.plugins.programme.stages")
@@ -37,6 +39,7 @@ class PreparedSite:
     catalogue: Catalogue
     plan: SitePlan
     warnings: list[Diagnostic]
+    reports: dict[str, ReportFile] | None = None
 
 
 def prepare_site(settings: Settings, options: SiteOptions) -> PreparedSite:
@@ -50,6 +53,49 @@ def prepare_site(settings: Settings, options: SiteOptions) -> PreparedSite:
     if plan.problems:
         raise ContentError(sorted(plan.problems))
     return PreparedSite(result.catalogue, plan, result.warnings)
+
+
+KIND_LABELS = {"project": "Fiche projet", "writeup": "Compte-rendu",
+               "programme": "Rapport de programme"}
+
+
+def size_fr(size: int) -> str:
+    """« 245 Ko », « 1,2 Mo »."""
+    if size < 1024 * 1024:
+        return f"{max(1, round(size / 1024))} Ko"
+    return f"{size / (1024 * 1024):.1f} Mo".replace(".", ",")
+
+
+def add_reports(site: PreparedSite, options: SiteOptions, cache_dir: Path,
+                workers: int | None = None) -> PreparedSite:
+    """Make every PDF (cached), then plan the pages again with their download links."""
+    catalogue = site.catalogue
+
+    def progress(done: int, total: int) -> None:
+        if total >= 20 and (done == total or done % max(1, total // 10) == 0):
+            log.info("PDF %d/%d", done, total)
+
+    with timed("pdf"):
+        try:
+            reports = build_reports(catalogue, site.plan.bodies, site.plan.assets,
+                                    options.theme_dir, cache_dir, workers=workers,
+                                    progress=progress)
+        except ReportError as error:
+            raise ContentError([Diagnostic(source, 1, "(pdf)", str(error))
+                                for source in sorted(error.sources)]) from None
+    rendered = sum(1 for r in reports.values() if r.rendered)
+    log.info("PDF: %d rendered, %d from cache or attached", rendered, len(reports) - rendered)
+    dates = {w.url: french_date(w.meta.date) for w in catalogue.writeups.values()}
+    dates.update({p.url: french_date(p.meta.updated) for p in catalogue.projects.values()
+                  if p.meta.updated})
+    options.pdfs = {
+        url: PdfLink(report.site_path, size_fr(report.size), KIND_LABELS.get(report.kind, ""),
+                     report.title, dates.get(url, ""))
+        for url, report in sorted(reports.items())
+    }
+    with timed("pages (with PDF links)"):
+        plan = plan_site(catalogue, options)
+    return PreparedSite(catalogue, plan, site.warnings, reports)
 
 
 def write_exports(catalogue: Catalogue, site_dir: Path, site_url: str) -> None:

@@ -16,6 +16,7 @@ PRACTICES = "bonnes-pratiques/"
 DOWNLOADS = "telechargements/"
 LICENCE = "licence/"
 DATA = "data/"
+SEARCH = "recherche/"
 
 
 def project(slug: str) -> str:

@@ -47,8 +47,13 @@ class PageSpec:
 
 @dataclass
 class PdfLink:
+    """A downloadable report: where it is in the site, its size in French, what it is."""
+
     url: str
     size: str
+    kind: str = ""
+    title: str = ""
+    date: str = ""
 
 
 @dataclass
@@ -249,6 +254,9 @@ class _Planner:
         self.programme_pages()
         self.practices_page()
         self.licence_page()
+        self.search_page()
+        if self.options.pdfs:
+            self.downloads_page()
         return SitePlan(dict(sorted(self.pages.items())), dict(sorted(self.assets.items())),
                         self.nav(), self.problems, self.bodies)
 
@@ -419,19 +427,35 @@ class _Planner:
         self.add(f"{urls.LICENCE}index.md", urls.LICENCE, "Licence et réutilisation",
                  "La licence des contenus et comment les créditer", html, "licence")
 
+    def search_page(self) -> None:
+        html = self.render("search.html", urls.SEARCH)
+        self.add(f"{urls.SEARCH}index.md", urls.SEARCH, "Rechercher et parcourir",
+                 "Rechercher dans les fiches projet et les comptes-rendus ; filtrer par pays, "
+                 "thème, organisation, programme, statut, année", html, "search")
+
+    def downloads_page(self) -> None:
+        html = self.render("downloads.html", urls.DOWNLOADS,
+                           reports=sorted(self.options.pdfs.values(),
+                                          key=lambda r: (r.kind, sort_key(r.title), r.url)))
+        self.add(f"{urls.DOWNLOADS}index.md", urls.DOWNLOADS, "Téléchargements",
+                 "Tous les rapports à télécharger en PDF", html, "downloads")
+
     def nav(self) -> list[Any]:
+        downloads = [{"Téléchargements": f"{urls.DOWNLOADS}index.md"}] if self.options.pdfs else []
         return [
             {"Accueil": "index.md"},
             {"Fiches projet": f"{urls.PROJECTS}index.md"},
             {"Comptes-rendus": f"{urls.WRITEUPS}index.md"},
             {"Exemples inspirants": f"{urls.INSPIRING}index.md"},
             {"Bonnes pratiques": f"{urls.PRACTICES}index.md"},
+            {"Rechercher": f"{urls.SEARCH}index.md"},
             {"Parcourir": [
                 {"Pays": f"{urls.COUNTRIES}index.md"},
                 {"Thèmes": f"{urls.THEMES}index.md"},
                 {"Organisations": f"{urls.ORGANISATIONS}index.md"},
                 {"Programmes": f"{urls.PROGRAMMES}index.md"},
             ]},
+            *downloads,
             {"Licence": f"{urls.LICENCE}index.md"},
         ]
 

@@ -94,8 +94,8 @@ class _Composer:
             people=self.people, site_name=self.settings.site_name or "Savoirs de programme",
             generator=f"programme-knowledge-generator {__version__}",
         )
-        import pydyf  # type: ignore[import-untyped]
-        import weasyprint  # type: ignore[import-untyped]
+        import pydyf
+        import weasyprint
 
         digest = hashlib.sha256()
         for item in (__version__, weasyprint.__version__, pydyf.__version__,

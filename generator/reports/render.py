@@ -48,7 +48,7 @@ class _Capture(logging.Handler):
 
 
 def _fetcher(resources: dict[str, str], refused: list[str]) -> Any:
-    from weasyprint.urls import (  # type: ignore[import-untyped]
+    from weasyprint.urls import (
         URLFetcher,
         URLFetcherResponse,
     )
@@ -72,7 +72,7 @@ def _fetcher(resources: dict[str, str], refused: list[str]) -> Any:
 def render_job(job: RenderJob) -> str | None:
     """Render ``job``; return None on success, else a message (never raises)."""
     try:
-        from weasyprint import CSS, HTML  # type: ignore[import-untyped]
+        from weasyprint import CSS, HTML
 
         refused: list[str] = []
         capture = _Capture()
