@@ -5,6 +5,8 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
+QUALITY := tests/quality/node_modules/.installed
+
 .PHONY: site serve check test lint typecheck clean
 
 $(STAMP): pyproject.toml
@@ -12,6 +14,11 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
+
+# npm tools of the quality checks (axe-core, vnu-jar), in a local folder
+$(QUALITY): tests/quality/package.json tests/quality/package-lock.json
+	tests/quality/install.sh
+	touch $(QUALITY)
 
 ## Build the example site into site/
 site: $(STAMP)
@@ -26,7 +33,7 @@ check: $(STAMP)
 	$(BIN)/python -m generator check
 
 ## Run the whole test suite (lint and type checks included)
-test: $(STAMP)
+test: $(STAMP) $(QUALITY)
 	$(BIN)/ruff check generator tests
 	$(BIN)/mypy
 	$(BIN)/python -m pytest

@@ -32,6 +32,8 @@ from .yamlsource import Located, YamlProblem
 
 E = TypeVar("E", bound=BaseModel)
 
+_IMAGE_WITHOUT_ALT = re.compile(r"!\[\s*\]\(|<img\b(?![^>]*\balt=)", re.IGNORECASE)
+
 REGISTRIES = ("organisations", "programmes", "themes")
 
 
@@ -221,6 +223,12 @@ class _Run:
         if not source.body.strip():
             self.diagnostics.warning(source.rel, source.body_line, "(body)",
                                      "the text of the page is empty")
+        for number, line in enumerate(source.body.split("\n"), start=source.body_line):
+            if _IMAGE_WITHOUT_ALT.search(line):
+                self.diagnostics.warning(
+                    source.rel, number, "(body)", "image without alternative text",
+                    "describe it for readers who cannot see it: ![description](file.png)",
+                )
 
     def check_editorial_pages(self) -> None:
         content = self.settings.content_dir

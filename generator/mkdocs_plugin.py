@@ -37,6 +37,7 @@ from .site_build import (
 )
 
 log = logging.getLogger("mkdocs.plugins.programme")
+content_log = logging.getLogger("generator.content")
 
 
 THEME_ONLY = ("print/", "fragments/")
@@ -95,7 +96,8 @@ class ProgrammePlugin(BasePlugin[ProgrammeConfig]):  # type: ignore[no-untyped-c
             raise PluginError(f"{len([d for d in error.diagnostics if d.is_error])} content "
                               "error(s); nothing was built") from None
         for item in self.site.warnings:
-            log.warning(item.as_text())
+            # outside the "mkdocs" logger: content warnings are shown, never fail `--strict`
+            content_log.warning(item.as_text())
         set_source_date_epoch(self.site.catalogue)
         config.nav = self.site.plan.nav
         licence = settings.site_licence

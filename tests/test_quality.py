@@ -398,7 +398,7 @@ def test_html_is_valid(site: Site) -> None:
 # --------------------------------------------------------------------------- chromium
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
     _need_chromium()
     from playwright.sync_api import sync_playwright

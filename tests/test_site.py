@@ -793,8 +793,6 @@ def test_mkdocs_build_directly(site: Site, tmp_path: Path) -> None:
     assert without_search_index(tree(out)) == without_search_index(tree(site.out))
 
 
-@pytest.mark.xfail(strict=True, reason="PDF reports refuse a body image without alt text "
-                   "(PDF/UA), so a corpus valid for `check` fails to build")
 def test_body_image_without_alt_text_builds(tmp_path: Path) -> None:
     root = make_root(tmp_path / "repo")
     sheet = root / "projects/cooperative-lome.md"

@@ -7,6 +7,8 @@ no script or style, no event handlers, only http, https and mailto URLs (or rela
 
 from __future__ import annotations
 
+import re
+
 import nh3
 
 _TAGS = (set(nh3.ALLOWED_TAGS) - {"center", "map", "area", "acronym", "tt", "strike"}) | {
@@ -27,9 +29,15 @@ _ATTRIBUTES["li"].add("value")
 URL_SCHEMES = {"http", "https", "mailto"}
 
 
+_IMG_WITHOUT_ALT = re.compile(r"<img(?![^>]*\balt=)")
+
+
 def sanitise(html: str) -> str:
-    """Keep safe markup only; links keep their ``rel`` when set, else get none added."""
-    return nh3.clean(
+    """Keep safe markup only; links keep their ``rel`` when set, else get none added.
+
+    An image without alternative text is marked decorative (``alt=""``); ``check`` warns.
+    """
+    clean = nh3.clean(
         html,
         tags=_TAGS,
         attributes=_ATTRIBUTES,
@@ -37,3 +45,4 @@ def sanitise(html: str) -> str:
         link_rel=None,
         strip_comments=True,
     )
+    return _IMG_WITHOUT_ALT.sub('<img alt=""', clean)

@@ -43,6 +43,10 @@ class _Capture(logging.Handler):
         self.messages: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
+        # An image the editor left without alternative text is decorative here (alt="");
+        # `check` warns about it. Every other warning or error fails the report.
+        if "has no required alt description" in record.getMessage():
+            return
         if not record.name.startswith("weasyprint.progress"):
             self.messages.append(f"{record.levelname}: {record.getMessage()}")
 
