@@ -35,6 +35,13 @@ def _parser() -> argparse.ArgumentParser:
                        help="output folder (default: site_dir of mkdocs.yml, i.e. site/)")
     build.add_argument("-v", "--verbose", action="store_true",
                        help="show progress and the duration of each stage")
+
+    demo = commands.add_parser("demo", help="write a deterministic demonstration corpus")
+    demo.add_argument("--out", type=Path, required=True, help="folder to write into")
+    demo.add_argument("--projects", type=int, default=100, help="number of project sheets")
+    demo.add_argument("--writeups", type=int, default=None,
+                      help="number of write-ups (default: 10%% of the sheets)")
+    demo.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
     return parser
 
 
@@ -46,6 +53,14 @@ def main(argv: list[str] | None = None) -> int:
         from .mkdocs_build import build_site  # the engine is imported only to build
 
         return build_site(args.root, args.site_dir, args.verbose)
+    if args.command == "demo":
+        from .demo import main as demo_main
+
+        demo_args = ["--out", str(args.out), "--projects", str(args.projects),
+                     "--seed", str(args.seed)]
+        if args.writeups is not None:
+            demo_args += ["--writeups", str(args.writeups)]
+        return demo_main(demo_args)
     return 2  # pragma: no cover - argparse refuses unknown commands
 
 
