@@ -7,8 +7,9 @@ gives the same output.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path, PurePosixPath
 
 from . import urls
@@ -167,17 +168,21 @@ class Catalogue:
 
     def related(self, slug: str, limit: int = 5) -> list[Project]:
         """Sheets sharing themes, countries or organisations, most shared first."""
-        project = self.projects[slug]
-        mine = _facets(project)
-        scored = []
-        for other in self.projects.values():
-            if other.slug == slug:
-                continue
-            score = len(mine & _facets(other))
-            if score:
-                scored.append((-score, other.slug, other))
-        scored.sort(key=lambda item: (item[0], item[1]))
-        return [item[2] for item in scored[:limit]]
+        shared: Counter[str] = Counter()
+        for facet in _facets(self.projects[slug]):
+            shared.update(self._sheets_by_facet[facet])
+        del shared[slug]
+        best = sorted(shared.items(), key=lambda item: (-item[1], item[0]))[:limit]
+        return [self.projects[other] for other, _count in best]
+
+    @cached_property
+    def _sheets_by_facet(self) -> dict[tuple[str, str], list[str]]:
+        """Facet -> sheets having it: related sheets without comparing every pair."""
+        index: dict[tuple[str, str], list[str]] = defaultdict(list)
+        for project in self.projects.values():
+            for facet in _facets(project):
+                index[facet].append(project.slug)
+        return index
 
     def practices_by_theme(self) -> dict[str, list[tuple[Writeup, str, str]]]:
         """Theme id -> [(write-up, 'practice' | 'difficulty', text)], in theme order."""

@@ -94,7 +94,7 @@ def add_reports(site: PreparedSite, options: SiteOptions, cache_dir: Path,
         for url, report in sorted(reports.items())
     }
     with timed("pages (with PDF links)"):
-        plan = plan_site(catalogue, options)
+        plan = plan_site(catalogue, options, site.plan)
     return PreparedSite(catalogue, plan, site.warnings, reports)
 
 

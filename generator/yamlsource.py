@@ -3,8 +3,9 @@
 PyYAML builds a node tree (with the C loader when available); this module turns it into
 plain Python values while keeping, for every key and list item, its line in the file, the
 YAML type it was read as and its source text. It refuses what would surprise an editor:
-duplicate keys, tabs in indentation, anchors, aliases and merge keys (their expansion is
-unbounded, and content has no use for them).
+duplicate keys, tabs in indentation, aliases and merge keys (their expansion is unbounded,
+and content has no use for them). An anchor that no alias uses expands nothing and is let
+through.
 """
 
 from __future__ import annotations

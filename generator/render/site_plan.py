@@ -8,7 +8,6 @@ escaped; document bodies are sanitised HTML (see :mod:`.markdown_body`).
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,14 +17,15 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from .. import urls
-from ..catalogue import Catalogue, Project, Writeup
+from ..catalogue import Catalogue, GroupIndex, Project, Writeup
 from ..countries import french_name
+from ..credits import Credits
 from ..diagnostics import Diagnostic, Severity
 from ..licences import Licence
-from ..schema import Period, Person, Reference
-from .frenchtext import enumerate_fr, french_date, plural, sort_key
+from ..schema import Period, Reference
+from .frenchtext import french_date, plural, sort_key
 from .links import media_url, relative
-from .markdown_body import BodyRenderer
+from .markdown_body import BodyRenderer, RenderedBody
 
 Document = Project | Writeup
 
@@ -74,8 +74,13 @@ class SitePlan:
     assets: dict[str, Path]
     nav: list[Any]
     problems: list[Diagnostic]
-    bodies: dict[str, str] = field(default_factory=dict)
-    """Document URL -> its sanitised body HTML (links relative to the document's page)."""
+    rendered: dict[str, RenderedBody] = field(default_factory=dict)
+    """Document URL -> its rendered body (links relative to the document's page)."""
+
+    @property
+    def bodies(self) -> dict[str, str]:
+        """Document URL -> its sanitised body HTML, as the PDF reports take it."""
+        return {url: body.html for url, body in self.rendered.items()}
 
 
 @dataclass
@@ -103,19 +108,21 @@ class Group:
 
 
 class _Planner:
-    def __init__(self, catalogue: Catalogue, options: SiteOptions) -> None:
+    def __init__(self, catalogue: Catalogue, options: SiteOptions,
+                 previous: SitePlan | None = None) -> None:
         self.catalogue = catalogue
         self.options = options
         self.settings = catalogue.settings
         self.pages: dict[str, PageSpec] = {}
         self.assets: dict[str, Path] = {}
         self.problems: list[Diagnostic] = []
-        self.bodies: dict[str, str] = {}
+        self.rendered: dict[str, RenderedBody] = dict(previous.rendered) if previous else {}
         sources = {p.path.resolve(): p.url for p in catalogue.projects.values()}
         sources.update({w.path.resolve(): w.url for w in catalogue.writeups.values()})
         self.renderer = BodyRenderer(
             self.settings.root, options.extensions, options.extension_configs, sources.get
         )
+        self.credits = Credits(catalogue)
         self.site_name = options.site_name or "Savoirs de programme"
         self.env = Environment(
             loader=FileSystemLoader(str(options.theme_dir / "fragments")),
@@ -131,33 +138,14 @@ class _Planner:
             country_name=french_name,
             country_names=lambda codes: ", ".join(french_name(c) for c in codes),
             org_label=catalogue.organisation_label,
-            programme_label=self.programme_label,
+            programme_label=self.credits.programme_label,
             period=period_text,
             citation=citation,
-            people=self.people,
+            people=self.credits.people,
             site_name=self.site_name,
         )
 
     # --- helpers exposed to templates ---
-
-    def programme_label(self, programme_id: str) -> str:
-        programme = self.catalogue.programmes[programme_id]
-        if programme.short_name and programme.short_name != programme.name:
-            return f"{programme.name} ({programme.short_name})"
-        return programme.name
-
-    def people(self, persons: Iterable[Person]) -> str:
-        return enumerate_fr([self.person(p) for p in persons])
-
-    def person(self, person: Person) -> str:
-        if person.organisation:
-            return f"{person.name} ({self.catalogue.organisation_label(person.organisation)})"
-        return person.name
-
-    def person_of(self, person: Person) -> str:
-        if person.organisation:
-            return f"{person.name} de {self.catalogue.organisation_label(person.organisation)}"
-        return person.name
 
     # --- rendering ---
 
@@ -172,12 +160,14 @@ class _Planner:
                                    licence or self.settings.site_licence, kind, toc or [], jsonld)
 
     def body(self, doc: Document) -> tuple[str, list[dict[str, Any]]]:
-        rendered = self.renderer.render(doc.body, doc.path, doc.url)
+        rendered = self.rendered.get(doc.url)
+        if rendered is None:
+            rendered = self.renderer.render(doc.body, doc.path, doc.url)
+            self.rendered[doc.url] = rendered
         for problem in rendered.problems:
             self.problems.append(Diagnostic(doc.source, doc.body_line, "(body)", problem,
                                             "fix or remove the link", Severity.ERROR))
         self.assets.update(rendered.assets)
-        self.bodies[doc.url] = rendered.html
         return rendered.html, rendered.toc_tokens
 
     def jsonld(self, doc: Document) -> str:
@@ -193,43 +183,24 @@ class _Planner:
             media = media_url(self.settings.rel(source))
             self.assets[media] = source
             image_url = relative(media, project.url)
-        meta = project.meta
-        credits = f"Projet porté par {self.catalogue.organisation_label(meta.lead)}"
-        if meta.partners:
-            credits += " avec " + enumerate_fr(
-                [self.catalogue.organisation_label(o) for o in meta.partners]
-            )
-        credits += f", dans le cadre du programme {self.programme_label(meta.programme)}."
         html = self.render(
             "project.html", project.url, doc=project, body=body, image_url=image_url,
             related=[p.slug for p in self.catalogue.related(project.slug)],
-            pdf=self.options.pdfs.get(project.url), credits=credits,
+            pdf=self.options.pdfs.get(project.url), credits=self.credits.project(project),
         )
-        self.add(f"{urls.PROJECTS}{project.slug}.md", project.url, meta.title, meta.summary,
+        self.add(f"{urls.PROJECTS}{project.slug}.md", project.url, project.title,
+                 project.meta.summary,
                  html, "project", project.licence, toc, self.jsonld(project))
 
     def writeup_page(self, writeup: Writeup) -> None:
         body, toc = self.body(writeup)
         html = self.render(
             "writeup.html", writeup.url, doc=writeup, body=body,
-            pdf=self.options.pdfs.get(writeup.url), credits=self.writeup_credits(writeup),
+            pdf=self.options.pdfs.get(writeup.url), credits=self.credits.writeup(writeup),
         )
         self.add(f"{urls.WRITEUPS}{writeup.slug}.md", writeup.url, writeup.meta.title,
                  writeup.meta.summary, html, "writeup", writeup.licence, toc,
                  self.jsonld(writeup))
-
-    def writeup_credits(self, writeup: Writeup) -> str:
-        """« Ce compte-rendu a été rédigé par … de …, relu par … de …. »"""
-        text = "Ce compte-rendu a été rédigé par " + enumerate_fr(
-            [self.person_of(p) for p in writeup.meta.authors]
-        )
-        if writeup.meta.reviewers:
-            text += ", relu par " + enumerate_fr(
-                [self.person_of(p) for p in writeup.meta.reviewers]
-            )
-        if writeup.meta.event:
-            text += f", à la suite de la session « {writeup.meta.title} » ({writeup.meta.event})"
-        return text + "."
 
     def listing(self, url: str, title: str, description: str, sections: list[Section],
                 intro: str = "", facts: list[tuple[str, str, str]] | None = None,
@@ -258,7 +229,7 @@ class _Planner:
         if self.options.pdfs:
             self.downloads_page()
         return SitePlan(dict(sorted(self.pages.items())), dict(sorted(self.assets.items())),
-                        self.nav(), self.problems, self.bodies)
+                        self.nav(), self.problems, self.rendered)
 
     def by_title(self, slugs: Iterable[str]) -> list[str]:
         return sorted(slugs, key=lambda s: (sort_key(self.catalogue.projects[s].title), s))
@@ -312,18 +283,23 @@ class _Planner:
                      [Section("pays", "Tous les pays", len(entries), entries=entries)]
                      if entries else [], empty="Aucun pays pour le moment.")
 
+    def group_sections(self, group: GroupIndex) -> list[Section]:
+        """The sheets, then the write-ups, of a theme or a programme."""
+        sections = []
+        if group.projects:
+            sections.append(Section("fiches", "Fiches projet", len(group.projects),
+                                    projects=self.by_title(group.projects)))
+        if group.writeups:
+            sections.append(Section("comptes-rendus", "Comptes-rendus", len(group.writeups),
+                                    writeups=group.writeups))
+        return sections
+
     def theme_pages(self) -> None:
         entries = []
         for theme_id, theme in self.catalogue.themes.items():
             group = self.catalogue.by_theme[theme_id]
             url = urls.theme(theme_id)
-            sections = []
-            if group.projects:
-                sections.append(Section("fiches", "Fiches projet", len(group.projects),
-                                        projects=self.by_title(group.projects)))
-            if group.writeups:
-                sections.append(Section("comptes-rendus", "Comptes-rendus", len(group.writeups),
-                                        writeups=group.writeups))
+            sections = self.group_sections(group)
             note = f"{plural(len(group.projects), 'fiche')}, " + plural(
                 len(group.writeups), "compte-rendu", "comptes-rendus")
             entries.append(Entry(url, theme.label, note))
@@ -383,16 +359,10 @@ class _Planner:
                 facts.append(("Lancé en", str(programme.started), ""))
             if programme.url:
                 facts.append(("Site web", programme.url, programme.url))
-            sections = []
-            if group.projects:
-                sections.append(Section("fiches", "Fiches projet", len(group.projects),
-                                        projects=self.by_title(group.projects)))
-            if group.writeups:
-                sections.append(Section("comptes-rendus", "Comptes-rendus", len(group.writeups),
-                                        writeups=group.writeups))
-            entries.append(Entry(url, self.programme_label(programme.id),
+            sections = self.group_sections(group)
+            entries.append(Entry(url, self.credits.programme_label(programme.id),
                                  plural(len(group.projects), "fiche")))
-            self.listing(url, self.programme_label(programme.id),
+            self.listing(url, self.credits.programme_label(programme.id),
                          programme.description or programme.name, sections,
                          intro=programme.description or "", facts=facts,
                          empty="Rien dans ce programme pour le moment.", kind="programme")
@@ -483,10 +453,12 @@ def citation(ref: Reference) -> Markup:
     return text
 
 
-def plan_site(catalogue: Catalogue, options: SiteOptions) -> SitePlan:
-    """Compute every generated page of the site from the catalogue."""
-    return _Planner(catalogue, options).plan()
+def plan_site(catalogue: Catalogue, options: SiteOptions,
+              previous: SitePlan | None = None) -> SitePlan:
+    """Compute every generated page of the site from the catalogue.
 
+    With ``previous`` (a plan of the same catalogue), document bodies are not rendered again:
+    only the pages around them change, e.g. once PDF links are known.
+    """
+    return _Planner(catalogue, options, previous).plan()
 
-def json_dumps_stable(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, sort_keys=True)

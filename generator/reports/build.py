@@ -12,7 +12,7 @@ import hashlib
 import json
 import multiprocessing
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,10 +24,10 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from .. import __version__, urls
 from ..catalogue import Catalogue, Project, Writeup
 from ..countries import french_name
+from ..credits import Credits
 from ..render.frenchtext import enumerate_fr, french_date, plural
 from ..render.links import media_url
 from ..render.site_plan import citation, period_text
-from ..schema import Person
 from .htmltext import absolutise, french_spacing, prefix_anchors, referenced_urls
 from .render import PDF_OPTIONS, RenderJob, render_job
 
@@ -75,6 +75,7 @@ class _Composer:
     def __init__(self, catalogue: Catalogue, bodies: dict[str, str], assets: dict[str, Path],
                  theme_dir: Path) -> None:
         self.catalogue = catalogue
+        self.credits = Credits(catalogue)
         self.settings = catalogue.settings
         self.bodies = bodies
         self.base = (self.settings.site_url.rstrip("/") + "/") if self.settings.site_url \
@@ -90,8 +91,8 @@ class _Composer:
             country_names=lambda codes: ", ".join(french_name(c) for c in codes),
             org_names=lambda ids: enumerate_fr([catalogue.organisation_label(i) for i in ids]),
             theme_labels=lambda ids: ", ".join(catalogue.themes[i].label for i in ids),
-            programme_label=self.programme_label, period=period_text, citation=citation,
-            people=self.people, site_name=self.settings.site_name or "Savoirs de programme",
+            programme_label=self.credits.programme_label, period=period_text, citation=citation,
+            people=self.credits.people, site_name=self.settings.site_name or "Savoirs de programme",
             generator=f"programme-knowledge-generator {__version__}",
         )
         import pydyf
@@ -112,43 +113,6 @@ class _Composer:
     def site(self, url: str) -> str:
         return urljoin(self.base, url)
 
-    def programme_label(self, programme_id: str) -> str:
-        programme = self.catalogue.programmes[programme_id]
-        if programme.short_name and programme.short_name != programme.name:
-            return f"{programme.name} ({programme.short_name})"
-        return programme.name
-
-    def person(self, person: Person, joiner: str = " ({})") -> str:
-        if person.organisation:
-            return person.name + joiner.format(
-                self.catalogue.organisation_label(person.organisation))
-        return person.name
-
-    def people(self, persons: Iterable[Person]) -> str:
-        return enumerate_fr([self.person(p) for p in persons])
-
-    def project_credits(self, project: Project) -> str:
-        meta = project.meta
-        text = f"Projet porté par {self.catalogue.organisation_label(meta.lead)}"
-        if meta.partners:
-            text += " avec " + enumerate_fr(
-                [self.catalogue.organisation_label(o) for o in meta.partners])
-        return text + f", dans le cadre du programme {self.programme_label(meta.programme)}."
-
-    def writeup_credits(self, writeup: Writeup) -> str:
-        meta = writeup.meta
-        text = "Ce compte-rendu a été rédigé par " + enumerate_fr(
-            [self.person(p, " de {}") for p in meta.authors])
-        if meta.reviewers:
-            text += ", relu par " + enumerate_fr([self.person(p, " de {}") for p in meta.reviewers])
-        if meta.event:
-            text += f", à la suite de la session « {meta.title} » ({meta.event})"
-        return text + "."
-
-    def credits(self, doc: Document) -> str:
-        return self.project_credits(doc) if isinstance(doc, Project) else \
-            self.writeup_credits(doc)
-
     def authors(self, doc: Document) -> list[str]:
         if isinstance(doc, Project):
             return [self.catalogue.organisations[o].name for o in doc.organisations]
@@ -158,9 +122,9 @@ class _Composer:
         words = [self.catalogue.themes[t].label for t in doc.meta.themes]
         if isinstance(doc, Project):
             words += [french_name(c) for c in doc.meta.countries]
-            words.append(self.programme_label(doc.meta.programme))
+            words.append(self.credits.programme_label(doc.meta.programme))
         elif doc.meta.programme:
-            words.append(self.programme_label(doc.meta.programme))
+            words.append(self.credits.programme_label(doc.meta.programme))
         return list(dict.fromkeys(words))
 
     # --- composing ---
@@ -183,7 +147,7 @@ class _Composer:
     def document(self, doc: Document) -> _Prepared:
         html = self.env.get_template("document.html").render(
             doc=doc, body=self.body(doc), image_url=self.image_url(doc),
-            credits=self.credits(doc), authors=self.authors(doc), keywords=self.keywords(doc),
+            credits=self.credits.of(doc), authors=self.authors(doc), keywords=self.keywords(doc),
             modified=_modified(doc), example_link=lambda slug: self.site(urls.project(slug)),
         )
         return self.prepare(doc.pdf, doc.kind, doc.title, doc.source, html)
@@ -202,7 +166,7 @@ class _Composer:
             return f"{'fiche' if isinstance(doc, Project) else 'cr'}-{doc.slug}"
 
         def item(doc: Document) -> dict[str, Any]:
-            return {"doc": doc, "anchor": anchor(doc), "credits": self.credits(doc),
+            return {"doc": doc, "anchor": anchor(doc), "credits": self.credits.of(doc),
                     "body": self.body(doc, anchor(doc) + "--"), "image_url": self.image_url(doc)}
 
         parts = [
@@ -215,7 +179,7 @@ class _Composer:
         for doc in docs:
             authors += self.authors(doc)
         licence = self.settings.site_licence
-        title = f"Rapport du programme {self.programme_label(programme_id)}"
+        title = f"Rapport du programme {self.credits.programme_label(programme_id)}"
         dates = [d for d in (_modified(doc) for doc in docs) if d]
         counts = ", ".join(
             [plural(len(writeups), "compte-rendu", "comptes-rendus"),
