@@ -34,7 +34,7 @@ check: $(STAMP)
 
 ## Run the whole test suite (lint and type checks included)
 test: $(STAMP) $(QUALITY)
-	$(BIN)/ruff check generator tests
+	$(BIN)/ruff check generator tests bench
 	$(BIN)/mypy
 	$(BIN)/python -m pytest
 

@@ -1,35 +1,45 @@
-"""Benchmark: check and HTML build at 100, 1,000 and 5,000 sheets (+10 % write-ups).
+"""Benchmark: check, HTML build, PDFs and search at 100, 1,000 and 5,000 sheets (+10 %).
 
 Run from the repository root::
 
     .venv/bin/python bench/benchmark.py                    # sizes 100,1000,5000
-    .venv/bin/python bench/benchmark.py --sizes 100,1000 --repeat 3
+    .venv/bin/python bench/benchmark.py --sizes 100,1000 --repeat 3 --pdf-sizes 100
 
 For every size it generates a demonstration corpus (``generator.demo``, seed 0), then
 measures, in the same run and each as a subprocess:
 
 - ``python -m generator check``: wall time and files per second (sheets + write-ups
   divided by the wall time, interpreter start-up included);
-- ``python -m generator build`` (HTML only) against ``mkdocs build`` of a plain
-  mkdocs-material site holding the same sheets' and write-ups' Markdown bodies as ordinary
-  pages, with a short navigation (``nav: [index.md]``), the same Markdown extensions,
-  ``language: fr`` and ``font: false``; the ratio of the two medians is the figure that
+- ``python -m generator build`` with ``PROGRAMME_PDF=0`` (HTML and search index, no PDF)
+  against ``mkdocs build`` of a plain mkdocs-material site holding the same sheets' and
+  write-ups' Markdown bodies as ordinary pages, with a short navigation
+  (``nav: [index.md]``), the same Markdown extensions, ``language: fr``, ``font: false``
+  and Material's default search plugin; the ratio of the two medians is the figure that
   counts;
-- peak memory of each build (``ru_maxrss`` of that child, from ``os.wait4``);
+- peak memory of each build: the largest sum of the resident memory of the build and all
+  its child processes (worker processes, Pagefind), sampled every 50 ms from ``/proc``;
 - the size of the built site (``du -sk``) and the weight of one sheet page on first
   visit: its HTML plus every stylesheet, script and image it references (``link
-  rel=stylesheet``, ``script src``, ``img src``) and the fonts those stylesheets load.
+  rel=stylesheet``, ``script src``, ``img src``) and the fonts those stylesheets load, as
+  stored and gzip-compressed (what a server that compresses text sends);
+- search: Pagefind's own time on the built site (:func:`generator.search.index_site`,
+  in a subprocess; during a build it overlaps MkDocs' rendering), and the bytes a browser
+  fetches for a first query (Debian chromium through Playwright, page ``recherche/?q=…``:
+  search code, WebAssembly, index chunks, filters and result fragments);
+- PDFs (sizes in ``--pdf-sizes``): a full build with PDFs from an empty cache, a rebuild
+  with no change, and a rebuild after one sheet's text changed, with how many PDFs each
+  rendered (the log line ``PDF: n rendered``).
 
 Each figure is the median of ``--repeat`` runs (default: 3 below 5,000 sheets, 1 at 5,000
-and above, to keep the whole run under about ten minutes on two cores; pass ``--repeat``
-to force a count for every size). PDF and search columns say so while they are not wired.
-The table is printed and written to ``bench/results.md``.
+and above). The table is printed and written to ``bench/results.md``.
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
 import gzip
+import http.server
 import os
 import platform
 import re
@@ -38,6 +48,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -49,8 +60,9 @@ sys.path.insert(0, str(REPO))
 from generator.demo import generate_corpus  # noqa: E402
 
 PYTHON = sys.executable
-NOT_WIRED = "n/a (not wired yet)"
-STAGE_RE = re.compile(r"stage (\S+): ([0-9.]+) s")
+STAGE_RE = re.compile(r"stage ([^:]+): ([0-9.]+) s")
+PDF_RE = re.compile(r"PDF: (\d+) rendered, (\d+) from cache")
+SEARCH_QUERY = "senegal"
 FRONT_RE = re.compile(r"\A---\n.*?\n---\n", re.S)
 TITLE_RE = re.compile(r'^title: (".*")$', re.M)
 
@@ -72,6 +84,15 @@ class Run:
     cpu: float
     max_rss_kb: int
     stderr: str
+    tree_peak_kb: int = 0
+    """Largest sum of resident memory over the process and its descendants (sampled)."""
+
+
+@dataclass
+class PdfRun:
+    seconds: float
+    rendered: int
+    cached: int
 
 
 @dataclass
@@ -93,6 +114,12 @@ class Row:
     page_gzip_kb: float = 0.0
     page_parts: str = ""
     stages: dict[str, float] = field(default_factory=dict)
+    search_s: float = 0.0
+    search_mb: float = 0.0
+    query_kb: float = 0.0
+    query_files: int = 0
+    pdf: list[PdfRun] = field(default_factory=list)
+    pdf_expected: int = 0
 
     @property
     def files_per_s(self) -> float:
@@ -107,21 +134,57 @@ class Row:
         return self.build_cpu / self.plain_cpu if self.plain_cpu else 0.0
 
 
-def timed(command: list[str], cwd: Path | None = None) -> Run:
-    """Run ``command``; wall time and the peak resident memory of that child alone."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONHASHSEED": "0"}
+def _tree_rss_kb(root_pid: int) -> int:
+    """Resident memory (KiB) of ``root_pid`` and all its descendants, from /proc."""
+    parents: dict[int, int] = {}
+    rss: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", encoding="utf-8") as stat:
+                fields = stat.read().rsplit(")", 1)[1].split()
+            with open(f"/proc/{entry}/statm", encoding="utf-8") as statm:
+                pages = int(statm.read().split()[1])
+        except (OSError, IndexError, ValueError):
+            continue
+        parents[int(entry)] = int(fields[1])
+        rss[int(entry)] = pages * (os.sysconf("SC_PAGE_SIZE") // 1024)
+    total, todo = 0, [root_pid]
+    while todo:
+        pid = todo.pop()
+        total += rss.get(pid, 0)
+        todo.extend(child for child, parent in parents.items() if parent == pid)
+    return total
+
+
+def timed(command: list[str], cwd: Path | None = None,
+          env: dict[str, str] | None = None) -> Run:
+    """Run ``command``; wall time, CPU time and peak memory (of the child, of its tree)."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONHASHSEED": "0", **(env or {})}
     start = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL,
                                stderr=subprocess.PIPE, text=True)
+    peak = [0]
+    done = threading.Event()
+
+    def sample() -> None:
+        while not done.wait(0.05):
+            peak[0] = max(peak[0], _tree_rss_kb(process.pid))
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
     assert process.stderr is not None
     stderr = process.stderr.read()
     _pid, status, usage = os.wait4(process.pid, 0)
+    done.set()
+    sampler.join()
     seconds = time.perf_counter() - start
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode != 0:
         raise SystemExit(f"failed ({process.returncode}): {' '.join(command)}\n{stderr}")
     cpu = usage.ru_utime + usage.ru_stime
-    return Run(seconds, cpu, int(usage.ru_maxrss), stderr)  # ru_maxrss: KiB on Linux
+    return Run(seconds, cpu, int(usage.ru_maxrss), stderr, peak[0])  # KiB on Linux
 
 
 def plain_site(corpus: Path, target: Path) -> None:
@@ -219,7 +282,86 @@ def first_sheet_page(site: Path) -> Path:
     return pages[0]
 
 
-def measure(size: int, repeat: int, work: Path) -> Row:
+def search_time(site: Path) -> tuple[float, float]:
+    """Pagefind alone over the built site: seconds and bundle size in MB."""
+    code = ("import sys; from pathlib import Path; from generator.search import index_site; "
+            "s = index_site(Path(sys.argv[1])); print(s.bytes, file=sys.stderr)")
+    run = timed([PYTHON, "-c", code, str(site)], cwd=REPO)
+    return run.seconds, int(run.stderr.strip().splitlines()[-1]) / 1e6
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+def first_query_bytes(site: Path, query: str = SEARCH_QUERY) -> tuple[int, int]:
+    """Bytes (as served) and files a browser fetches for search code and one query."""
+    from playwright.sync_api import sync_playwright
+
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    fetched: dict[str, int] = {}
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path="/usr/bin/chromium",
+                args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                      "--disable-component-update"])
+            page = browser.new_page()
+
+            def on_response(response: object) -> None:
+                url = getattr(response, "url", "")
+                if "/pagefind/" in url or url.endswith("/search.js"):
+                    try:
+                        fetched[url] = len(response.body())  # type: ignore[attr-defined]
+                    except Exception:  # a redirect has no body
+                        fetched[url] = 0
+
+            page.on("response", on_response)
+            page.goto(f"{base}recherche/?q={query}")
+            page.wait_for_selector("[data-pk-search][data-ready]", timeout=60_000)
+            page.wait_for_selector(".pk-result", timeout=60_000)
+            page.wait_for_load_state("networkidle")
+            browser.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+    return sum(fetched.values()), len(fetched)
+
+
+def measure_pdfs(corpus: Path, work: Path, size: int) -> tuple[list[PdfRun], int]:
+    """Cold PDF build, rebuild without change, rebuild after one sheet changed."""
+    root = work / f"pdf-{size}"
+    site = work / f"pdf-site-{size}"
+    shutil.rmtree(root, ignore_errors=True)
+    shutil.copytree(corpus, root, ignore=shutil.ignore_patterns(".cache"))
+    command = [PYTHON, "-m", "generator", "build", "-v", "--root", str(root),
+               "--site-dir", str(site)]
+    runs = []
+
+    def build(label: str) -> None:
+        print(f"[{size}] PDF build: {label}", file=sys.stderr)
+        run = timed(command, cwd=REPO)
+        match = PDF_RE.search(run.stderr)
+        if match is None:
+            raise SystemExit(f"no 'PDF: n rendered' line in the build log:\n{run.stderr}")
+        runs.append(PdfRun(run.seconds, int(match.group(1)), int(match.group(2))))
+
+    build("cold cache")
+    build("no change")
+    sheet = sorted((root / "projects").glob("*.md"))[0]
+    text = sheet.read_text(encoding="utf-8")
+    sheet.write_text(text + "\nUne phrase ajoutée pour le banc d’essai.\n", encoding="utf-8")
+    build(f"one sheet changed ({sheet.name})")
+    # its own PDF, plus its programme's compiled report when it belongs to one
+    expected = 1 + (1 if re.search(r"^programme: ", text, re.M) else 0)
+    return runs, expected
+
+
+def measure(size: int, repeat: int, work: Path, pdf: bool) -> Row:
     writeups = max(1, size // 10)
     corpus = work / f"corpus-{size}"
     plain = work / f"plain-{size}"
@@ -241,10 +383,10 @@ def measure(size: int, repeat: int, work: Path) -> Row:
         print(f"[{size}] run {attempt + 1}/{repeat}: generator build", file=sys.stderr)
         shutil.rmtree(site, ignore_errors=True)
         run = timed([PYTHON, "-m", "generator", "build", "-v", "--root", str(corpus),
-                     "--site-dir", str(site)], cwd=REPO)
+                     "--site-dir", str(site)], cwd=REPO, env={"PROGRAMME_PDF": "0"})
         builds.append(run.seconds)
         build_cpu.append(run.cpu)
-        build_mem.append(run.max_rss_kb)
+        build_mem.append(max(run.max_rss_kb, run.tree_peak_kb))
         for stage, seconds in STAGE_RE.findall(run.stderr):
             stage_runs.setdefault(stage, []).append(float(seconds))
         print(f"[{size}] run {attempt + 1}/{repeat}: plain mkdocs-material build",
@@ -254,7 +396,7 @@ def measure(size: int, repeat: int, work: Path) -> Row:
                      "-d", str(plain_out)], cwd=plain)
         plains.append(run.seconds)
         plain_cpu.append(run.cpu)
-        plain_mem.append(run.max_rss_kb)
+        plain_mem.append(max(run.max_rss_kb, run.tree_peak_kb))
     row.check_s = statistics.median(checks)
     row.build_s = statistics.median(builds)
     row.plain_s = statistics.median(plains)
@@ -268,39 +410,55 @@ def measure(size: int, repeat: int, work: Path) -> Row:
     row.plain_site_mb = du_mb(plain_out)
     total, gz, parts = page_weight(site, first_sheet_page(site))
     row.page_kb, row.page_gzip_kb, row.page_parts = total / 1024, gz / 1024, parts
+    print(f"[{size}] search: Pagefind alone, then a first query in chromium", file=sys.stderr)
+    row.search_s, row.search_mb = search_time(site)
+    query_bytes, row.query_files = first_query_bytes(site)
+    row.query_kb = query_bytes / 1024
+    if pdf:
+        row.pdf, row.pdf_expected = measure_pdfs(corpus, work, size)
     print(f"[{size}] check {row.check_s:.2f} s, build {row.build_s:.2f} s, plain "
           f"{row.plain_s:.2f} s, ratio {row.ratio:.2f}", file=sys.stderr)
     return row
 
 
+def _pdf_cells(r: Row) -> str:
+    if not r.pdf:
+        return "not measured | not measured | not measured"
+    cold, again, changed = r.pdf
+    return (f"{cold.seconds:.1f} ({cold.rendered:,} rendered) "
+            f"| {again.seconds:.1f} ({again.rendered} rendered) "
+            f"| {changed.seconds:.1f} ({changed.rendered} rendered, "
+            f"{r.pdf_expected} contain the sheet)")
+
+
 def table(rows: list[Row]) -> str:
-    head = ("| sheets + write-ups | runs | check (s) | check files/s | build HTML (s) "
-            "| plain mkdocs-material (s) | ratio build/plain | CPU s build / plain (ratio) "
-            "| peak memory build (MB) "
-            "| peak memory plain (MB) | site size (MB) | plain site (MB) "
-            "| sheet page, first visit (KB raw / gzip) | cold PDF | PDF rebuild, no change "
-            "| PDF rebuild, 1 sheet changed | search index | first query bytes |")
+    head = ("| sheets + write-ups | runs | check s (files/s) | build HTML s | plain "
+            "mkdocs-material s | ratio build/plain | CPU s build / plain | peak memory MB "
+            "build / plain | site MB (plain) | sheet page KB raw / gzip | PDF cold s "
+            "| PDF rebuild, no change s | PDF rebuild, 1 sheet changed s | Pagefind alone s "
+            "(index MB) | first query KB (files) |")
     sep = "|" + "---|" * (head.count("|") - 1)
     lines = [head, sep]
     for r in rows:
         lines.append(
             f"| {r.sheets:,} + {r.writeups:,} | {r.repeat} | {r.check_s:.2f} "
-            f"| {r.files_per_s:,.0f} ({r.sheets + r.writeups:,} files in {r.check_cpu:.2f} "
-            f"CPU s) | {r.build_s:.2f} | {r.plain_s:.2f} | {r.ratio:.2f} "
-            f"| {r.build_cpu:.1f} / {r.plain_cpu:.1f} ({r.cpu_ratio:.2f}) | {r.build_mb:.0f} "
-            f"| {r.plain_mb:.0f} | {r.site_mb:.1f} | {r.plain_site_mb:.1f} "
-            f"| {r.page_kb:.0f} / {r.page_gzip_kb:.0f} | {NOT_WIRED} | {NOT_WIRED} "
-            f"| {NOT_WIRED} | {NOT_WIRED} | {NOT_WIRED} |")
+            f"({r.files_per_s:,.0f}) | {r.build_s:.2f} | {r.plain_s:.2f} | **{r.ratio:.2f}** "
+            f"| {r.build_cpu:.1f} / {r.plain_cpu:.1f} | {r.build_mb:,.0f} / {r.plain_mb:,.0f} "
+            f"| {r.site_mb:.0f} ({r.plain_site_mb:.0f}) | {r.page_kb:.0f} / {r.page_gzip_kb:.0f} "
+            f"| {_pdf_cells(r)} | {r.search_s:.1f} ({r.search_mb:.1f}) "
+            f"| {r.query_kb:.0f} ({r.query_files}) |")
     return "\n".join(lines)
 
 
 def details(rows: list[Row]) -> str:
-    lines = ["", "Stage durations of `python -m generator build -v` (median, seconds; "
-             "`render` happens inside MkDocs and is not a logged stage yet):", ""]
+    lines = ["", "Stage durations of `python -m generator build -v` (HTML only; median, "
+             "seconds; MkDocs' own rendering and writing of the pages is the rest of the "
+             "build; `search (start)` writes the pages for Pagefind and starts it, `search "
+             "(wait and install)` is what remains of Pagefind after MkDocs has finished):", ""]
     for r in rows:
         stages = ", ".join(f"{k} {v:.2f}" for k, v in r.stages.items()) or "none logged"
         lines.append(f"- {r.sheets:,} sheets: {stages}; whole build {r.build_s:.2f}")
-    lines += ["", "Sheet page weight breakdown (KB, raw):", ""]
+    lines += ["", "Sheet page weight breakdown (KB, as stored):", ""]
     lines += [f"- {r.sheets:,} sheets: {r.page_parts}" for r in rows]
     return "\n".join(lines)
 
@@ -330,34 +488,46 @@ def main(argv: list[str] | None = None) -> int:
                         help="folder for corpora and sites (default: a temporary folder)")
     parser.add_argument("--output", type=Path, default=REPO / "bench" / "results.md",
                         help="Markdown file for the results (default bench/results.md)")
+    parser.add_argument("--pdf-sizes", default=None,
+                        help="sizes at which PDFs are measured (default: every size)")
     parser.add_argument("--keep", action="store_true", help="keep the work folder")
     args = parser.parse_args(argv)
     sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
+    pdf_sizes = sizes if args.pdf_sizes is None else [
+        int(s.replace("_", "")) for s in args.pdf_sizes.split(",") if s.strip()]
     work = args.work or Path(tempfile.mkdtemp(prefix="pk-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     rows = []
     try:
         for size in sizes:
             repeat = args.repeat or (3 if size < 5000 else 1)
-            rows.append(measure(size, repeat, work))
+            rows.append(measure(size, repeat, work, size in pdf_sizes))
     finally:
         if not args.keep and args.work is None:
             shutil.rmtree(work, ignore_errors=True)
+    command = (f"--sizes {','.join(str(s) for s in sizes)}"
+               + (f" --repeat {args.repeat}" if args.repeat else "")
+               + (f" --pdf-sizes {args.pdf_sizes}" if args.pdf_sizes is not None else ""))
     text = (
         "# Benchmark results\n\n"
-        "Produced by `python bench/benchmark.py "
-        f"--sizes {','.join(str(s) for s in sizes)}"
-        + (f" --repeat {args.repeat}" if args.repeat else "") + "`.\n"
+        f"Produced by `python bench/benchmark.py {command}` on "
+        f"{time.strftime('%Y-%m-%d')}.\n"
         f"Environment: {environment()}.\n\n"
         "Corpus: `generator.demo`, seed 0, write-ups = 10 % of the sheets. Times are wall "
-        "clock of a subprocess (interpreter start-up included), median of *runs*. The plain "
-        "build is `mkdocs build` of the same Markdown bodies as ordinary pages with "
+        "clock of a subprocess (interpreter start-up included), median of *runs*. The "
+        "plain build is `mkdocs build` of the same Markdown bodies as ordinary pages with "
         "`nav: [index.md]`, theme material, language fr, font false, same Markdown "
-        "extensions. CPU seconds (user + system of the child, from `os.wait4`) are given too: "
-        "they are less sensitive to other load on the machine than wall time. Peak memory "
-        "is `ru_maxrss` of that child process. Site size is "
-        "`du -sk` of the output. The sheet page weight adds the HTML and the local CSS, JS, "
-        "images and fonts it references, uncompressed and gzip-compressed.\n\n"
+        "extensions, Material's default search. The HTML build includes the Pagefind index "
+        "(`PROGRAMME_PDF=0` only turns PDFs off). CPU seconds are user + system of the "
+        "process and the children it waited for. Peak memory is the largest sum of resident "
+        "memory over the build and its child processes, sampled every 50 ms. The sheet "
+        "page weight adds the HTML and the local CSS, JS, images and fonts it references, "
+        "as stored / gzip-compressed (what a server compressing text sends). PDF columns: "
+        "wall time of a full build with PDFs and how many PDFs it rendered (the rest came "
+        "from the cache). Search: Pagefind alone on the built site (during a build it runs "
+        "while MkDocs renders), and what chromium fetched for the first query "
+        f"« {SEARCH_QUERY} » on `recherche/` (search code, WebAssembly, index, fragments; "
+        "Pagefind's files are stored compressed).\n\n"
         + table(rows) + "\n" + details(rows) + "\n"
     )
     args.output.write_text(text, encoding="utf-8")

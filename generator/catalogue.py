@@ -7,6 +7,7 @@ gives the same output.
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -172,7 +173,7 @@ class Catalogue:
         for facet in _facets(self.projects[slug]):
             shared.update(self._sheets_by_facet[facet])
         del shared[slug]
-        best = sorted(shared.items(), key=lambda item: (-item[1], item[0]))[:limit]
+        best = heapq.nsmallest(limit, shared.items(), key=lambda item: (-item[1], item[0]))
         return [self.projects[other] for other, _count in best]
 
     @cached_property

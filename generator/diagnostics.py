@@ -105,6 +105,10 @@ class DiagnosticList:
     def extend(self, items: Iterable[Diagnostic]) -> None:
         self._items.extend(items)
 
+    def items(self) -> list[Diagnostic]:
+        """In the order they were found."""
+        return list(self._items)
+
     def sorted(self) -> list[Diagnostic]:
         return sorted(set(self._items), key=_sort_key)
 

@@ -60,13 +60,14 @@ _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 ATOM_NS = "http://www.w3.org/2005/Atom"
 _EPOCH = "1970-01-01T00:00:00Z"  # feed <updated> when there is no write-up at all
 
-_JSON_LD_ESCAPES = {
+_JSON_LD_ESCAPES: dict[str, str] = {
     "<": "\\u003c",
     ">": "\\u003e",
     "&": "\\u0026",
     "\u2028": "\\u2028",
     "\u2029": "\\u2029",
 }
+_JSON_LD_TABLE = str.maketrans(_JSON_LD_ESCAPES)
 
 
 # --- shared helpers -------------------------------------------------------------------
@@ -438,8 +439,8 @@ def script_safe_json(data: Any) -> str:
     ``<``, ``>`` and ``&`` only ever occur inside JSON strings, where ``\\u003c`` and so on
     mean the same character, so the escaped text parses to the same data.
     """
-    text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True)
-    return "".join(_JSON_LD_ESCAPES.get(char, char) for char in text)
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return text.translate(_JSON_LD_TABLE)
 
 
 def json_ld(doc: Project | Writeup, catalogue: Catalogue, site_url: str) -> str:

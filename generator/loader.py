@@ -6,7 +6,11 @@ all files, and a catalogue exists only when there is no error.
 
 from __future__ import annotations
 
+import multiprocessing
 import re
+import sys
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -36,6 +40,9 @@ _IMAGE_WITHOUT_ALT = re.compile(r"!\[\s*\]\(|<img\b(?![^>]*\balt=)", re.IGNORECA
 
 REGISTRIES = ("organisations", "programmes", "themes")
 
+PARALLEL_MIN = 1000
+"""From this many sheets, a forked process reads and validates part of them."""
+
 
 @dataclass
 class LoadResult:
@@ -56,6 +63,8 @@ class _Run:
         self.settings = settings
         self.diagnostics = DiagnosticList()
         self.context = ReferenceContext(root=settings.root, licences=set(settings.licences))
+        self._root = settings.root.resolve()
+        self._folders_inside: dict[Path, bool] = {}
 
     # --- registries ---
 
@@ -170,7 +179,15 @@ class _Run:
             return self.settings.rel(path)
 
     def inside_repository(self, path: Path) -> bool:
-        return path.resolve().is_relative_to(self.settings.root.resolve())
+        """False for a file that is, or sits in a folder that is, a link out of the root."""
+        if path.is_symlink():
+            return path.resolve().is_relative_to(self._root)
+        folder = path.parent
+        inside = self._folders_inside.get(folder)
+        if inside is None:
+            inside = folder.resolve().is_relative_to(self._root)
+            self._folders_inside[folder] = inside
+        return inside
 
     def report_problem(self, rel: str, problem: YamlProblem, field: str = "(front matter)"
                        ) -> None:
@@ -219,6 +236,36 @@ class _Run:
                                     source.body_line, self.licence_of(meta.licence)))
         return writeups
 
+    def in_two_processes(self, jobs: list[tuple[Callable[[list[Path]], list[Any]], list[Path]]]
+                         ) -> list[list[Any]]:
+        """``[load(files) for load, files in jobs]``, part of each job done by a fork.
+
+        Reading and validating is pure Python, one file after another; a second process
+        nearly halves the time at thousands of files. Forking copies this run (settings,
+        reference context) for free; it is only done when no other thread runs (MkDocs'
+        live-reload server has some), otherwise everything is read here. Diagnostics are
+        sorted at the end, so the result is the same either way.
+        """
+        if sum(len(files) for _load, files in jobs) < PARALLEL_MIN or not _fork_is_safe():
+            return [load(files) for load, files in jobs]
+        # the child gets a little less: it also pays for sending its results back
+        splits = [len(files) * 9 // 20 for _load, files in jobs]
+        global _forked_run
+        _forked_run = self
+        try:
+            with multiprocessing.get_context("fork").Pool(1) as pool:
+                pending = pool.apply_async(
+                    _load_in_child,
+                    ([(load.__name__, files[split:])
+                      for (load, files), split in zip(jobs, splits, strict=True)],))
+                here = [load(files[:split])
+                        for (load, files), split in zip(jobs, splits, strict=True)]
+                there, diagnostics = pending.get()
+        finally:
+            _forked_run = None
+        self.diagnostics.extend(diagnostics)
+        return [mine + theirs for mine, theirs in zip(here, there, strict=True)]
+
     def warn_empty_body(self, source: SourceFile) -> None:
         if not source.body.strip():
             self.diagnostics.warning(source.rel, source.body_line, "(body)",
@@ -265,8 +312,8 @@ class _Run:
         project_files = self.markdown_files(settings.projects_dir)
         writeup_files = self.markdown_files(settings.writeups_dir)
         self.context.projects = {p.stem for p in project_files}
-        projects = self.load_projects(project_files)
-        writeups = self.load_writeups(writeup_files)
+        projects, writeups = self.in_two_processes(
+            [(self.load_projects, project_files), (self.load_writeups, writeup_files)])
         self.check_editorial_pages()
 
         catalogue = None
@@ -274,6 +321,23 @@ class _Run:
             catalogue = build_catalogue(settings, organisations, programmes, themes,
                                         projects, writeups)
         return LoadResult(catalogue, self.diagnostics.sorted())
+
+
+_forked_run: _Run | None = None
+"""The run a forked child works for (inherited through fork, never pickled)."""
+
+
+def _load_in_child(jobs: list[tuple[str, list[Path]]]
+                   ) -> tuple[list[list[Any]], list[Diagnostic]]:
+    run = _forked_run
+    assert run is not None
+    run.diagnostics = DiagnosticList()
+    return [getattr(run, name)(files) for name, files in jobs], run.diagnostics.items()
+
+
+def _fork_is_safe() -> bool:
+    return (sys.platform.startswith("linux") and threading.active_count() == 1
+            and "fork" in multiprocessing.get_all_start_methods())
 
 
 def load_catalogue(settings: Settings) -> LoadResult:

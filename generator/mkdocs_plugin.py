@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import os
+import time
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +26,7 @@ from mkdocs.structure.toc import get_toc
 from .dates import set_source_date_epoch
 from .diagnostics import ContentError
 from .render.sanitise import sanitise
-from .search import index_site
+from .search import IndexingRun, SearchDocument, SearchIndexError, start_indexing
 from .settings import settings_from_config
 from .site_build import (
     PreparedSite,
@@ -37,6 +38,7 @@ from .site_build import (
 )
 
 log = logging.getLogger("mkdocs.plugins.programme")
+stage_log = logging.getLogger("mkdocs.plugins.programme.stages")
 content_log = logging.getLogger("generator.content")
 
 
@@ -60,7 +62,9 @@ class ProgrammeConfig(Config):  # type: ignore[no-untyped-call]
 
 class ProgrammePlugin(BasePlugin[ProgrammeConfig]):  # type: ignore[no-untyped-call]
     site: PreparedSite | None = None
+    search: IndexingRun | None = None
     serving = False
+    render_started = 0.0
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -99,14 +103,34 @@ class ProgrammePlugin(BasePlugin[ProgrammeConfig]):  # type: ignore[no-untyped-c
             # outside the "mkdocs" logger: content warnings are shown, never fail `--strict`
             content_log.warning(item.as_text())
         set_source_date_epoch(self.site.catalogue)
+        self.start_search()
         config.nav = self.site.plan.nav
         licence = settings.site_licence
         config.extra["pk_licence"] = {"url": licence.url, "name": licence.name,
                                       "short_name": licence.short_name}
         return config
 
+    def start_search(self) -> None:
+        """Index the planned sheets and write-ups while MkDocs renders (another process)."""
+        assert self.site is not None
+        self.stop_search()
+        documents = [SearchDocument(spec.url, spec.html, spec.title)
+                     for spec in self.site.plan.pages.values()
+                     if "data-pagefind-body" in spec.html]
+        with timed("search (start)"):
+            try:
+                self.search = start_indexing(documents)
+            except (SearchIndexError, OSError) as error:
+                raise PluginError(f"search index: {error}") from None
+
+    def stop_search(self) -> None:
+        if self.search is not None:
+            self.search.cancel()
+            self.search = None
+
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.site is not None
+        self.render_started = time.perf_counter()
         plan = self.site.plan
         for file in list(files):
             uri = file.src_uri
@@ -155,10 +179,19 @@ class ProgrammePlugin(BasePlugin[ProgrammeConfig]):  # type: ignore[no-untyped-c
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         assert self.site is not None
+        stage_log.info("stage render (MkDocs): %.2f s", time.perf_counter() - self.render_started)
         write_exports(self.site.catalogue, Path(config.site_dir), config.site_url or "")
-        with timed("search"):
-            stats = index_site(Path(config.site_dir))
+        search, self.search = self.search, None
+        assert search is not None
+        with timed("search (wait and install)"):
+            try:
+                stats = search.install(Path(config.site_dir))
+            except (SearchIndexError, OSError) as error:
+                raise PluginError(f"search index: {error}") from None
         log.info("search index: %d pages, %d bytes", stats.pages, stats.bytes)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self.stop_search()
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> Any:
         root = Path(config.config_file_path).resolve().parent

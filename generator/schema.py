@@ -129,6 +129,9 @@ def _date(value: Any) -> Any:
 Date = Annotated[dt.date, BeforeValidator(_date)]
 
 
+_SPACE = re.compile(r"\s")
+
+
 def _url(value: str) -> str:
     value = value.strip()
     try:
@@ -146,7 +149,7 @@ def _url(value: str) -> str:
             value=value,
             suggestion=suggestion,
         )
-    if any(c.isspace() for c in value):
+    if _SPACE.search(value):
         raise _error("url", "URL contains a space", suggestion="encode spaces as %20")
     if scheme in ("http", "https") and not parts.netloc:
         raise _error("url", "'{value}' has no host name", value=value)

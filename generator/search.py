@@ -1,8 +1,19 @@
-"""The search index: Pagefind run over the built site, offline, into ``site/pagefind/``.
+"""The search index: Pagefind run offline into ``site/pagefind/``.
 
-Pagefind reads the HTML that was written (only elements marked ``data-pagefind-body``,
-i.e. project sheets and write-ups), stems French, folds accents at query time, and writes
-a chunked index that the browser fetches piecemeal (see ``theme/assets/search.js``).
+Pagefind reads HTML (only elements marked ``data-pagefind-body``, i.e. project sheets and
+write-ups), stems French, folds accents at query time, and writes a chunked index that the
+browser fetches piecemeal (see ``theme/assets/search.js``).
+
+Two ways in. During a build, :func:`start_indexing` is handed the planned page fragments
+(the ``data-pagefind-body`` article of every sheet and write-up) as soon as the pages are
+planned; Pagefind then runs in its own process while MkDocs renders the pages, on the other
+core, and :meth:`IndexingRun.install` moves its bundle into the site at the end. Indexing
+the fragments rather than the written pages also spares Pagefind Material's header, menus
+and footer. :func:`index_site` indexes an already written site the same way.
+
+Pagefind 1.5 writes its filter files and metadata in hash-map order, so two runs over the
+same pages differ. :func:`normalise_bundle` sorts them and renames them after their new
+content, so that the same input gives the same bundle, byte for byte.
 
 The bundled binary of the ``pagefind[bin]`` package is run in a subprocess rather than
 through the asynchronous ``pagefind.index`` API: the binary is the same, but a plain
@@ -20,12 +31,20 @@ space again from the excerpts it shows.
 
 from __future__ import annotations
 
+import gzip
+import hashlib
+import json
 import re
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Iterable
 from dataclasses import dataclass
+from html import escape
 from pathlib import Path
+from typing import Any
+
+import cbor2
 
 BUNDLE_DIR = "pagefind"
 """Folder of the search bundle, relative to the site folder."""
@@ -37,7 +56,8 @@ ELISION = re.compile(
 )
 """An elided word (« l’ », « d' », « qu’ », « jusqu’ »…) glued to the next word."""
 
-_TEXT_RUN = re.compile(r"(<[^>]*>)([^<]*)")
+_TEXT_RUN = re.compile(r"(<[^>]*>)([^<]*['’][^<]*)")
+"""A tag and the text after it, when that text holds an apostrophe."""
 
 UNUSED_BUNDLE_FILES = (
     "pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
@@ -79,37 +99,95 @@ def pagefind_executable() -> Path:
         raise SearchIndexError(f"Pagefind binary missing: {error}") from error
 
 
-def index_site(site_dir: Path, *, language: str = "fr") -> SearchStats:
-    """Index the built site in ``site_dir``; the bundle goes to ``site_dir/pagefind/``.
+@dataclass(frozen=True)
+class SearchDocument:
+    """One page to index: its site-relative URL (``projets/x/``) and its HTML."""
+
+    url: str
+    html: str
+    title: str = ""
+
+
+class IndexingRun:
+    """Pagefind running in the background over documents written to a scratch folder."""
+
+    def __init__(self, documents: Iterable[SearchDocument], language: str = "fr") -> None:
+        self.scratch = Path(tempfile.mkdtemp(prefix="pk-search-"))
+        self.output = self.scratch / "bundle"
+        try:
+            self.pages = _write_documents(documents, self.scratch / "pages")
+            command = [
+                str(pagefind_executable()),
+                "--site", str(self.scratch / "pages"),
+                "--output-path", str(self.output),
+                "--force-language", language,
+                "--silent",
+            ]
+            self.process: subprocess.Popen[bytes] | None = subprocess.Popen(
+                command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE)
+        except BaseException:
+            shutil.rmtree(self.scratch, ignore_errors=True)
+            raise
+
+    def install(self, site_dir: Path) -> SearchStats:
+        """Wait for Pagefind, then put its bundle at ``site_dir/pagefind/``."""
+        process, self.process = self.process, None
+        if process is None:
+            raise SearchIndexError("this search index was already installed or cancelled")
+        try:
+            stdout, stderr = process.communicate()
+            if process.returncode != 0 or not (self.output / "pagefind.js").is_file():
+                detail = (stderr or stdout).decode("utf-8", "replace").strip()
+                raise SearchIndexError(
+                    f"Pagefind failed: {detail or f'exit status {process.returncode}'}")
+            for name in UNUSED_BUNDLE_FILES:
+                (self.output / name).unlink(missing_ok=True)
+            normalise_bundle(self.output)
+            bundle = Path(site_dir) / BUNDLE_DIR
+            if bundle.exists():
+                shutil.rmtree(bundle)
+            shutil.move(str(self.output), str(bundle))
+            return _stats(bundle, self.pages)
+        finally:
+            shutil.rmtree(self.scratch, ignore_errors=True)
+
+    def cancel(self) -> None:
+        """Stop Pagefind (if still running) and remove the scratch folder."""
+        process, self.process = self.process, None
+        if process is not None:
+            process.kill()
+            process.communicate()
+        shutil.rmtree(self.scratch, ignore_errors=True)
+
+
+def start_indexing(documents: Iterable[SearchDocument], *, language: str = "fr") -> IndexingRun:
+    """Start Pagefind over ``documents``; :meth:`IndexingRun.install` finishes the job.
 
     ``language`` forces one index language (French stemming for every page, whatever
-    a page's ``lang`` says), so the whole site is searched with one index. An older bundle
-    is removed first so that no stale chunk survives. Raises :class:`SearchIndexError`.
+    a page's ``lang`` says), so the whole site is searched with one index.
+    """
+    return IndexingRun(documents, language)
+
+
+def index_site(site_dir: Path, *, language: str = "fr") -> SearchStats:
+    """Index the pages already written in ``site_dir`` into ``site_dir/pagefind/``.
+
+    Only pages that carry ``data-pagefind-body`` are indexed. An older bundle is replaced,
+    so that no stale chunk survives. Raises :class:`SearchIndexError`.
     """
     site_dir = Path(site_dir)
     if not site_dir.is_dir():
         raise SearchIndexError(f"no site to index at {site_dir}")
-    bundle = site_dir / BUNDLE_DIR
-    if bundle.exists():
-        shutil.rmtree(bundle)
-    executable = pagefind_executable()
-    with tempfile.TemporaryDirectory(prefix="pk-search-") as scratch:
-        pages = _prepare_copy(site_dir, Path(scratch))
-        command = [
-            str(executable),
-            "--site", scratch,
-            "--output-path", str(bundle.resolve()),
-            "--force-language", language,
-            "--silent",
-        ]
-        result = subprocess.run(command, capture_output=True, text=True, check=False,
-                                stdin=subprocess.DEVNULL)
-    if result.returncode != 0 or not (bundle / "pagefind.js").is_file():
-        detail = (result.stderr or result.stdout).strip() or f"exit status {result.returncode}"
-        raise SearchIndexError(f"Pagefind failed on {site_dir}: {detail}")
-    for name in UNUSED_BUNDLE_FILES:
-        (bundle / name).unlink(missing_ok=True)
-    return _stats(bundle, pages)
+    documents = []
+    for page in sorted(site_dir.rglob("*.html")):
+        relative = page.relative_to(site_dir)
+        if relative.parts[0] == BUNDLE_DIR:
+            continue
+        html = page.read_text("utf-8")
+        if "data-pagefind-body" in html:
+            documents.append(SearchDocument(relative.parent.as_posix() + "/", html))
+    return start_indexing(documents, language=language).install(site_dir)
 
 
 def split_elisions(html: str) -> str:
@@ -128,21 +206,90 @@ def split_elisions(html: str) -> str:
     return _TEXT_RUN.sub(text_run, html)
 
 
-def _prepare_copy(site_dir: Path, scratch: Path) -> int:
-    """Copy the pages Pagefind will index into ``scratch``, elisions split; their count."""
+def _write_documents(documents: Iterable[SearchDocument], folder: Path) -> int:
+    """Write each document as ``<url>index.html`` under ``folder``, elisions split."""
     count = 0
-    for page in sorted(site_dir.rglob("*.html")):
-        relative = page.relative_to(site_dir)
-        if relative.parts[0] == BUNDLE_DIR:
-            continue
-        html = page.read_text("utf-8")
-        if "data-pagefind-body" not in html:
-            continue
-        target = scratch / relative
+    for document in documents:
+        parts = [part for part in document.url.split("/") if part]
+        if any(part in {".", ".."} for part in parts):
+            raise SearchIndexError(f"unexpected page address: {document.url!r}")
+        target = folder.joinpath(*parts, "index.html")
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(split_elisions(html), "utf-8")
+        html = split_elisions(document.html)
+        if "<html" not in html[:200].lower():
+            html = ('<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8">'
+                    f"<title>{escape(document.title)}</title></head><body>{html}</body></html>")
+        target.write_text(html, "utf-8")
         count += 1
     return count
+
+
+# --- same input, same bundle ---
+
+_PAGEFIND_SIGNATURE = b"pagefind_dcd"
+
+
+def _read_packed(path: Path) -> Any:
+    data = gzip.decompress(path.read_bytes())
+    if not data.startswith(_PAGEFIND_SIGNATURE):
+        raise ValueError(f"not a Pagefind file: {path.name}")
+    return cbor2.loads(data[len(_PAGEFIND_SIGNATURE):])
+
+
+def _write_packed(folder: Path, prefix: str, suffix: str, value: Any, digits: int) -> str:
+    """Write ``value`` as Pagefind does (signature + CBOR, gzipped); name after content."""
+    data = _PAGEFIND_SIGNATURE + cbor2.dumps(value, canonical=True)
+    name = f"{prefix}{hashlib.sha256(data).hexdigest()[:digits]}"
+    (folder / f"{name}{suffix}").write_bytes(gzip.compress(data, 9, mtime=0))
+    return name
+
+
+def normalise_bundle(bundle: Path) -> bool:
+    """Sort Pagefind's filter values and filter list; rename the files after their content.
+
+    Pagefind names its files ``<language>_<hash>``; only the entry file points to the
+    metadata and only the metadata points to the filter files, so rewriting those two
+    levels is enough. The browser code reads filters as maps, so order carries no meaning.
+    Returns False (bundle left as it is) if the files are not in the expected shape, for
+    instance after a Pagefind upgrade.
+    """
+    entry_path = bundle / "pagefind-entry.json"
+    try:
+        entry = json.loads(entry_path.read_text("utf-8"))
+        languages = entry["languages"]
+        plans = []
+        for language, info in languages.items():
+            meta_path = bundle / f"pagefind.{info['hash']}.pf_meta"
+            meta = _read_packed(meta_path)
+            filters = meta[3]
+            if not (isinstance(meta, list) and isinstance(filters, list)):
+                return False
+            loaded = []
+            for name, filter_hash in filters:
+                path = bundle / "filter" / f"{filter_hash}.pf_filter"
+                content = _read_packed(path)
+                if not (isinstance(content, list) and len(content) == 2
+                        and isinstance(content[1], list)):
+                    return False
+                loaded.append((name, path, content))
+            plans.append((language, info, meta_path, meta, loaded))
+    except (OSError, ValueError, KeyError, IndexError, TypeError, EOFError,
+            cbor2.CBORDecodeError):
+        return False
+    for language, info, meta_path, meta, loaded in plans:
+        new_filters = []
+        for name, path, content in loaded:
+            content[1].sort(key=lambda value: str(value[0]))
+            path.unlink()
+            new_filters.append([name, _write_packed(bundle / "filter", f"{language}_",
+                                                    ".pf_filter", content, 7)])
+        meta[3] = sorted(new_filters)
+        meta_path.unlink()
+        info["hash"] = _write_packed(bundle, f"pagefind.{language}_", ".pf_meta", meta,
+                                     10).removeprefix("pagefind.")
+    entry_path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")),
+                          "utf-8")
+    return True
 
 
 def _stats(bundle: Path, pages: int) -> SearchStats:

@@ -37,8 +37,10 @@ def writeup_pdf(slug: str, attached_name: str | None = None) -> str:
     return f"{WRITEUPS}{slug}/compte-rendu-{slug}.pdf"
 
 
-def programme_report_pdf(programme_id: str) -> str:
-    return f"{DOWNLOADS}rapport-{programme_id}.pdf"
+def programme_report_pdf(programme_id: str, volume: int = 0) -> str:
+    """The compiled report of a programme; ``volume`` (1, 2…) when it is split in volumes."""
+    suffix = f"-tome-{volume}" if volume else ""
+    return f"{DOWNLOADS}rapport-{programme_id}{suffix}.pdf"
 
 
 def country(code: str) -> str:

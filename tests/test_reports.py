@@ -258,3 +258,30 @@ def test_prefix_anchors_keeps_external_links() -> None:
     out = prefix_anchors(html, "fiche-x--")
     assert 'id="fiche-x--contexte"' in out and 'href="#fiche-x--contexte"' in out
     assert 'href="https://a.b/#c"' in out
+
+
+def test_large_programme_report_comes_in_volumes(build: Build, tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator.reports import build as report_build
+
+    monkeypatch.setattr(report_build, "VOLUME_SIZE", 2)
+    group = build.catalogue.by_programme["caac"]
+    count = len(group.writeups) + len(group.projects)
+    volumes = -(-count // 2)
+    assert volumes >= 2
+    reports = build_reports(build.catalogue, build.bodies, build.assets, THEME,
+                            tmp_path / "cache", workers=1)
+    assert urls.programme("caac") not in reports
+    found = [reports[f"{urls.programme('caac')}#tome-{n}"] for n in range(1, volumes + 1)]
+    assert [r.site_path for r in found] == [
+        f"telechargements/rapport-caac-tome-{n}.pdf" for n in range(1, volumes + 1)]
+    titles_seen: list[str] = []
+    for number, report in enumerate(found, start=1):
+        with pikepdf.open(report.source) as pdf:
+            assert str(pdf.docinfo["/Title"]).endswith(f", tome {number} sur {volumes}")
+        text = page_text(report.source, 1, 99)
+        assert f"Tome {number} sur {volumes}" in text
+        titles_seen += [flat(p.title) for p in build.catalogue.projects.values()
+                        if p.slug in group.projects and flat(p.title) in text]
+    # every sheet of the programme is in one volume or another
+    assert {flat(build.catalogue.projects[s].title) for s in group.projects} <= set(titles_seen)

@@ -1,35 +1,38 @@
 """Search in a real browser: the example site, indexed by Pagefind, queried in French.
 
-The site is built with ``python -m generator build`` into a temporary folder, indexed with
-:func:`generator.search.index_site`, served on 127.0.0.1 and driven with Playwright and the
-Debian chromium (``/usr/bin/chromium``); no browser is downloaded. Until the search page is
-in the site plan, the test renders ``theme/fragments/search.html`` into a copy of the
-licence page to obtain ``recherche/index.html``.
+The site is built with ``python -m generator build`` into a temporary folder (the build
+indexes it), served on 127.0.0.1 and driven with Playwright and the Debian chromium
+(``/usr/bin/chromium``); no browser is downloaded. One test runs
+:func:`generator.search.index_site` directly on a copy of the built site. The golden set of
+a fixture site is in ``test_search_fixture.py``; the shared pieces in ``search_support.py``.
 """
 
 from __future__ import annotations
 
-import functools
 import gzip
-import http.server
-import subprocess
-import sys
-import threading
+import shutil
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
 import pytest
 
-from generator import urls
-from generator.render.links import relative
-from generator.search import SearchStats, index_site, split_elisions
+from generator.search import index_site, split_elisions
 
-from .conftest import ROOT
+from .search_support import (
+    Visit,
+    build_site,
+    clean,
+    facet_counts,
+    launch_browser,
+    result_urls,
+    serve,
+    status_text,
+    visiting,
+    wait_ready,
+)
+from .search_support import open_search as _open_search
 
-CHROMIUM = Path("/usr/bin/chromium")
 SENEGAL = "/projets/femmes-poisson-seche-senegal/"
 KINDIA = "/projets/jeunes-ruraux-kindia-guinee/"
 BOUAKE = "/projets/exemple-mutuelle-marches-bouake/"
@@ -48,130 +51,75 @@ def test_split_elisions_outside_tags_and_filters() -> None:
     )
 
 
-# --- the site, indexed and served (once for the module) ---
-
-
-@dataclass
-class Served:
-    site: Path
-    url: str
-    stats: SearchStats
-    requests: list[tuple[str, int]] = field(default_factory=list)
-
-
-def _search_page(site: Path) -> None:
-    """Write recherche/index.html from the fragment if the site plan has not made it."""
-    target = site / "recherche" / "index.html"
-    if target.exists():
-        return
-    from jinja2 import Environment, FileSystemLoader
-
-    env = Environment(loader=FileSystemLoader(str(ROOT / "theme" / "fragments")),
-                      autoescape=True, trim_blocks=True, lstrip_blocks=True)
-    content = env.get_template("search.html").render(
-        urls=urls, link=lambda target: relative(target, "recherche/"))
-    shell = (site / "licence" / "index.html").read_text("utf-8")
-    start = shell.index('<article class="md-content__inner md-typeset">')
-    start = shell.index(">", start) + 1
-    end = shell.rindex("</article>")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(shell[:start] + content + shell[end:], "utf-8")
+# --- the site, built (and so indexed) and served once for the module ---
 
 
 @pytest.fixture(scope="module")
-def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     site = tmp_path_factory.mktemp("search") / "site"
-    result = subprocess.run([sys.executable, "-m", "generator", "build", "--site-dir", str(site)],
-                            cwd=ROOT, capture_output=True, text=True, check=False)
-    assert result.returncode == 0, result.stdout + result.stderr
-    _search_page(site)
-    stats = index_site(site)
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield Served(site, f"http://127.0.0.1:{server.server_address[1]}/", stats)
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
-def test_index_stats(served: Served) -> None:
-    stats = served.stats
-    assert stats.pages == 6  # five sheets, one write-up
-    assert (served.site / "pagefind" / "pagefind.js").is_file()
-    assert not (served.site / "pagefind" / "pagefind-ui.js").exists()
-    assert 0 < stats.index_bytes < stats.bytes
-
-
-# --- the browser ---
+    build_site(site)
+    return site
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    if not CHROMIUM.exists():
-        pytest.skip(f"{CHROMIUM} is missing (apt-get install chromium); browser tests skipped")
-    sync_api = pytest.importorskip("playwright.sync_api",
-                                   reason="playwright is not installed (pip install playwright)")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM),
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update"],
-        )
-        try:
-            yield browser
-        finally:
-            browser.close()
+def base_url(site: Path) -> Iterator[str]:
+    with serve(site) as url:
+        yield url
 
 
-@dataclass
-class Visit:
-    page: Any
-    errors: list[str]
-    fetched: dict[str, int]
-    outside: list[str]
+def test_build_indexes_the_site(site: Path) -> None:
+    bundle = site / "pagefind"
+    assert (bundle / "pagefind.js").is_file()
+    assert (bundle / "pagefind-entry.json").is_file()
+    assert not (bundle / "pagefind-ui.js").exists()  # Pagefind's own UI is not shipped
+    assert len(list((bundle / "fragment").iterdir())) == 6  # five sheets, one write-up
+
+
+def test_index_site_on_a_built_site(site: Path, tmp_path: Path) -> None:
+    """The API the build uses, called directly on a copy of the site without its index."""
+    copy = tmp_path / "site"
+    shutil.copytree(site, copy, ignore=shutil.ignore_patterns("pagefind"))
+    stats = index_site(copy)
+    assert stats.pages == 6  # five sheets, one write-up
+    assert stats.bundle_dir == copy / "pagefind"
+    assert (copy / "pagefind" / "pagefind.js").is_file()
+    assert not (copy / "pagefind" / "pagefind-ui.js").exists()
+    assert 0 < stats.index_bytes < stats.bytes
+    assert stats.files == sum(1 for p in stats.bundle_dir.rglob("*") if p.is_file())
+    fragments = {p.name for p in (copy / "pagefind" / "fragment").iterdir()}
+    assert fragments == {p.name for p in (site / "pagefind" / "fragment").iterdir()}
+
+
+# --- the browser (one for the module) ---
+
+
+@pytest.fixture(scope="module")
+def browser(base_url: str) -> Iterator[Any]:
+    with launch_browser() as browser:
+        yield browser
+
+
+@pytest.fixture(scope="module")
+def tab(browser: Any, base_url: str) -> Iterator[Visit]:
+    """One page for the tests that query (the bundle stays in its cache)."""
+    context = browser.new_context()
+    try:
+        with visiting(context, base_url) as found:
+            yield found
+    finally:
+        context.close()
 
 
 @pytest.fixture
-def visit(browser: Any, served: Served) -> Iterator[Visit]:
-    context = browser.new_context()
-    page = context.new_page()
-    found = Visit(page, [], {}, [])
-    page.on("console", lambda m: found.errors.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: found.errors.append(str(e)))
-
-    def on_response(response: Any) -> None:
-        if not response.url.startswith(served.url):
-            found.outside.append(response.url)
-            return
-        try:
-            found.fetched[response.url] = len(response.body())
-        except Exception:  # a redirect has no body
-            found.fetched[response.url] = 0
-
-    page.on("response", on_response)
-    yield found
-    context.close()
-    assert not found.outside, found.outside
-    assert not found.errors, found.errors
+def visit(tab: Visit) -> Iterator[Visit]:
+    """The shared page; each test must leave no console error and no outside request."""
+    with clean(tab) as found:
+        yield found
 
 
-def open_search(visit: Visit, served: Served, query: str = "", **filters: str) -> list[str]:
+def open_search(visit: Visit, query: str = "", **filters: str) -> list[str]:
     """Open recherche/ with a query string; return the result URLs in order."""
-    params = [f"q={quote(query)}"] if query else []
-    params += [f"{k}={quote(v)}" for k, v in filters.items()]
-    page = visit.page
-    page.goto(f"{served.url}recherche/?{'&'.join(params)}")
-    page.wait_for_selector("[data-pk-search][data-ready]")
-    return [str(u) for u in page.eval_on_selector_all(
-        ".pk-result", "items => items.map(li => li.dataset.url)")]
+    return _open_search(visit, query, filters)
 
 
 GOLDEN = [
@@ -202,18 +150,18 @@ GOLDEN = [
 
 
 @pytest.mark.parametrize(("query", "first"), GOLDEN)
-def test_golden_query_first(visit: Visit, served: Served, query: str, first: str) -> None:
-    found = open_search(visit, served, query)
+def test_golden_query_first(visit: Visit, query: str, first: str) -> None:
+    found = open_search(visit, query)
     assert found, f"no result for {query!r}"
     assert found[0] == first, f"{query!r}: {found}"
 
 
-def test_ete_is_not_a_stop_word(visit: Visit, served: Served) -> None:
-    assert open_search(visit, served, "été")
+def test_ete_is_not_a_stop_word(visit: Visit) -> None:
+    assert open_search(visit, "été")
 
 
-def test_results_show_type_title_excerpt_and_facts(visit: Visit, served: Served) -> None:
-    open_search(visit, served, "l'insertion")
+def test_results_show_type_title_excerpt_and_facts(visit: Visit) -> None:
+    open_search(visit, "l'insertion")
     first = visit.page.locator(".pk-result").first
     assert first.locator(".pk-result__kind").inner_text().lower() == "fiche projet"
     assert "Kindia" in first.locator(".pk-result__title").inner_text()
@@ -224,74 +172,81 @@ def test_results_show_type_title_excerpt_and_facts(visit: Visit, served: Served)
         ".pk-result__facts").inner_text()
 
 
-def facet_counts(visit: Visit, facet: str) -> dict[str, int]:
-    rows = visit.page.eval_on_selector_all(
-        f'fieldset[data-facet="{facet}"] .pk-facet__option',
-        "rows => rows.map(r => [r.querySelector('.pk-facet__value').textContent,"
-        " Number(r.querySelector('.pk-facet__count').textContent)])")
-    return {str(k): int(v) for k, v in rows}
+def test_excerpt_from_the_text_not_the_facts(visit: Visit) -> None:
+    """« Friguiagbé » is a place in the facts and once in the body: the excerpt is the body's."""
+    assert open_search(visit, "Friguiagbé")[0] == KINDIA
+    excerpt = visit.page.locator(".pk-result").first.locator(".pk-result__excerpt")
+    text = excerpt.inner_text()
+    assert "association de type MFR à Friguiagbé" in text, text
+    for label in ("Repères", "Porteur", "Partenaires", "Lieux", "Kindia, Friguiagbé"):
+        assert label not in text, text
 
 
-def test_browse_everything_with_counts(visit: Visit, served: Served) -> None:
-    found = open_search(visit, served)
+def test_facts_still_find_the_sheet(visit: Visit) -> None:
+    """Left out of the indexed text, the facts still find: a partner, places, a theme."""
+    assert open_search(visit, "Maisons familiales rurales des Pays de la Loire")[0] == KINDIA
+    assert open_search(visit, "Yenne")[0] == SENEGAL  # a place named only in the facts
+    assert set(open_search(visit, "Agriculture et métiers ruraux")) >= {KINDIA}
+
+
+def test_browse_everything_with_counts(visit: Visit) -> None:
+    found = open_search(visit)
     assert set(found) == PROJECTS | {CAAC}
-    assert facet_counts(visit, "type") == {"Compte-rendu": 1, "Fiche projet": 5}
-    assert facet_counts(visit, "statut") == {"En cours": 2, "En projet": 1, "Terminé": 2}
-    assert facet_counts(visit, "pays")["Sénégal"] == 1
-    assert facet_counts(visit, "programme") == {
+    assert status_text(visit.page) == "6 résultats"
+    assert facet_counts(visit.page, "type") == {"Compte-rendu": 1, "Fiche projet": 5}
+    assert facet_counts(visit.page, "statut") == {"En cours": 2, "En projet": 1, "Terminé": 2}
+    assert facet_counts(visit.page, "pays")["Sénégal"] == 1
+    assert facet_counts(visit.page, "programme") == {
         "Coopérer autrement en acteurs du changement (CAAC)": 3,
         "Territoires en miroir (programme fictif) (TEM)": 3}
 
 
-def test_filters_combine_and_live_in_the_url(visit: Visit, served: Served) -> None:
-    found = open_search(visit, served, "", type="Fiche projet", statut="En cours")
+def test_filters_combine_and_live_in_the_url(visit: Visit) -> None:
+    page = visit.page
+    found = open_search(visit, "", type="Fiche projet", statut="En cours")
     assert set(found) == {KINDIA, BOUAKE}
-    assert visit.page.locator(".pk-search-app__status").inner_text() == "2 résultats"
+    assert status_text(page) == "2 résultats"
     # Within a facet the values add up: the count of « Terminé » is what choosing it adds.
-    assert facet_counts(visit, "statut") == {"En cours": 2, "En projet": 1, "Terminé": 2}
+    assert facet_counts(page, "statut") == {"En cours": 2, "En projet": 1, "Terminé": 2}
     # Ticking a country narrows to exactly the members; the URL keeps the state.
-    visit.page.locator('fieldset[data-facet="pays"] input[value="Guinée"]').check()
-    visit.page.wait_for_function(
-        "() => document.querySelectorAll('.pk-result').length === 1")
-    assert visit.page.eval_on_selector_all(
-        ".pk-result", "items => items.map(li => li.dataset.url)") == [KINDIA]
-    url = visit.page.url
+    page.locator('fieldset[data-facet="pays"] input[value="Guinée"]').check()
+    page.wait_for_function("() => document.querySelectorAll('.pk-result').length === 1")
+    assert result_urls(page) == [KINDIA]
+    url = page.url
     assert "type=Fiche+projet" in url and "statut=En+cours" in url and "pays=Guin" in url
     # The shared URL gives the same view.
-    page = visit.page
+    page.goto("about:blank")
     page.goto(url)
-    page.wait_for_selector("[data-pk-search][data-ready]")
-    assert page.eval_on_selector_all(
-        ".pk-result", "items => items.map(li => li.dataset.url)") == [KINDIA]
+    wait_ready(page)
+    assert result_urls(page) == [KINDIA]
     assert page.locator('fieldset[data-facet="pays"] input[value="Guinée"]').is_checked()
 
 
-def test_query_and_filters_together(visit: Visit, served: Served) -> None:
-    assert open_search(visit, served, "protection sociale", type="Compte-rendu") == [CAAC]
-    assert open_search(visit, served, "femmes", pays="Sénégal") == [SENEGAL]
-    found = open_search(visit, served, "formation", annee="2020")
+def test_query_and_filters_together(visit: Visit) -> None:
+    assert open_search(visit, "protection sociale", type="Compte-rendu") == [CAAC]
+    assert open_search(visit, "femmes", pays="Sénégal") == [SENEGAL]
+    found = open_search(visit, "formation", annee="2020")
     assert set(found) == {SENEGAL, SEGOU}
-    assert facet_counts(visit, "annee")["2020"] == 2
-    assert facet_counts(visit, "annee")["2015"] == 1  # Kindia, if one picks it too
+    assert facet_counts(visit.page, "annee")["2020"] == 2
+    assert facet_counts(visit.page, "annee")["2015"] == 1  # Kindia, if one picks it too
 
 
-def test_header_form_goes_to_the_search_page(visit: Visit, served: Served) -> None:
+def test_header_form_goes_to_the_search_page(visit: Visit) -> None:
     page = visit.page
     page.set_viewport_size({"width": 1280, "height": 800})
-    page.goto(f"{served.url}projets/")
+    page.goto(f"{visit.base}projets/")
     page.fill("#pk-header-q", "guinee")
     page.press("#pk-header-q", "Enter")
-    page.wait_for_selector("[data-pk-search][data-ready]")
-    assert page.url.startswith(f"{served.url}recherche/?q=guinee")
+    wait_ready(page)
+    assert page.url.startswith(f"{visit.base}recherche/?q=guinee")
     assert page.input_value("#pk-search-q") == "guinee"
-    assert page.eval_on_selector_all(
-        ".pk-result", "items => items.map(li => li.dataset.url)")[0] == KINDIA
+    assert result_urls(page)[0] == KINDIA
 
 
-def test_without_javascript_the_page_links_to_listings(browser: Any, served: Served) -> None:
+def test_without_javascript_the_page_links_to_listings(browser: Any, base_url: str) -> None:
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
-    page.goto(f"{served.url}recherche/")
+    page.goto(f"{base_url}recherche/")
     text = page.locator(".md-content").inner_text()
     assert "demandent JavaScript" in text
     hrefs = page.eval_on_selector_all(".pk-browse a", "a => a.map(x => x.getAttribute('href'))")
@@ -299,17 +254,21 @@ def test_without_javascript_the_page_links_to_listings(browser: Any, served: Ser
     context.close()
 
 
-def test_bytes_of_a_first_query(visit: Visit, served: Served, capsys: Any) -> None:
+def test_bytes_of_a_first_query(browser: Any, base_url: str, site: Path, capsys: Any) -> None:
     """Benchmark note: what a first query fetches (search code, wasm, index, fragments)."""
-    page = visit.page
-    page.goto(f"{served.url}recherche/?q=senegal")
-    page.wait_for_selector("[data-pk-search][data-ready]")
-    search = {u: n for u, n in visit.fetched.items()
-              if "/pagefind/" in u or u.endswith("/assets/search.js")}
+    context = browser.new_context()  # its own, with an empty cache
+    try:
+        with visiting(context, base_url, sizes=True) as visit:
+            visit.page.goto(f"{base_url}recherche/?q=senegal")
+            wait_ready(visit.page)
+            search = {u: n for u, n in visit.fetched.items()
+                      if "/pagefind/" in u or u.endswith("/assets/search.js")}
+    finally:
+        context.close()
     raw = sum(search.values())
     gzipped = 0
     for url in search:
-        path = served.site / url.removeprefix(served.url).split("?")[0]
+        path = site / url.removeprefix(base_url).split("?")[0]
         gzipped += len(gzip.compress(path.read_bytes(), 9))
     with capsys.disabled():
         print(f"\n[search bytes] example site, first query « senegal »: {len(search)} files, "

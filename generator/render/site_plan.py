@@ -8,6 +8,7 @@ escaped; document bodies are sanitised HTML (see :mod:`.markdown_body`).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,9 +24,10 @@ from ..credits import Credits
 from ..diagnostics import Diagnostic, Severity
 from ..licences import Licence
 from ..schema import Period, Reference
+from .body_pool import RendererSettings, start_rendering
 from .frenchtext import french_date, plural, sort_key
 from .links import media_url, relative
-from .markdown_body import BodyRenderer, RenderedBody
+from .markdown_body import RenderedBody
 
 Document = Project | Writeup
 
@@ -66,6 +68,8 @@ class SiteOptions:
     home_intro: Path | None = None
     pdfs: dict[str, PdfLink] = field(default_factory=dict)
     """Site-relative document URL -> its PDF, once reports exist."""
+    body_workers: int | None = None
+    """Processes rendering Markdown bodies; None: as many as cores for large sites."""
 
 
 @dataclass
@@ -119,9 +123,10 @@ class _Planner:
         self.rendered: dict[str, RenderedBody] = dict(previous.rendered) if previous else {}
         sources = {p.path.resolve(): p.url for p in catalogue.projects.values()}
         sources.update({w.path.resolve(): w.url for w in catalogue.writeups.values()})
-        self.renderer = BodyRenderer(
-            self.settings.root, options.extensions, options.extension_configs, sources.get
-        )
+        self.renderer_settings = RendererSettings(
+            self.settings.root, list(options.extensions), dict(options.extension_configs),
+            sources)
+        self.renderer = self.renderer_settings.renderer()
         self.credits = Credits(catalogue)
         self.site_name = options.site_name or "Savoirs de programme"
         self.env = Environment(
@@ -143,9 +148,29 @@ class _Planner:
             citation=citation,
             people=self.credits.people,
             site_name=self.site_name,
+            project_card=self.project_card,
+            writeup_card=self.writeup_card,
         )
+        self._cards: dict[tuple[str, str, str], Markup] = {}
+        self._title_keys = {slug: (sort_key(p.title), slug)
+                            for slug, p in catalogue.projects.items()}
 
     # --- helpers exposed to templates ---
+
+    def card(self, template: str, name: str, doc: Document, href: str) -> Markup:
+        """A listing card, rendered once per document and link target."""
+        key = (template, doc.url, href)
+        card = self._cards.get(key)
+        if card is None:
+            card = Markup(self.env.get_template(template).render({name: doc, "href": href}))
+            self._cards[key] = card
+        return card
+
+    def project_card(self, slug: str, href: str) -> Markup:
+        return self.card("card-project.html", "p", self.catalogue.projects[slug], href)
+
+    def writeup_card(self, slug: str, href: str) -> Markup:
+        return self.card("card-writeup.html", "w", self.catalogue.writeups[slug], href)
 
     # --- rendering ---
 
@@ -213,10 +238,11 @@ class _Planner:
 
     def plan(self) -> SitePlan:
         catalogue = self.catalogue
-        for project in catalogue.projects.values():
-            self.project_page(project)
-        for writeup in catalogue.writeups.values():
-            self.writeup_page(writeup)
+        documents: list[Document] = [*catalogue.projects.values(), *catalogue.writeups.values()]
+        pending = start_rendering(
+            [(d.url, d.body, d.path) for d in documents if d.url not in self.rendered],
+            self.renderer_settings, lambda: self.renderer, self.options.body_workers)
+        # listings need no body: laid out while the bodies are rendered elsewhere
         self.home()
         self.document_listings()
         self.country_pages()
@@ -228,11 +254,16 @@ class _Planner:
         self.search_page()
         if self.options.pdfs:
             self.downloads_page()
+        self.rendered.update(pending.results())
+        for project in catalogue.projects.values():
+            self.project_page(project)
+        for writeup in catalogue.writeups.values():
+            self.writeup_page(writeup)
         return SitePlan(dict(sorted(self.pages.items())), dict(sorted(self.assets.items())),
                         self.nav(), self.problems, self.rendered)
 
     def by_title(self, slugs: Iterable[str]) -> list[str]:
-        return sorted(slugs, key=lambda s: (sort_key(self.catalogue.projects[s].title), s))
+        return sorted(slugs, key=self._title_keys.__getitem__)
 
     def home(self) -> None:
         intro_html = ""
@@ -406,7 +437,8 @@ class _Planner:
     def downloads_page(self) -> None:
         html = self.render("downloads.html", urls.DOWNLOADS,
                            reports=sorted(self.options.pdfs.values(),
-                                          key=lambda r: (r.kind, sort_key(r.title), r.url)))
+                                          key=lambda r: (r.kind, _natural(sort_key(r.title)),
+                                                         r.url)))
         self.add(f"{urls.DOWNLOADS}index.md", urls.DOWNLOADS, "Téléchargements",
                  "Tous les rapports à télécharger en PDF", html, "downloads")
 
@@ -451,6 +483,12 @@ def citation(ref: Reference) -> Markup:
     if ref.note:
         text += Markup(" ") + escape(ref.note)
     return text
+
+
+def _natural(text: str) -> tuple[tuple[int, str], ...]:
+    """Sort key that puts « tome 2 » before « tome 10 »."""
+    return tuple((int(part), "") if part.isdigit() else (-1, part)
+                 for part in re.split(r"(\d+)", text))
 
 
 def plan_site(catalogue: Catalogue, options: SiteOptions,

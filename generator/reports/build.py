@@ -32,6 +32,8 @@ from .htmltext import absolutise, french_spacing, prefix_anchors, referenced_url
 from .render import PDF_OPTIONS, RenderJob, render_job
 
 Document = Project | Writeup
+VOLUME_SIZE = 100
+"""Most documents in one PDF of a programme's compiled report; more make volumes."""
 FALLBACK_BASE = "https://site.invalid/"
 """Public root used for absolute links when the site has no ``site_url``."""
 
@@ -152,14 +154,29 @@ class _Composer:
         )
         return self.prepare(doc.pdf, doc.kind, doc.title, doc.source, html)
 
-    def programme(self, programme_id: str) -> _Prepared | None:
+    def programme(self, programme_id: str) -> list[_Prepared]:
+        """The compiled report of a programme: one PDF, or volumes of at most VOLUME_SIZE.
+
+        Write-ups come first, then sheets by title. A report of a thousand sheets would
+        need gigabytes of memory in WeasyPrint (it lays out the whole document at once,
+        about 3 MB a sheet) and would be re-rendered whole when one sheet changes; volumes
+        keep both bounded.
+        """
         group = self.catalogue.by_programme[programme_id]
         writeups = [self.catalogue.writeups[s] for s in group.writeups]
         projects = sorted((self.catalogue.projects[s] for s in group.projects),
                           key=lambda p: (p.title.casefold(), p.slug))
-        if not writeups and not projects:
-            return None
+        docs: list[Document] = [*writeups, *projects]
+        count = -(-len(docs) // VOLUME_SIZE)
+        return [self.programme_volume(programme_id, docs[i * VOLUME_SIZE:(i + 1) * VOLUME_SIZE],
+                                      i + 1, count)
+                for i in range(count)]
+
+    def programme_volume(self, programme_id: str, docs: list[Document], number: int,
+                         count: int) -> _Prepared:
         programme = self.catalogue.programmes[programme_id]
+        writeups = [d for d in docs if isinstance(d, Writeup)]
+        projects = [d for d in docs if isinstance(d, Project)]
         in_report = {p.slug for p in projects}
 
         def anchor(doc: Document) -> str:
@@ -173,13 +190,15 @@ class _Composer:
             {"title": "Comptes-rendus", "entries": [item(w) for w in writeups]},
             {"title": "Fiches projet", "entries": [item(p) for p in projects]},
         ]
-        docs: list[Document] = [*writeups, *projects]
         authors = ([self.catalogue.organisations[programme.organisation].name]
                    if programme.organisation else [])
         for doc in docs:
             authors += self.authors(doc)
         licence = self.settings.site_licence
         title = f"Rapport du programme {self.credits.programme_label(programme_id)}"
+        volume = f"Tome {number} sur {count}" if count > 1 else ""
+        if volume:
+            title += f", tome {number} sur {count}"
         dates = [d for d in (_modified(doc) for doc in docs) if d]
         counts = ", ".join(
             [plural(len(writeups), "compte-rendu", "comptes-rendus"),
@@ -194,13 +213,13 @@ class _Composer:
             other_licences=any(d.licence.id != licence.id for d in docs),
             authors=list(dict.fromkeys(authors)), counts=counts, credits=credits,
             keywords=list(dict.fromkeys(k for d in docs for k in self.keywords(d))),
-            modified=max(dates) if dates else "",
+            modified=max(dates) if dates else "", volume=volume,
             example_link=lambda slug: f"#fiche-{slug}" if slug in in_report
             else self.site(urls.project(slug)),
         )
         sources = ", ".join(d.source for d in docs)
-        return self.prepare(urls.programme_report_pdf(programme_id), "programme", title,
-                            f"programme {programme_id} ({sources})", html)
+        return self.prepare(urls.programme_report_pdf(programme_id, number if count > 1 else 0),
+                            "programme", title, f"programme {programme_id} ({sources})", html)
 
     def prepare(self, site_path: str, kind: str, title: str, source: str,
                 html: str) -> _Prepared:
@@ -254,9 +273,10 @@ def build_reports(catalogue: Catalogue, bodies: dict[str, str], assets: dict[str
         else:
             prepared[writeup.url] = composer.document(writeup)
     for programme_id in catalogue.programmes:
-        report = composer.programme(programme_id)
-        if report is not None:
-            prepared[urls.programme(programme_id)] = report
+        volumes = composer.programme(programme_id)
+        for number, report in enumerate(volumes, start=1):
+            key = urls.programme(programme_id)
+            prepared[key if len(volumes) == 1 else f"{key}#tome-{number}"] = report
 
     def entry(item: _Prepared) -> Path:
         return cache_dir / f"{item.key}.pdf"

@@ -1,0 +1,82 @@
+"""Work split over processes gives exactly what one process gives.
+
+Reading and validating (a forked process takes part of the files) and rendering bodies
+(spawned workers) are compared with the same work done in one process.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator import loader
+from generator.demo import generate_corpus
+from generator.loader import load_catalogue
+from generator.render.body_pool import MIN_PARALLEL, worker_count
+from generator.render.site_plan import SiteOptions, plan_site
+from generator.settings import load_settings
+
+from .conftest import ROOT
+
+EXTENSIONS = ["toc", "tables", "attr_list", "admonition", "footnotes", "def_list"]
+
+
+def test_parallel_and_serial_plans_are_identical(tmp_path: Path) -> None:
+    generate_corpus(tmp_path, 30, 4, seed=3)
+    first = sorted((tmp_path / "projects").glob("*.md"))[0]
+    first.write_text(first.read_text("utf-8") + "\nVoir [une fiche absente](absente.md).\n",
+                     "utf-8")
+    result = load_catalogue(load_settings(tmp_path))
+    assert result.catalogue is not None, [d.as_text() for d in result.errors]
+    plans = [plan_site(result.catalogue, SiteOptions(theme_dir=ROOT / "theme",
+                                                     extensions=EXTENSIONS,
+                                                     body_workers=workers))
+             for workers in (1, 2)]
+    serial, parallel = plans
+    assert len(serial.pages) > 34
+    assert {u: p.html for u, p in parallel.pages.items()} == {
+        u: p.html for u, p in serial.pages.items()}
+    assert parallel.assets == serial.assets
+    assert [d.as_text() for d in parallel.problems] == [d.as_text() for d in serial.problems]
+    assert any("absente.md" in d.as_text() for d in serial.problems)
+
+
+def test_small_sites_render_in_one_process() -> None:
+    assert worker_count(MIN_PARALLEL - 1) == 1
+    assert worker_count(10, requested=3) == 3
+    assert worker_count(100_000) >= 1
+
+
+def test_parallel_and_serial_loading_are_identical(tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    generate_corpus(tmp_path, 40, 6, seed=5)
+    sheets = sorted((tmp_path / "projects").glob("*.md"))
+    writeups = sorted((tmp_path / "content" / "comptes-rendus").glob("*.md"))
+    for path in (sheets[1], sheets[-2], writeups[-1]):  # mistakes on both sides of the split
+        path.write_text(path.read_text("utf-8").replace("summary:", "sumary:", 1), "utf-8")
+    (tmp_path / "projects" / "Mauvais_Nom.md").write_bytes(sheets[0].read_bytes())
+    assert loader._fork_is_safe()  # otherwise both runs would be serial
+    results = []
+    for threshold in (10**9, 1):
+        monkeypatch.setattr(loader, "PARALLEL_MIN", threshold)
+        results.append(loader.load_catalogue(load_settings(tmp_path)))
+    serial, parallel = results
+    assert [d.as_text() for d in parallel.diagnostics] == [
+        d.as_text() for d in serial.diagnostics]
+    assert sum("sumary" in d.as_text() for d in serial.errors) == 3
+    assert any("Mauvais_Nom" in d.as_text() for d in serial.errors)
+
+    for path in (sheets[1], sheets[-2], writeups[-1]):
+        path.write_text(path.read_text("utf-8").replace("sumary:", "summary:", 1), "utf-8")
+    (tmp_path / "projects" / "Mauvais_Nom.md").unlink()
+    results = []
+    for threshold in (10**9, 1):
+        monkeypatch.setattr(loader, "PARALLEL_MIN", threshold)
+        results.append(loader.load_catalogue(load_settings(tmp_path)))
+    serial, parallel = results
+    assert serial.catalogue is not None and parallel.catalogue is not None
+    assert list(parallel.catalogue.projects) == list(serial.catalogue.projects)
+    assert list(parallel.catalogue.writeups) == list(serial.catalogue.writeups)
+    assert [p.meta for p in parallel.catalogue.projects.values()] == [
+        p.meta for p in serial.catalogue.projects.values()]
