@@ -93,6 +93,7 @@ class PdfRun:
     seconds: float
     rendered: int
     cached: int
+    peak_mb: float = 0.0
 
 
 @dataclass
@@ -116,7 +117,11 @@ class Row:
     stages: dict[str, float] = field(default_factory=dict)
     search_s: float = 0.0
     search_mb: float = 0.0
+    page_browser_kb: float = 0.0
+    page_browser_sent_kb: float = 0.0
+    page_files: int = 0
     query_kb: float = 0.0
+    query_sent_kb: float = 0.0
     query_files: int = 0
     pdf: list[PdfRun] = field(default_factory=list)
     pdf_expected: int = 0
@@ -295,15 +300,22 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def first_query_bytes(site: Path, query: str = SEARCH_QUERY) -> tuple[int, int]:
-    """Bytes (as served) and files a browser fetches for search code and one query."""
+def fetched_by_browser(site: Path, path: str, ready: str = "",
+                       only: tuple[str, ...] = ()) -> tuple[int, int, int]:
+    """What Debian's chromium fetches to show ``path`` of ``site`` (served on 127.0.0.1).
+
+    Returns bytes as served by a plain static server, bytes as sent by one that compresses
+    text (HTML, CSS, JavaScript, JSON, XML gzipped; Pagefind's index files and WebAssembly
+    are stored compressed already), and the number of files. ``ready``: a CSS selector to
+    wait for; ``only``: count only URLs containing one of these strings.
+    """
     from playwright.sync_api import sync_playwright
 
     handler = functools.partial(_QuietHandler, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}/"
-    fetched: dict[str, int] = {}
+    fetched: dict[str, tuple[int, int]] = {}
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(
@@ -314,22 +326,33 @@ def first_query_bytes(site: Path, query: str = SEARCH_QUERY) -> tuple[int, int]:
 
             def on_response(response: object) -> None:
                 url = getattr(response, "url", "")
-                if "/pagefind/" in url or url.endswith("/search.js"):
-                    try:
-                        fetched[url] = len(response.body())  # type: ignore[attr-defined]
-                    except Exception:  # a redirect has no body
-                        fetched[url] = 0
+                if only and not any(part in url for part in only):
+                    return
+                try:
+                    body = response.body()  # type: ignore[attr-defined]
+                except Exception:  # a redirect has no body
+                    body = b""
+                name = url.split("?")[0]
+                text = name.endswith((".js", ".json", ".css", ".xml", ".html", "/"))
+                fetched[url] = (len(body), len(gzip.compress(body, 6)) if text else len(body))
 
             page.on("response", on_response)
-            page.goto(f"{base}recherche/?q={query}")
-            page.wait_for_selector("[data-pk-search][data-ready]", timeout=60_000)
-            page.wait_for_selector(".pk-result", timeout=60_000)
+            page.goto(base + path)
+            if ready:
+                page.wait_for_selector(ready, timeout=60_000)
             page.wait_for_load_state("networkidle")
             browser.close()
     finally:
         server.shutdown()
         server.server_close()
-    return sum(fetched.values()), len(fetched)
+    return (sum(raw for raw, _sent in fetched.values()),
+            sum(sent for _raw, sent in fetched.values()), len(fetched))
+
+
+def first_query_bytes(site: Path, query: str = SEARCH_QUERY) -> tuple[int, int, int]:
+    """Search code, WebAssembly, index, filters and result fragments of a first query."""
+    return fetched_by_browser(site, f"recherche/?q={query}", ".pk-result",
+                              ("/pagefind/", "/search.js"))
 
 
 def measure_pdfs(corpus: Path, work: Path, size: int) -> tuple[list[PdfRun], int]:
@@ -348,7 +371,8 @@ def measure_pdfs(corpus: Path, work: Path, size: int) -> tuple[list[PdfRun], int
         match = PDF_RE.search(run.stderr)
         if match is None:
             raise SystemExit(f"no 'PDF: n rendered' line in the build log:\n{run.stderr}")
-        runs.append(PdfRun(run.seconds, int(match.group(1)), int(match.group(2))))
+        runs.append(PdfRun(run.seconds, int(match.group(1)), int(match.group(2)),
+                           max(run.max_rss_kb, run.tree_peak_kb) / 1024))
 
     build("cold cache")
     build("no change")
@@ -408,12 +432,16 @@ def measure(size: int, repeat: int, work: Path, pdf: bool) -> Row:
     row.stages = {k: statistics.median(v) for k, v in stage_runs.items()}
     row.site_mb = du_mb(site)
     row.plain_site_mb = du_mb(plain_out)
-    total, gz, parts = page_weight(site, first_sheet_page(site))
+    sheet = first_sheet_page(site)
+    total, gz, parts = page_weight(site, sheet)
     row.page_kb, row.page_gzip_kb, row.page_parts = total / 1024, gz / 1024, parts
+    raw, sent, row.page_files = fetched_by_browser(site, sheet.parent.relative_to(site)
+                                                   .as_posix() + "/")
+    row.page_browser_kb, row.page_browser_sent_kb = raw / 1024, sent / 1024
     print(f"[{size}] search: Pagefind alone, then a first query in chromium", file=sys.stderr)
     row.search_s, row.search_mb = search_time(site)
-    query_bytes, row.query_files = first_query_bytes(site)
-    row.query_kb = query_bytes / 1024
+    query_bytes, sent_bytes, row.query_files = first_query_bytes(site)
+    row.query_kb, row.query_sent_kb = query_bytes / 1024, sent_bytes / 1024
     if pdf:
         row.pdf, row.pdf_expected = measure_pdfs(corpus, work, size)
     print(f"[{size}] check {row.check_s:.2f} s, build {row.build_s:.2f} s, plain "
@@ -425,7 +453,7 @@ def _pdf_cells(r: Row) -> str:
     if not r.pdf:
         return "not measured | not measured | not measured"
     cold, again, changed = r.pdf
-    return (f"{cold.seconds:.1f} ({cold.rendered:,} rendered) "
+    return (f"{cold.seconds:.1f} ({cold.rendered:,} rendered, peak {cold.peak_mb:,.0f} MB) "
             f"| {again.seconds:.1f} ({again.rendered} rendered) "
             f"| {changed.seconds:.1f} ({changed.rendered} rendered, "
             f"{r.pdf_expected} contain the sheet)")
@@ -436,7 +464,7 @@ def table(rows: list[Row]) -> str:
             "mkdocs-material s | ratio build/plain | CPU s build / plain | peak memory MB "
             "build / plain | site MB (plain) | sheet page KB raw / gzip | PDF cold s "
             "| PDF rebuild, no change s | PDF rebuild, 1 sheet changed s | Pagefind alone s "
-            "(index MB) | first query KB (files) |")
+            "(index MB) | first query KB as served / compressed (files) |")
     sep = "|" + "---|" * (head.count("|") - 1)
     lines = [head, sep]
     for r in rows:
@@ -444,9 +472,10 @@ def table(rows: list[Row]) -> str:
             f"| {r.sheets:,} + {r.writeups:,} | {r.repeat} | {r.check_s:.2f} "
             f"({r.files_per_s:,.0f}) | {r.build_s:.2f} | {r.plain_s:.2f} | **{r.ratio:.2f}** "
             f"| {r.build_cpu:.1f} / {r.plain_cpu:.1f} | {r.build_mb:,.0f} / {r.plain_mb:,.0f} "
-            f"| {r.site_mb:.0f} ({r.plain_site_mb:.0f}) | {r.page_kb:.0f} / {r.page_gzip_kb:.0f} "
+            f"| {r.site_mb:.0f} ({r.plain_site_mb:.0f}) | {r.page_browser_kb:.0f} / "
+            f"{r.page_browser_sent_kb:.0f} ({r.page_files}) "
             f"| {_pdf_cells(r)} | {r.search_s:.1f} ({r.search_mb:.1f}) "
-            f"| {r.query_kb:.0f} ({r.query_files}) |")
+            f"| {r.query_kb:.0f} / {r.query_sent_kb:.0f} ({r.query_files}) |")
     return "\n".join(lines)
 
 
@@ -458,8 +487,10 @@ def details(rows: list[Row]) -> str:
     for r in rows:
         stages = ", ".join(f"{k} {v:.2f}" for k, v in r.stages.items()) or "none logged"
         lines.append(f"- {r.sheets:,} sheets: {stages}; whole build {r.build_s:.2f}")
-    lines += ["", "Sheet page weight breakdown (KB, as stored):", ""]
-    lines += [f"- {r.sheets:,} sheets: {r.page_parts}" for r in rows]
+    lines += ["", "Sheet page weight from its HTML and what it references (KB, as stored; "
+              "the browser figure in the table also counts what scripts fetch):", ""]
+    lines += [f"- {r.sheets:,} sheets: {r.page_parts}; total {r.page_kb:.0f}, gzip "
+              f"{r.page_gzip_kb:.0f}" for r in rows]
     return "\n".join(lines)
 
 
@@ -521,13 +552,16 @@ def main(argv: list[str] | None = None) -> int:
         "(`PROGRAMME_PDF=0` only turns PDFs off). CPU seconds are user + system of the "
         "process and the children it waited for. Peak memory is the largest sum of resident "
         "memory over the build and its child processes, sampled every 50 ms. The sheet "
-        "page weight adds the HTML and the local CSS, JS, images and fonts it references, "
-        "as stored / gzip-compressed (what a server compressing text sends). PDF columns: "
+        "page weight is what chromium fetched to show the first sheet page (HTML, CSS, JS, "
+        "images, fonts and anything the scripts fetch), as served by a plain static server "
+        "/ as sent by one that compresses text. PDF columns: "
         "wall time of a full build with PDFs and how many PDFs it rendered (the rest came "
         "from the cache). Search: Pagefind alone on the built site (during a build it runs "
         "while MkDocs renders), and what chromium fetched for the first query "
-        f"« {SEARCH_QUERY} » on `recherche/` (search code, WebAssembly, index, fragments; "
-        "Pagefind's files are stored compressed).\n\n"
+        f"« {SEARCH_QUERY} » on `recherche/` (search code, WebAssembly, index, filters, "
+        "result fragments), as served by a plain static server / as sent by one that "
+        "compresses text (JavaScript gzipped; Pagefind's index files and WebAssembly are "
+        "stored compressed already).\n\n"
         + table(rows) + "\n" + details(rows) + "\n"
     )
     args.output.write_text(text, encoding="utf-8")

@@ -173,8 +173,13 @@ class Catalogue:
         for facet in _facets(self.projects[slug]):
             shared.update(self._sheets_by_facet[facet])
         del shared[slug]
-        best = heapq.nsmallest(limit, shared.items(), key=lambda item: (-item[1], item[0]))
-        return [self.projects[other] for other, _count in best]
+        if not shared:
+            return []
+        # The limit-th highest count, found by C code; only sheets at or above it are sorted
+        # in Python (most shared first, then by slug).
+        floor = heapq.nlargest(limit, shared.values())[-1]
+        best = sorted((-count, other) for other, count in shared.items() if count >= floor)
+        return [self.projects[other] for _count, other in best[:limit]]
 
     @cached_property
     def _sheets_by_facet(self) -> dict[tuple[str, str], list[str]]:

@@ -67,7 +67,6 @@ _JSON_LD_ESCAPES: dict[str, str] = {
     "\u2028": "\\u2028",
     "\u2029": "\\u2029",
 }
-_JSON_LD_TABLE = str.maketrans(_JSON_LD_ESCAPES)
 
 
 # --- shared helpers -------------------------------------------------------------------
@@ -440,7 +439,10 @@ def script_safe_json(data: Any) -> str:
     mean the same character, so the escaped text parses to the same data.
     """
     text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return text.translate(_JSON_LD_TABLE)
+    for char, escaped in _JSON_LD_ESCAPES.items():
+        if char in text:
+            text = text.replace(char, escaped)
+    return text
 
 
 def json_ld(doc: Project | Writeup, catalogue: Catalogue, site_url: str) -> str:

@@ -270,6 +270,8 @@ class _Run:
         if not source.body.strip():
             self.diagnostics.warning(source.rel, source.body_line, "(body)",
                                      "the text of the page is empty")
+        if not _IMAGE_WITHOUT_ALT.search(source.body):
+            return
         for number, line in enumerate(source.body.split("\n"), start=source.body_line):
             if _IMAGE_WITHOUT_ALT.search(line):
                 self.diagnostics.warning(

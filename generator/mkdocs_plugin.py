@@ -6,13 +6,17 @@ only moves data between MkDocs and the core.
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
+import posixpath
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from markupsafe import escape
+import jinja2
+from markupsafe import Markup, escape
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -20,8 +24,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
+from mkdocs.utils.templates import TemplateContext
 
 from .dates import set_source_date_epoch
 from .diagnostics import ContentError
@@ -58,6 +64,8 @@ class ProgrammeConfig(Config):  # type: ignore[no-untyped-call]
     """Also make PDFs in ``mkdocs serve`` (slower reloads); env PROGRAMME_SERVE_PDF=1 too."""
     cache_dir = c.Type(str, default=".cache/pdf")
     """PDF cache, relative to ``mkdocs.yml``."""
+    listing_page_size = c.Type(int, default=100)
+    """Cards on one listing page (all sheets, a country, a theme…); more make more pages."""
 
 
 class ProgrammePlugin(BasePlugin[ProgrammeConfig]):  # type: ignore[no-untyped-call]
@@ -65,6 +73,8 @@ class ProgrammePlugin(BasePlugin[ProgrammeConfig]):  # type: ignore[no-untyped-c
     search: IndexingRun | None = None
     serving = False
     render_started = 0.0
+    fragments: dict[tuple[str, ...], Markup]
+    _nav_ids: tuple[Navigation, set[int]] | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -77,6 +87,9 @@ class ProgrammePlugin(BasePlugin[ProgrammeConfig]):  # type: ignore[no-untyped-c
         return True
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if self.config.listing_page_size < 1:
+            raise PluginError("mkdocs.yml: plugins.programme.listing_page_size must be a "
+                              f"whole number of at least 1 (got {self.config.listing_page_size})")
         root = Path(config.config_file_path).resolve().parent
         raw: dict[str, Any] = {
             "docs_dir": config.docs_dir,
@@ -114,7 +127,7 @@ class ProgrammePlugin(BasePlugin[ProgrammeConfig]):  # type: ignore[no-untyped-c
         """Index the planned sheets and write-ups while MkDocs renders (another process)."""
         assert self.site is not None
         self.stop_search()
-        documents = [SearchDocument(spec.url, spec.html, spec.title)
+        documents = [SearchDocument(spec.url, spec.html, spec.title, spec.description)
                      for spec in self.site.plan.pages.values()
                      if "data-pagefind-body" in spec.html]
         with timed("search (start)"):
@@ -147,6 +160,39 @@ class ProgrammePlugin(BasePlugin[ProgrammeConfig]):  # type: ignore[no-untyped-c
         for report in (self.site.reports or {}).values():
             files.append(File.generated(config, report.site_path, abs_src_path=str(report.source)))
         return files
+
+    def on_env(self, env: jinja2.Environment, config: MkDocsConfig, files: Files
+               ) -> jinja2.Environment:
+        self.fragments = {}
+        env.globals["pk_cached"] = self.cached
+        return env
+
+    def cached(self, *key: str, caller: Callable[[], str]) -> Markup:
+        """``{% call pk_cached(key…) %}…{% endcall %}``: the body rendered once per key."""
+        html = self.fragments.get(key)
+        if html is None:
+            html = self.fragments[key] = Markup(caller())
+        return html
+
+    def on_pre_page(self, page: Page, config: MkDocsConfig, files: Files) -> Page:
+        if self.site is not None and page.file.src_uri in self.site.plan.pages:
+            # the page is HTML already (on_page_content): no Markdown pass over its stub
+            page.render = functools.partial(_skip_markdown, page)  # type: ignore[method-assign]
+        return page
+
+    def on_page_context(self, context: TemplateContext, page: Page, config: MkDocsConfig,
+                        nav: Navigation) -> TemplateContext:
+        # Pages outside the navigation share one menu per parent folder (its links are
+        # relative to the page: projets/a/ and projets/b/ say the same, pays/sn/ does not).
+        in_nav = id(page) in self._nav_pages(nav)
+        folder = posixpath.dirname(page.url.rstrip("/"))
+        context["pk_nav_key"] = None if in_nav else folder  # type: ignore[typeddict-unknown-key]
+        return context
+
+    def _nav_pages(self, nav: Navigation) -> set[int]:
+        if self._nav_ids is None or self._nav_ids[0] is not nav:
+            self._nav_ids = (nav, {id(p) for p in nav.pages})
+        return self._nav_ids[1]
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig,
                          files: Files) -> str:
@@ -199,3 +245,8 @@ class ProgrammePlugin(BasePlugin[ProgrammeConfig]):  # type: ignore[no-untyped-c
             if folder.is_dir():
                 server.watch(str(folder))
         return server
+
+
+def _skip_markdown(page: Page, config: MkDocsConfig, files: Files) -> None:
+    """Stands for ``Page.render`` on planned pages: on_page_content gives their HTML."""
+    page.content = ""

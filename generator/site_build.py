@@ -21,7 +21,7 @@ from .loader import load_catalogue
 from .render.frenchtext import french_date
 from .render.site_plan import PdfLink, SiteOptions, SitePlan, plan_site
 from .reports import ReportError, ReportFile, build_reports
-from .settings import Settings
+from .settings import Settings, plugin_options
 
 log = logging.getLogger("mkdocs.plugins.programme.stages")
 
@@ -117,4 +117,10 @@ def site_options(root: Path, config: dict[str, Any]) -> SiteOptions:
         extensions=list(config.get("markdown_extensions") or []),
         extension_configs=dict(config.get("mdx_configs") or {}),
         home_intro=docs_dir / "index.md",
+        listing_page_size=_positive_int(plugin_options(config).get("listing_page_size"), 100),
     )
+
+
+def _positive_int(value: Any, default: int) -> int:
+    return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 \
+        else default

@@ -199,6 +199,8 @@ def _item_index(lines: list[str], number: int, column: int) -> int:
 
 
 def _refuse_tabs(text: str, line_offset: int) -> None:
+    if "\t" not in text:
+        return
     for number, line in enumerate(text.split("\n"), start=1):
         stripped = line.lstrip(" \t")
         indent = line[: len(line) - len(stripped)]

@@ -158,7 +158,14 @@ def wait_update(page: Any, before: str) -> None:
 
 
 def result_urls(page: Any) -> list[str]:
-    """The result links shown, in order (site-absolute paths such as /projets/x/)."""
+    """Every result link, in order (site-absolute paths such as /projets/x/), after
+    pressing « Plus de résultats » as long as it is shown (ten results at a time)."""
+    more = page.locator(".pk-search-app__more")
+    while more.is_visible():
+        shown = page.locator(".pk-result").count()
+        more.click()
+        page.wait_for_function(
+            "n => document.querySelectorAll('.pk-result').length > n", arg=shown)
     return [str(u) for u in page.eval_on_selector_all(
         ".pk-result", "items => items.map(li => li.dataset.url)")]
 

@@ -1,7 +1,7 @@
 """Work split over processes gives exactly what one process gives.
 
-Reading and validating (a forked process takes part of the files) and rendering bodies
-(spawned workers) are compared with the same work done in one process.
+Reading and validating (a forked process takes part of the files) and rendering Markdown
+bodies (spawned workers) are compared with the same work done in one process.
 """
 
 from __future__ import annotations

@@ -191,7 +191,12 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Site]]
     if FIXTURE_CORPUS.is_dir():
         source = base / "fixture-source"
         shutil.copytree(FIXTURE_CORPUS, source)
-        shutil.copy(ROOT / "mkdocs.yml", source / "mkdocs.yml")
+        config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+        # two cards a page: the fixture's listings get pagers, checked like every page
+        config = config.replace("      projects_dir: projects\n",
+                                "      projects_dir: projects\n      listing_page_size: 2\n")
+        assert "listing_page_size: 2" in config
+        (source / "mkdocs.yml").write_text(config, encoding="utf-8")
         (source / "theme").symlink_to(ROOT / "theme", target_is_directory=True)
         fixture = Site("fixture", base / "fixture" / prefix)
         fixture.error = _build(source, fixture.root)
@@ -230,10 +235,11 @@ def _is_listing(path: str) -> bool:
 
 
 def _sample_pages(site: Site) -> list[str]:
-    """One page of each type: home, sheet, write-up, each listing type, licence, about,
-    search, 404."""
+    """One page of each type: home, sheet, write-up, each listing type, a listing's second
+    page, licence, about, search, 404."""
     pages = set(site.pages)
-    chosen = ["", urls.LICENCE, "404.html", "a-propos/", getattr(urls, "SEARCH", "recherche/")]
+    chosen = ["", urls.LICENCE, "404.html", "a-propos/", getattr(urls, "SEARCH", "recherche/"),
+              f"{urls.PROJECTS}page/2/"]  # a page of a long listing (fixture site)
     for prefix in LISTING_PREFIXES:
         chosen.append(prefix)
     for prefix in (urls.PROJECTS, urls.WRITEUPS, urls.COUNTRIES, urls.THEMES,

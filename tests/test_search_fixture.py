@@ -39,6 +39,7 @@ from .search_support import (
     open_search,
     result_urls,
     results_text,
+    search_url,
     serve,
     status_text,
     visiting,
@@ -345,9 +346,9 @@ def test_facts_stay_searchable(visit: Visit) -> None:
     """A partner, places, a theme, an event that only the facts name find the document."""
     assert open_search(visit, "Horizon Sud") == [DOCS["kaolack"]]  # partner, never in the text
     assert open_search(visit, "Yopougon") == [DOCS["abidjan"]]  # place, only in the facts
-    # Matched in the facts alone, the excerpt is the start of the page (title, summary).
+    # Matched in the facts alone (no located word), the result shows the summary.
     excerpt = visit.page.locator(".pk-result").first.locator(".pk-result__excerpt").inner_text()
-    assert "une mutuelle de santé pour les vendeuses des marchés. Fiche inventée" in excerpt
+    assert excerpt.startswith("Fiche inventée pour tester la recherche : des vendeuses de")
     assert open_search(visit, "Markala") == [DOCS["segou"]]  # second place
     assert set(open_search(visit, "Égalité femmes-hommes")) >= urls(["kaolack", "essaouira"])
     assert open_search(visit, "Journées fictives de la santé communautaire") == [
@@ -367,3 +368,33 @@ def test_results_show_kind_title_and_facts(visit: Visit) -> None:
     assert first.locator(".pk-result__kind").inner_text().lower() == "compte-rendu"
     assert first.locator(".pk-result__facts").inner_text() == (
         "15 juin 2023 · Journées fictives de la santé communautaire · RMSA")
+
+
+def test_ligatures_are_found_and_shown_as_written(visit: Visit) -> None:
+    """The index spells « œ » out; titles and summaries are shown as written (excerpts,
+    cut from the indexed text, show « coeur »)."""
+    for query in ("coeur", "cœur", "COEUR"):
+        found = open_search(visit, query)
+        assert found == sorted(urls(["porto-novo"])), (query, found)
+        title = visit.page.locator(".pk-result .pk-result__title").first.inner_text()
+        assert title == "Bénin : l’eau potable au cœur des quartiers de Porto-Novo"
+
+
+def test_unknown_words_give_no_result_rather_than_fallbacks(visit: Visit) -> None:
+    for query in ("dakar", "lomé", "conakry", "zzz"):
+        assert open_search(visit, query) == [], query
+        assert "Aucun résultat" in status_text(visit.page)
+        assert not visit.page.locator(".pk-facet input").count()
+
+
+def test_more_results_ten_at_a_time(visit: Visit) -> None:
+    page = visit.page
+    visit.page.goto(search_url(visit.base))  # no query: every document, ten shown first
+    wait_ready(page)
+    assert page.locator(".pk-result").count() == 10
+    more = page.locator(".pk-search-app__more")
+    assert more.is_visible()
+    assert len(result_urls(page)) == len(FACTS)  # pressing « Plus de résultats »
+    assert not more.is_visible()
+    open_search(visit, "Yopougon")
+    assert not more.is_visible()  # one result: no button

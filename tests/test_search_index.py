@@ -109,3 +109,28 @@ def test_elisions_are_split_in_the_indexed_copy(tmp_path: Path) -> None:
     assert "l’ eau à Côte d’ Ivoire" in page  # text split; the filter value is not
     assert 'data-pagefind-filter="pays">Côte d’Ivoire<' in page
     assert page.startswith('<!DOCTYPE html><html lang="fr">')
+
+
+def test_copies_written_by_another_process_give_the_same_bundle(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator import search
+
+    (tmp_path / "here").mkdir()
+    start_indexing(_documents()).install(tmp_path / "here")
+    monkeypatch.setattr(search, "WRITE_ELSEWHERE", 1)
+    run = start_indexing(_documents())
+    assert run._executor is not None  # the spawned writer is really used
+    (tmp_path / "there").mkdir()
+    assert run.install(tmp_path / "there").pages == 40
+    assert _tree(tmp_path / "there" / "pagefind") == _tree(tmp_path / "here" / "pagefind")
+
+
+def test_a_failure_in_the_writer_process_is_reported(monkeypatch: pytest.MonkeyPatch,
+                                                     tmp_path: Path) -> None:
+    from generator import search
+
+    monkeypatch.setattr(search, "WRITE_ELSEWHERE", 1)
+    run = start_indexing([SearchDocument("../evil/", "<article data-pagefind-body>x</article>")])
+    with pytest.raises(SearchIndexError, match="unexpected page address"):
+        run.install(tmp_path)
+    assert not run.scratch.exists()

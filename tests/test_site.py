@@ -793,3 +793,14 @@ def test_body_image_without_alt_text_builds(tmp_path: Path) -> None:
     assert run_cli("check", "--root", str(root), cwd=root).returncode == 0
     result = build(root, tmp_path / "out")
     assert result.returncode == 0, result.stderr
+
+
+def test_feed_discovery_only_where_readers_subscribe(site: Site) -> None:
+    """Material fetches sitemap.xml for every link rel=alternate: not on every page."""
+    feed_link = 'rel="alternate" type="application/atom+xml"'
+    assert feed_link in (site.out / "index.html").read_text(encoding="utf-8")
+    assert feed_link in (site.out / "comptes-rendus" / "index.html").read_text(encoding="utf-8")
+    sheets = [p for p in (site.out / "projets").glob("*/index.html")]
+    assert sheets
+    for page in sheets:
+        assert 'rel="alternate"' not in page.read_text(encoding="utf-8"), page

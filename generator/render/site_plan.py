@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -70,6 +70,8 @@ class SiteOptions:
     """Site-relative document URL -> its PDF, once reports exist."""
     body_workers: int | None = None
     """Processes rendering Markdown bodies; None: as many as cores for large sites."""
+    listing_page_size: int = 100
+    """Cards on one listing page; longer listings get more pages."""
 
 
 @dataclass
@@ -151,20 +153,23 @@ class _Planner:
             project_card=self.project_card,
             writeup_card=self.writeup_card,
         )
-        self._cards: dict[tuple[str, str, str], Markup] = {}
+        self._cards: dict[tuple[str, str], str] = {}
         self._title_keys = {slug: (sort_key(p.title), slug)
                             for slug, p in catalogue.projects.items()}
 
     # --- helpers exposed to templates ---
 
     def card(self, template: str, name: str, doc: Document, href: str) -> Markup:
-        """A listing card, rendered once per document and link target."""
-        key = (template, doc.url, href)
+        """A listing card, rendered once per document; only its link differs by page."""
+        key = (template, doc.url)
         card = self._cards.get(key)
         if card is None:
-            card = Markup(self.env.get_template(template).render({name: doc, "href": href}))
+            card = self.env.get_template(template).render({name: doc, "href": _HREF_SLOT})
+            if card.count(_HREF_SLOT) != 1:
+                raise ValueError(f"{template} must use {{{{ href }}}} exactly once")
             self._cards[key] = card
-        return card
+        # a relative address made of slugs and slashes: nothing to escape
+        return Markup(card.replace(_HREF_SLOT, str(escape(href))))
 
     def project_card(self, slug: str, href: str) -> Markup:
         return self.card("card-project.html", "p", self.catalogue.projects[slug], href)
@@ -230,9 +235,29 @@ class _Planner:
     def listing(self, url: str, title: str, description: str, sections: list[Section],
                 intro: str = "", facts: list[tuple[str, str, str]] | None = None,
                 empty: str = "", kind: str = "listing") -> None:
-        html = self.render("listing.html", url, title=title, intro=intro, sections=sections,
-                           facts=facts or [], empty=empty if not sections else "")
-        self.add(f"{url}index.md", url, title, description, html, kind)
+        """A listing page; past ``listing_page_size`` cards, more pages at ``<url>page/<n>/``.
+
+        A country or a programme of a thousand sheets is cut into pages a phone can load.
+
+        The cards of all sections are cut in order into pages; each page repeats the heading
+        (with the total count) of every section it shows part of, and a pager links them.
+        """
+        pages = paginate(sections, max(1, self.options.listing_page_size))
+        for number, page_sections in enumerate(pages, start=1):
+            page_url = listing_page_url(url, number)
+            suffix = f" (page {number} sur {len(pages)})" if len(pages) > 1 else ""
+            pager = [(n, listing_page_url(url, n)) for n in pager_numbers(number, len(pages))]
+            html = self.render("listing.html", page_url, title=title + suffix,
+                               intro=intro if number == 1 else "", sections=page_sections,
+                               facts=(facts or []) if number == 1 else [],
+                               empty=empty if not sections else "",
+                               pager=pager if len(pages) > 1 else [], page=number,
+                               pages=len(pages),
+                               prev_url=listing_page_url(url, number - 1) if number > 1 else "",
+                               next_url=listing_page_url(url, number + 1)
+                               if number < len(pages) else "")
+            self.add(f"{page_url}index.md", page_url, title + suffix, description + suffix,
+                     html, kind)
 
     # --- the plan ---
 
@@ -293,7 +318,7 @@ class _Planner:
                      "au plus ancien",
                      [Section("tous-les-comptes-rendus", "Du plus récent au plus ancien",
                               len(writeups), writeups=writeups)] if writeups else [],
-                     empty="Aucun compte-rendu pour le moment.")
+                     empty="Aucun compte-rendu pour le moment.", kind="writeups")
         inspiring = self.by_title(catalogue.inspiring)
         self.listing(urls.INSPIRING, "Exemples inspirants",
                      "Les projets signalés comme inspirants ou présentés lors d’une session",
@@ -483,6 +508,45 @@ def citation(ref: Reference) -> Markup:
     if ref.note:
         text += Markup(" ") + escape(ref.note)
     return text
+
+
+_HREF_SLOT = "\x00href\x00"
+"""Stands for a card's link while the card is rendered once for all pages."""
+
+
+def listing_page_url(url: str, number: int) -> str:
+    return url if number == 1 else f"{url}page/{number}/"
+
+
+def paginate(sections: list[Section], size: int) -> list[list[Section]]:
+    """Cut the cards of ``sections`` into pages of at most ``size`` cards (at least one page).
+
+    Sections without cards (an index of countries, gathered practices) stay whole on the
+    page where they come.
+    """
+    pages: list[list[Section]] = [[]]
+    room = size
+    for section in sections:
+        cards = [("p", s) for s in section.projects] + [("w", s) for s in section.writeups]
+        if not cards:
+            pages[-1].append(section)
+            continue
+        while cards:
+            if room == 0:
+                pages.append([])
+                room = size
+            taken, cards = cards[:room], cards[room:]
+            room -= len(taken)
+            pages[-1].append(replace(section,
+                                     projects=[s for kind, s in taken if kind == "p"],
+                                     writeups=[s for kind, s in taken if kind == "w"]))
+    return pages
+
+
+def pager_numbers(current: int, total: int) -> list[int]:
+    """Page numbers to link: the first, the last, and two either side of ``current``."""
+    shown = {1, total, *range(max(1, current - 2), min(total, current + 2) + 1)}
+    return sorted(shown)
 
 
 def _natural(text: str) -> tuple[tuple[int, str], ...]:

@@ -9,19 +9,49 @@ const FACETS = [
   ["type", "Type"], ["pays", "Pays"], ["theme", "Thème"], ["organisation", "Organisation"],
   ["programme", "Programme"], ["statut", "Statut"], ["annee", "Année"],
 ];
-const PAGE_SIZE = 20;
+const PAGE_SIZE = 10;  // results shown at once (and fragments fetched); « more » adds ten
 const ELIDED = "(?:jusqu|lorsqu|puisqu|quoiqu|presqu|qu|[cdjlmnst])['’]";
 // « l'insertion », « d’Ivoire », « qu'il »: the elided word goes (the index has them split).
 const QUERY_ELISION = new RegExp(`(^|[^\\p{L}\\p{N}'’])${ELIDED}(?=\\p{L})`, "giu");
 // The index copy has « l’ insertion »: excerpts and metadata get the space removed again.
-const SPLIT_ELISION = new RegExp(`(^|[^\\p{L}\\p{N}])(${ELIDED})\\s+(?=<mark>|\\p{L})`, "giu");
+// (« <mark>c’</mark> est » too, when the elided word itself is highlighted.)
+const SPLIT_ELISION = new RegExp(
+  `(^|[^\\p{L}\\p{N}])(${ELIDED})(</mark>)?\\s+(?=<mark>|\\p{L})`, "giu");
+// The index copy spells « cœur » « coeur » (Pagefind does not fold ligatures): so does the query.
+const LIGATURES = [[/œ/g, "oe"], [/Œ/g, "Oe"], [/æ/g, "ae"], [/Æ/g, "Ae"]];
+
+function unligature(text) {
+  return LIGATURES.reduce((out, [from, to]) => out.replace(from, to), text);
+}
 
 export function normaliseQuery(text) {
-  return text.replace(QUERY_ELISION, "$1").replace(/\s+/g, " ").trim();
+  return unligature(text).replace(QUERY_ELISION, "$1").replace(/\s+/g, " ").trim();
 }
 
 function joinElisions(text) {
-  return text.replace(SPLIT_ELISION, "$1$2");
+  return text.replace(SPLIT_ELISION, "$1$2$3");
+}
+
+// Lower case, no accents, no ligatures: to compare a query with what a result shows.
+function fold(text) {
+  return unligature(text).normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+}
+
+// Pagefind answers a word it does not know with the pages of indexed words that share its
+// beginning (« dakar » -> the « d » of « d’ », « conakry » -> « consultations »). A result
+// is a real match when a word of its excerpt or metadata starts with most of a query word
+// (three fifths, at least three letters: « femmes » / « femme », « moulins » / « moulin »).
+function isRealMatch(data, words) {
+  const shown = fold([data.excerpt || "", ...Object.values(data.meta || {})].join(" ")
+    .replace(/<[^>]*>/g, " "));
+  return words.some((word) => {
+    const stem = word.slice(0, Math.max(3, Math.ceil(word.length * 0.6)));
+    return new RegExp(`(^|[^\\p{L}\\p{N}])${stem}`, "u").test(shown);
+  });
+}
+
+function queryWords(term) {
+  return fold(term || "").split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 3);
 }
 
 function readState() {
@@ -81,12 +111,13 @@ function resultItem(data, hasQuery) {
   li.dataset.url = data.url;
   li.append(el("p", "pk-result__kind", meta.type || ""));
   const h3 = el("h3", "pk-result__title");
-  const a = el("a", "", joinElisions(meta.title || data.url));
+  const a = el("a", "", meta.titre || joinElisions(meta.title || data.url));
   a.href = data.url;
   h3.append(a);
   li.append(h3);
-  if (hasQuery && data.excerpt) li.append(excerptNode(data.excerpt));
-  else li.append(el("p", "pk-result__excerpt", joinElisions(meta.summary || "")));
+  // a match in the metadata only has no located words: its summary says more
+  if (hasQuery && data.excerpt && (data.locations || []).length) li.append(excerptNode(data.excerpt));
+  else li.append(el("p", "pk-result__excerpt", meta.resume || joinElisions(meta.summary || "")));
   if (meta.facts) li.append(el("p", "pk-result__facts", joinElisions(meta.facts)));
   return li;
 }
@@ -117,10 +148,10 @@ async function main() {
   let shown = 0;
   let generation = 0;
 
-  async function showMore() {
+  async function showMore(preloaded) {
     const batch = results.slice(shown, shown + PAGE_SIZE);
     shown += batch.length;
-    const data = await Promise.all(batch.map((r) => r.data()));
+    const data = preloaded || await Promise.all(batch.map((r) => r.data()));
     const hasQuery = Boolean(normaliseQuery(state.q));
     for (const d of data) list.append(resultItem(d, hasQuery));
     more.hidden = shown >= results.length;
@@ -172,13 +203,21 @@ async function main() {
       counts[key] = other.filters[key] || {};
     }
     results = search.results;
+    // Only fallback matches in the first page of results: the query found nothing.
+    const words = queryWords(term);
+    const first = await Promise.all(results.slice(0, PAGE_SIZE).map((r) => r.data()));
+    if (mine !== generation) return;
+    if (words.length && first.length && !first.some((d) => isRealMatch(d, words))) {
+      results = [];
+      for (const key of Object.keys(counts)) counts[key] = {};
+    }
     shown = 0;
     list.replaceChildren();
     status.textContent = results.length
       ? plural(results.length, "résultat", "résultats")
       : "Aucun résultat. Essayez un autre mot ou retirez un filtre.";
     renderFacets(counts);
-    await showMore();
+    await showMore(results.length ? first : []);
     app.dataset.ready = String(mine);
   }
 
