@@ -32,6 +32,7 @@ from mkdocs.utils.templates import TemplateContext
 from .dates import set_source_date_epoch
 from .diagnostics import ContentError
 from .render.sanitise import sanitise
+from .render.site_plan import PageSpec
 from .search import IndexingRun, SearchDocument, SearchIndexError, start_indexing
 from .settings import settings_from_config
 from .site_build import (
@@ -103,10 +104,11 @@ class ProgrammePlugin(BasePlugin[ProgrammeConfig]):  # type: ignore[no-untyped-c
         options = site_options(root, {**raw, "markdown_extensions": config.markdown_extensions,
                                       "mdx_configs": config.mdx_configs})
         try:
-            self.site = prepare_site(settings, options)
+            self.site = prepare_site(settings, options, on_documents=self.start_search)
             if self.wants_pdf():
                 self.site = add_reports(self.site, options, root / self.config.cache_dir)
         except ContentError as error:
+            self.stop_search()
             for item in error.diagnostics:
                 if item.is_error:
                     log.error(item.as_text())
@@ -116,20 +118,21 @@ class ProgrammePlugin(BasePlugin[ProgrammeConfig]):  # type: ignore[no-untyped-c
             # outside the "mkdocs" logger: content warnings are shown, never fail `--strict`
             content_log.warning(item.as_text())
         set_source_date_epoch(self.site.catalogue)
-        self.start_search()
         config.nav = self.site.plan.nav
         licence = settings.site_licence
         config.extra["pk_licence"] = {"url": licence.url, "name": licence.name,
                                       "short_name": licence.short_name}
         return config
 
-    def start_search(self) -> None:
-        """Index the planned sheets and write-ups while MkDocs renders (another process)."""
-        assert self.site is not None
+    def start_search(self, pages: dict[str, PageSpec]) -> None:
+        """Index the planned sheets and write-ups while the rest is planned and rendered.
+
+        Called by the planner as soon as the document pages exist. Their PDF links, added
+        later, sit in parts the index ignores, so the index does not wait for the PDFs.
+        """
         self.stop_search()
         documents = [SearchDocument(spec.url, spec.html, spec.title, spec.description)
-                     for spec in self.site.plan.pages.values()
-                     if "data-pagefind-body" in spec.html]
+                     for spec in pages.values() if "data-pagefind-body" in spec.html]
         with timed("search (start)"):
             try:
                 self.search = start_indexing(documents)

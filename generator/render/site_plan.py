@@ -154,6 +154,7 @@ class _Planner:
             writeup_card=self.writeup_card,
         )
         self._cards: dict[tuple[str, str], str] = {}
+        self.on_documents: Callable[[dict[str, PageSpec]], None] | None = None
         self._title_keys = {slug: (sort_key(p.title), slug)
                             for slug, p in catalogue.projects.items()}
 
@@ -267,6 +268,14 @@ class _Planner:
         pending = start_rendering(
             [(d.url, d.body, d.path) for d in documents if d.url not in self.rendered],
             self.renderer_settings, lambda: self.renderer, self.options.body_workers)
+        if self.on_documents is not None:
+            # document pages first, so that the search index can start on them
+            self.rendered.update(pending.results())
+            for project in catalogue.projects.values():
+                self.project_page(project)
+            for writeup in catalogue.writeups.values():
+                self.writeup_page(writeup)
+            self.on_documents(dict(self.pages))
         # listings need no body: laid out while the bodies are rendered elsewhere
         self.home()
         self.document_listings()
@@ -279,11 +288,12 @@ class _Planner:
         self.search_page()
         if self.options.pdfs:
             self.downloads_page()
-        self.rendered.update(pending.results())
-        for project in catalogue.projects.values():
-            self.project_page(project)
-        for writeup in catalogue.writeups.values():
-            self.writeup_page(writeup)
+        if self.on_documents is None:
+            self.rendered.update(pending.results())
+            for project in catalogue.projects.values():
+                self.project_page(project)
+            for writeup in catalogue.writeups.values():
+                self.writeup_page(writeup)
         return SitePlan(dict(sorted(self.pages.items())), dict(sorted(self.assets.items())),
                         self.nav(), self.problems, self.rendered)
 
@@ -556,11 +566,16 @@ def _natural(text: str) -> tuple[tuple[int, str], ...]:
 
 
 def plan_site(catalogue: Catalogue, options: SiteOptions,
-              previous: SitePlan | None = None) -> SitePlan:
+              previous: SitePlan | None = None,
+              on_documents: Callable[[dict[str, PageSpec]], None] | None = None) -> SitePlan:
     """Compute every generated page of the site from the catalogue.
 
     With ``previous`` (a plan of the same catalogue), document bodies are not rendered again:
-    only the pages around them change, e.g. once PDF links are known.
+    only the pages around them change, e.g. once PDF links are known. ``on_documents`` is
+    called with the sheet and write-up pages as soon as they are planned, before the
+    listings (the search index starts on them meanwhile).
     """
-    return _Planner(catalogue, options, previous).plan()
+    planner = _Planner(catalogue, options, previous)
+    planner.on_documents = on_documents
+    return planner.plan()
 
