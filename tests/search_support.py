@@ -123,6 +123,18 @@ def visiting(context: Any, base: str, *, sizes: bool = False) -> Iterator[Visit]
 
 
 @contextmanager
+def shared_tab(browser: Any, base: str) -> Iterator[Visit]:
+    """One page in its own context, for every query test of a module (the search bundle
+    stays in the page's cache)."""
+    context = browser.new_context()
+    try:
+        with visiting(context, base) as found:
+            yield found
+    finally:
+        context.close()
+
+
+@contextmanager
 def clean(visit: Visit) -> Iterator[Visit]:
     """Reuse a page for one more test: it too must log no error and fetch nothing outside."""
     visit.errors.clear()

@@ -27,6 +27,7 @@ from .search_support import (
     launch_browser,
     result_urls,
     serve,
+    shared_tab,
     status_text,
     visiting,
     wait_ready,
@@ -103,12 +104,8 @@ def browser(base_url: str) -> Iterator[Any]:
 @pytest.fixture(scope="module")
 def tab(browser: Any, base_url: str) -> Iterator[Visit]:
     """One page for the tests that query (the bundle stays in its cache)."""
-    context = browser.new_context()
-    try:
-        with visiting(context, base_url) as found:
-            yield found
-    finally:
-        context.close()
+    with shared_tab(browser, base_url) as found:
+        yield found
 
 
 @pytest.fixture

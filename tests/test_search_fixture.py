@@ -41,8 +41,8 @@ from .search_support import (
     results_text,
     search_url,
     serve,
+    shared_tab,
     status_text,
-    visiting,
     wait_ready,
     wait_update,
 )
@@ -229,13 +229,8 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 @pytest.fixture(scope="module")
 def tab(base_url: str) -> Iterator[Visit]:
     """One browser and one page for the module: the bundle stays in its cache."""
-    with launch_browser() as browser:
-        context = browser.new_context()
-        try:
-            with visiting(context, base_url) as found:
-                yield found
-        finally:
-            context.close()
+    with launch_browser() as browser, shared_tab(browser, base_url) as found:
+        yield found
 
 
 @pytest.fixture

@@ -268,15 +268,20 @@ class _Planner:
         pending = start_rendering(
             [(d.url, d.body, d.path) for d in documents if d.url not in self.rendered],
             self.renderer_settings, lambda: self.renderer, self.options.body_workers)
-        if self.on_documents is not None:
-            # document pages first, so that the search index can start on them
+
+        def document_pages() -> None:
             self.rendered.update(pending.results())
             for project in catalogue.projects.values():
                 self.project_page(project)
             for writeup in catalogue.writeups.values():
                 self.writeup_page(writeup)
+
+        # Listings need no body. Without on_documents they are laid out while the bodies
+        # are rendered elsewhere; with it, document pages come first and the search index
+        # runs while the listings are laid out.
+        if self.on_documents is not None:
+            document_pages()
             self.on_documents(dict(self.pages))
-        # listings need no body: laid out while the bodies are rendered elsewhere
         self.home()
         self.document_listings()
         self.country_pages()
@@ -289,11 +294,7 @@ class _Planner:
         if self.options.pdfs:
             self.downloads_page()
         if self.on_documents is None:
-            self.rendered.update(pending.results())
-            for project in catalogue.projects.values():
-                self.project_page(project)
-            for writeup in catalogue.writeups.values():
-                self.writeup_page(writeup)
+            document_pages()
         return SitePlan(dict(sorted(self.pages.items())), dict(sorted(self.assets.items())),
                         self.nav(), self.problems, self.rendered)
 
