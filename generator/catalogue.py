@@ -11,6 +11,7 @@ import heapq
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import compress
 from pathlib import Path, PurePosixPath
 
 from . import urls
@@ -178,7 +179,8 @@ class Catalogue:
         # The limit-th highest count, found by C code; only sheets at or above it are sorted
         # in Python (most shared first, then by slug).
         floor = heapq.nlargest(limit, shared.values())[-1]
-        best = sorted((-count, other) for other, count in shared.items() if count >= floor)
+        close = compress(shared.keys(), map(floor.__le__, shared.values()))  # C-level filter
+        best = sorted((-shared[other], other) for other in close)
         return [self.projects[other] for _count, other in best[:limit]]
 
     @cached_property

@@ -125,15 +125,17 @@ class SearchDocument:
 
 
 class IndexingRun:
-    """Pagefind running in the background over documents written to a scratch folder.
+    """Pagefind run in the background over documents written to a scratch folder.
 
-    Writing the indexed copies (elisions split, ligatures spelled out) is itself a few
-    seconds of Python at thousands of pages: from :data:`WRITE_ELSEWHERE` documents on it is
-    done by a spawned process, then a thread of this process starts Pagefind and waits for
-    it, so the main process goes on rendering pages meanwhile.
+    Documents come in batches (:meth:`add`); :meth:`start` says there are no more, and
+    Pagefind starts as soon as the last batch is written. Writing the indexed copies
+    (elisions split, ligatures spelled out) is itself a few seconds of Python at thousands
+    of pages: from a batch of :data:`WRITE_ELSEWHERE` documents on, batches are written by
+    a spawned process while the caller plans the next ones; a thread of this process then
+    starts Pagefind and waits for it, so the caller goes on rendering pages meanwhile.
     """
 
-    def __init__(self, documents: Iterable[SearchDocument], language: str = "fr") -> None:
+    def __init__(self, language: str = "fr") -> None:
         self.scratch = Path(tempfile.mkdtemp(prefix="pk-search-"))
         self.output = self.scratch / "bundle"
         self.language = language
@@ -145,29 +147,48 @@ class IndexingRun:
         self._cancelled = False
         self._finished = False
         self._executor: ProcessPoolExecutor | None = None
+        self._written: list[Future[int]] = []
+        self._thread: threading.Thread | None = None
         try:
-            documents = list(documents)
-            executable = str(pagefind_executable())
-            written: Future[int] = Future()
-            if len(documents) >= WRITE_ELSEWHERE:
-                self._executor = ProcessPoolExecutor(
-                    1, mp_context=multiprocessing.get_context("spawn"))
-                written = self._executor.submit(_write_documents, documents,
-                                                self.scratch / "pages")
-            else:
-                written.set_result(_write_documents(documents, self.scratch / "pages"))
+            self._executable = str(pagefind_executable())
+            (self.scratch / "pages").mkdir()
         except BaseException:
-            self._shutdown()
             shutil.rmtree(self.scratch, ignore_errors=True)
             raise
-        self._thread = threading.Thread(target=self._run, args=(written, executable),
-                                        name="pagefind", daemon=True)
+
+    def add(self, documents: Iterable[SearchDocument]) -> None:
+        """Write the indexed copies of ``documents`` (here, or in the writing process)."""
+        if self._thread is not None or self._cancelled:
+            raise SearchIndexError("this search index no longer takes documents")
+        documents = list(documents)
+        if not documents:
+            return
+        try:
+            if self._executor is None and len(documents) >= WRITE_ELSEWHERE:
+                self._executor = ProcessPoolExecutor(
+                    1, mp_context=multiprocessing.get_context("spawn"))
+            if self._executor is not None:
+                self._written.append(self._executor.submit(
+                    _write_documents, documents, self.scratch / "pages"))
+            else:
+                written: Future[int] = Future()
+                written.set_result(_write_documents(documents, self.scratch / "pages"))
+                self._written.append(written)
+        except BaseException:
+            self.cancel()
+            raise
+
+    def start(self) -> None:
+        """No more documents: Pagefind runs once every batch is written."""
+        if self._thread is not None or self._cancelled:
+            return
+        self._thread = threading.Thread(target=self._run, name="pagefind", daemon=True)
         self._thread.start()
 
-    def _run(self, written: Future[int], executable: str) -> None:
+    def _run(self) -> None:
         try:
-            self.pages = written.result()
-            command = [executable, "--site", str(self.scratch / "pages"),
+            self.pages = sum(written.result() for written in self._written)
+            command = [self._executable, "--site", str(self.scratch / "pages"),
                        "--output-path", str(self.output), "--force-language", self.language,
                        "--silent"]
             with self._lock:
@@ -178,6 +199,8 @@ class IndexingRun:
                     stderr=subprocess.PIPE)
             stdout, stderr = process.communicate()
             self._result = (process.returncode, stdout, stderr)
+            # thousands of small files: removed here, while the caller may still be busy
+            shutil.rmtree(self.scratch / "pages", ignore_errors=True)
         except BaseException as error:  # reported by install()
             self._error = error
 
@@ -187,6 +210,8 @@ class IndexingRun:
             if self._cancelled or self._finished:
                 raise SearchIndexError("this search index was already installed or cancelled")
             self._finished = True
+        self.start()
+        assert self._thread is not None
         try:
             self._thread.join()
             self._shutdown()
@@ -217,7 +242,8 @@ class IndexingRun:
             self._cancelled = True
             if self.process is not None and self.process.poll() is None:
                 self.process.kill()
-        self._thread.join()
+        if self._thread is not None:
+            self._thread.join()
         self._shutdown()
         shutil.rmtree(self.scratch, ignore_errors=True)
 
@@ -233,7 +259,10 @@ def start_indexing(documents: Iterable[SearchDocument], *, language: str = "fr")
     ``language`` forces one index language (French stemming for every page, whatever
     a page's ``lang`` says), so the whole site is searched with one index.
     """
-    return IndexingRun(documents, language)
+    run = IndexingRun(language)
+    run.add(documents)
+    run.start()
+    return run
 
 
 def index_site(site_dir: Path, *, language: str = "fr") -> SearchStats:

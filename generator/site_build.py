@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,7 +19,7 @@ from .diagnostics import ContentError, Diagnostic
 from .exports import export_files
 from .loader import load_catalogue
 from .render.frenchtext import french_date
-from .render.site_plan import PageSpec, PdfLink, SiteOptions, SitePlan, plan_site
+from .render.site_plan import DocumentFeed, PdfLink, SiteOptions, SitePlan, plan_site
 from .reports import ReportError, ReportFile, build_reports
 from .settings import Settings, plugin_options
 
@@ -43,18 +43,17 @@ class PreparedSite:
 
 
 def prepare_site(settings: Settings, options: SiteOptions,
-                 on_documents: Callable[[dict[str, PageSpec]], None] | None = None
-                 ) -> PreparedSite:
+                 feed: DocumentFeed | None = None) -> PreparedSite:
     """Load, validate and plan; raises :class:`ContentError` with every problem found.
 
-    ``on_documents``: see :func:`plan_site` (the plugin starts the search index there).
+    ``feed``: see :func:`plan_site` (the plugin hands the pages to the search index there).
     """
     with timed("load+validate"):
         result = load_catalogue(settings)
     if result.errors or result.catalogue is None:
         raise ContentError(result.diagnostics)
     with timed("pages"):
-        plan = plan_site(result.catalogue, options, on_documents=on_documents)
+        plan = plan_site(result.catalogue, options, feed=feed)
     if plan.problems:
         raise ContentError(sorted(plan.problems))
     return PreparedSite(result.catalogue, plan, result.warnings)

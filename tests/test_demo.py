@@ -45,3 +45,26 @@ def test_regenerating_replaces_the_previous_corpus(tmp_path: Path) -> None:
     generate_corpus(tmp_path, 4, 1)
     assert len(list((tmp_path / "projects").glob("*.md"))) == 4
     assert len(list((tmp_path / "content" / "comptes-rendus").glob("*.md"))) == 1
+
+
+def test_related_sheets_match_a_pairwise_count(tmp_path: Path) -> None:
+    """The facet index gives what comparing every pair of sheets gives."""
+    generate_corpus(tmp_path, 150, 0, seed=3)
+    catalogue = load_catalogue(load_settings(tmp_path)).catalogue
+    assert catalogue is not None
+
+    def facets(slug: str) -> set[tuple[str, str]]:
+        project = catalogue.projects[slug]
+        return ({("theme", t) for t in project.meta.themes}
+                | {("country", c) for c in project.meta.countries}
+                | {("org", o) for o in project.organisations})
+
+    ties = 0
+    for slug in catalogue.projects:
+        counts = {other: len(facets(slug) & facets(other)) for other in catalogue.projects
+                  if other != slug}
+        ranked = sorted((-n, other) for other, n in counts.items() if n)
+        expected = [other for _n, other in ranked[:5]]
+        assert [p.slug for p in catalogue.related(slug)] == expected, slug
+        ties += len(ranked) > 5 and ranked[4][0] == ranked[5][0]
+    assert ties, "the corpus should have ties at the fifth place, to test the slug order"

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
@@ -113,6 +113,28 @@ class Group:
     items: list[tuple[str, Writeup]]
 
 
+FEED_BATCH = 500
+"""Document pages handed to a :class:`DocumentFeed` at a time."""
+
+
+class DocumentFeed(Protocol):
+    """Takes the sheet and write-up pages while the rest of the site is planned.
+
+    The search index is one: it prepares each batch on another core while the next one
+    is planned, and starts indexing at ``close()``.
+    """
+
+    def add(self, pages: list[PageSpec]) -> None: ...
+
+    def close(self) -> None: ...
+
+
+def document_uri(document: Document) -> str:
+    """The generated source path of a sheet's or write-up's page."""
+    folder = urls.PROJECTS if isinstance(document, Project) else urls.WRITEUPS
+    return f"{folder}{document.slug}.md"
+
+
 class _Planner:
     def __init__(self, catalogue: Catalogue, options: SiteOptions,
                  previous: SitePlan | None = None) -> None:
@@ -137,6 +159,7 @@ class _Planner:
             undefined=StrictUndefined,
             trim_blocks=True,
             lstrip_blocks=True,
+            auto_reload=False,  # one plan, one read of each template: no stat per render
         )
         self.env.globals.update(
             catalogue=catalogue,
@@ -154,7 +177,7 @@ class _Planner:
             writeup_card=self.writeup_card,
         )
         self._cards: dict[tuple[str, str], str] = {}
-        self.on_documents: Callable[[dict[str, PageSpec]], None] | None = None
+        self.feed: DocumentFeed | None = None
         self._title_keys = {slug: (sort_key(p.title), slug)
                             for slug, p in catalogue.projects.items()}
 
@@ -219,7 +242,7 @@ class _Planner:
             related=[p.slug for p in self.catalogue.related(project.slug)],
             pdf=self.options.pdfs.get(project.url), credits=self.credits.project(project),
         )
-        self.add(f"{urls.PROJECTS}{project.slug}.md", project.url, project.title,
+        self.add(document_uri(project), project.url, project.title,
                  project.meta.summary,
                  html, "project", project.licence, toc, self.jsonld(project))
 
@@ -229,9 +252,16 @@ class _Planner:
             "writeup.html", writeup.url, doc=writeup, body=body,
             pdf=self.options.pdfs.get(writeup.url), credits=self.credits.writeup(writeup),
         )
-        self.add(f"{urls.WRITEUPS}{writeup.slug}.md", writeup.url, writeup.meta.title,
+        self.add(document_uri(writeup), writeup.url, writeup.meta.title,
                  writeup.meta.summary, html, "writeup", writeup.licence, toc,
                  self.jsonld(writeup))
+
+    def document_page(self, document: Document) -> PageSpec:
+        if isinstance(document, Project):
+            self.project_page(document)
+        else:
+            self.writeup_page(document)
+        return self.pages[document_uri(document)]
 
     def listing(self, url: str, title: str, description: str, sections: list[Section],
                 intro: str = "", facts: list[tuple[str, str, str]] | None = None,
@@ -271,17 +301,24 @@ class _Planner:
 
         def document_pages() -> None:
             self.rendered.update(pending.results())
-            for project in catalogue.projects.values():
-                self.project_page(project)
-            for writeup in catalogue.writeups.values():
-                self.writeup_page(writeup)
+            batch: list[PageSpec] = []
+            for document in documents:
+                spec = self.document_page(document)
+                if self.feed is not None:
+                    batch.append(spec)
+                    if len(batch) == FEED_BATCH:
+                        self.feed.add(batch)
+                        batch = []
+            if self.feed is not None:
+                self.feed.add(batch)
+                self.feed.close()
 
-        # Listings need no body. Without on_documents they are laid out while the bodies
-        # are rendered elsewhere; with it, document pages come first and the search index
-        # runs while the listings are laid out.
-        if self.on_documents is not None:
+        # Listings need no body. Without a feed they are laid out while the bodies are
+        # rendered elsewhere; with one, document pages come first, handed over in batches
+        # (the search index prepares each batch on another core while the next is planned),
+        # and the index runs while the listings are laid out.
+        if self.feed is not None:
             document_pages()
-            self.on_documents(dict(self.pages))
         self.home()
         self.document_listings()
         self.country_pages()
@@ -293,7 +330,7 @@ class _Planner:
         self.search_page()
         if self.options.pdfs:
             self.downloads_page()
-        if self.on_documents is None:
+        if self.feed is None:
             document_pages()
         return SitePlan(dict(sorted(self.pages.items())), dict(sorted(self.assets.items())),
                         self.nav(), self.problems, self.rendered)
@@ -568,15 +605,15 @@ def _natural(text: str) -> tuple[tuple[int, str], ...]:
 
 def plan_site(catalogue: Catalogue, options: SiteOptions,
               previous: SitePlan | None = None,
-              on_documents: Callable[[dict[str, PageSpec]], None] | None = None) -> SitePlan:
+              feed: DocumentFeed | None = None) -> SitePlan:
     """Compute every generated page of the site from the catalogue.
 
     With ``previous`` (a plan of the same catalogue), document bodies are not rendered again:
-    only the pages around them change, e.g. once PDF links are known. ``on_documents`` is
-    called with the sheet and write-up pages as soon as they are planned, before the
-    listings (the search index starts on them meanwhile).
+    only the pages around them change, e.g. once PDF links are known. ``feed`` receives the
+    sheet and write-up pages in batches as they are planned, then ``close()``, all before
+    the listings are planned.
     """
     planner = _Planner(catalogue, options, previous)
-    planner.on_documents = on_documents
+    planner.feed = feed
     return planner.plan()
 
