@@ -70,6 +70,10 @@ class ProgrammeConfig(Config):  # type: ignore[no-untyped-call]
     """Cards on one listing page (all sheets, a country, a theme…); more make more pages."""
 
 
+SLOT = "\x00pk-slot\x00"
+"""Stands for a per-page value in a fragment cached by ``pk_cached`` (see ``cached``)."""
+
+
 class SearchFeed:
     """Hands the planned sheets and write-ups to the search index, batch by batch.
 
@@ -192,17 +196,25 @@ class ProgrammePlugin(BasePlugin[ProgrammeConfig]):  # type: ignore[no-untyped-c
                ) -> jinja2.Environment:
         self.fragments = {}
         env.globals["pk_cached"] = self.cached
+        env.globals["pk_slot"] = SLOT
         # MkDocs makes a new environment for every build (and every reload of `serve`), so
         # templates need not be checked for changes on each of thousands of pages.
         env.auto_reload = False
         return env
 
-    def cached(self, *key: str, caller: Callable[[], str]) -> Markup:
-        """``{% call pk_cached(key…) %}…{% endcall %}``: the body rendered once per key."""
+    def cached(self, *key: str, caller: Callable[[], str], slot: str | None = None) -> Markup:
+        """``{% call pk_cached(key…) %}…{% endcall %}``: the body rendered once per key.
+
+        With ``slot=value``, the body is rendered once with ``pk_slot`` where the value goes
+        (one that differs from page to page, such as the title) and ``value`` put there.
+        """
         html = self.fragments.get(key)
         if html is None:
             html = self.fragments[key] = Markup(caller())
-        return html
+            if slot is not None and html.count(SLOT) != 1:
+                raise PluginError(f"pk_cached{key!r}: pk_slot must appear exactly once")
+        # str.replace: Markup.replace would escape ``slot``, which the template escaped
+        return html if slot is None else Markup(str.replace(html, SLOT, slot))
 
     def on_pre_page(self, page: Page, config: MkDocsConfig, files: Files) -> Page:
         if self.site is not None and page.file.src_uri in self.site.plan.pages:

@@ -541,6 +541,29 @@ def test_hostile_title_and_summary_are_shown_as_text(site: Site) -> None:
         assert titles == [HOSTILE_TITLE], listing
 
 
+def test_header_shows_each_page_title(site: Site) -> None:
+    """The header is rendered once per folder for pages outside the menu, with each page's
+    own title put in (escaped): every page shows its own."""
+    checked = set()
+    for path in site.html_files():
+        page = parse(path.read_text(encoding="utf-8"))
+        title = page.find("title").words
+        if not title.endswith(" - Savoirs de programme") or "pagefind" in path.parts:
+            continue
+        topic = _header_topic(page)
+        assert topic.words == title.removesuffix(" - Savoirs de programme"), path
+        checked.add(path.relative_to(site.out).parts[0])
+    assert {"projets", "comptes-rendus", "pays", "themes"} <= checked
+    assert _header_topic(site.page("projets/puits-village-thies/")).words == HOSTILE_TITLE
+
+
+def _header_topic(page: Node) -> Node:
+    topics = [div for div in page.find_all("div")
+              if div.attrs.get("data-md-component") == "header-topic"]
+    assert len(topics) == 1
+    return topics[0]
+
+
 def test_hostile_registry_and_editorial_titles_are_shown_as_text(site: Site) -> None:
     name = site.corpus.organisations["fondation-delta"]["name"]
     url = "organisations/fondation-delta/"
