@@ -482,7 +482,8 @@ def table(rows: list[Row]) -> str:
 def details(rows: list[Row]) -> str:
     lines = ["", "Stage durations of `python -m generator build -v` (HTML only; median, "
              "seconds; MkDocs' own rendering and writing of the pages is the rest of the "
-             "build; `search (start)` writes the pages for Pagefind and starts it, `search "
+             "build; `search (start)` is the time spent handing the sheet and write-up "
+             "pages to the search index, in batches, while they are planned, `search "
              "(wait and install)` is what remains of Pagefind after MkDocs has finished):", ""]
     for r in rows:
         stages = ", ".join(f"{k} {v:.2f}" for k, v in r.stages.items()) or "none logged"

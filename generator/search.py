@@ -4,12 +4,13 @@ Pagefind reads HTML (only elements marked ``data-pagefind-body``, i.e. project s
 write-ups), stems French, folds accents at query time, and writes a chunked index that the
 browser fetches piecemeal (see ``theme/assets/search.js``).
 
-Two ways in. During a build, :func:`start_indexing` is handed the planned page fragments
-(the ``data-pagefind-body`` article of every sheet and write-up) as soon as the pages are
-planned; Pagefind then runs in its own process while MkDocs renders the pages, on the other
-core, and :meth:`IndexingRun.install` moves its bundle into the site at the end. Indexing
-the fragments rather than the written pages also spares Pagefind Material's header, menus
-and footer. :func:`index_site` indexes an already written site the same way.
+Two ways in. During a build, an :class:`IndexingRun` is handed the planned page fragments
+(the ``data-pagefind-body`` article of every sheet and write-up) in batches as they are
+planned (:meth:`IndexingRun.add`); Pagefind then runs in its own process while MkDocs
+renders the pages, on the other core, and :meth:`IndexingRun.install` moves its bundle into
+the site at the end. Indexing the fragments rather than the written pages also spares
+Pagefind Material's header, menus and footer. :func:`index_site` indexes an already
+written site the same way.
 
 Pagefind 1.5 writes its filter files and metadata in hash-map order, so two runs over the
 same pages differ. :func:`normalise_bundle` sorts them and renames them after their new
