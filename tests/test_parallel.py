@@ -13,6 +13,7 @@ import pytest
 from generator import loader
 from generator.demo import generate_corpus
 from generator.loader import load_catalogue
+from generator.render import site_plan
 from generator.render.body_pool import MIN_PARALLEL, worker_count
 from generator.render.site_plan import SiteOptions, plan_site
 from generator.settings import load_settings
@@ -80,3 +81,39 @@ def test_parallel_and_serial_loading_are_identical(tmp_path: Path,
     assert list(parallel.catalogue.writeups) == list(serial.catalogue.writeups)
     assert [p.meta for p in parallel.catalogue.projects.values()] == [
         p.meta for p in serial.catalogue.projects.values()]
+
+
+def test_document_pages_reach_the_feed_in_batches(tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """The search index gets every sheet and write-up page, in batches, then ``close()``,
+    before the listings are planned; the plan is the one made without a feed."""
+    generate_corpus(tmp_path, 9, 2, seed=4)
+    result = load_catalogue(load_settings(tmp_path))
+    assert result.catalogue is not None
+    catalogue = result.catalogue
+    monkeypatch.setattr(site_plan, "FEED_BATCH", 4)
+    events: list[object] = []
+
+    class Feed:
+        def add(self, pages: list[site_plan.PageSpec]) -> None:
+            events.append([page.url for page in pages])
+
+        def close(self) -> None:
+            events.append("close")
+
+    options = SiteOptions(theme_dir=ROOT / "theme", extensions=EXTENSIONS)
+    home = site_plan._Planner.home
+
+    def first_listing(planner: site_plan._Planner) -> None:
+        events.append("listings")
+        home(planner)
+
+    monkeypatch.setattr(site_plan._Planner, "home", first_listing)
+    fed = plan_site(catalogue, options, feed=Feed())
+    expected = [p.url for p in catalogue.projects.values()] + [
+        w.url for w in catalogue.writeups.values()]
+    assert [len(e) for e in events if isinstance(e, list)] == [4, 4, 3]
+    assert [u for e in events if isinstance(e, list) for u in e] == expected
+    assert events[-2:] == ["close", "listings"]
+    plain = plan_site(catalogue, options)
+    assert {u: p.html for u, p in fed.pages.items()} == {u: p.html for u, p in plain.pages.items()}

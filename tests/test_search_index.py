@@ -9,7 +9,9 @@ from pathlib import Path
 import cbor2
 import pytest
 
+from generator import search
 from generator.search import (
+    IndexingRun,
     SearchDocument,
     SearchIndexError,
     normalise_bundle,
@@ -134,3 +136,38 @@ def test_a_failure_in_the_writer_process_is_reported(monkeypatch: pytest.MonkeyP
     with pytest.raises(SearchIndexError, match="unexpected page address"):
         run.install(tmp_path)
     assert not run.scratch.exists()
+
+
+def test_batches_written_elsewhere_give_the_one_batch_bundle(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Documents handed over in batches, written by the spawned writer (from the second
+    batch on) or here (the first, smaller one), index as if handed over at once."""
+    (tmp_path / "once").mkdir()
+    (tmp_path / "batches").mkdir()
+    start_indexing(_documents()).install(tmp_path / "once")
+    monkeypatch.setattr(search, "WRITE_ELSEWHERE", 10)
+    documents = _documents()
+    run = IndexingRun()
+    run.add(documents[:7])  # below the threshold: written here
+    assert run._executor is None
+    run.add(documents[7:25])
+    assert run._executor is not None
+    run.add([])
+    run.add(documents[25:])
+    run.start()
+    with pytest.raises(SearchIndexError, match="no longer takes documents"):
+        run.add(documents[:1])
+    stats = run.install(tmp_path / "batches")
+    assert stats.pages == 40
+    assert _tree(tmp_path / "batches" / "pagefind") == _tree(tmp_path / "once" / "pagefind")
+    assert not run.scratch.exists()
+
+
+def test_a_run_cancelled_before_it_starts_leaves_nothing() -> None:
+    run = IndexingRun()
+    run.add(_documents()[:3])
+    assert (run.scratch / "pages" / "projets" / "fiche-0" / "index.html").is_file()
+    run.cancel()
+    assert not run.scratch.exists()
+    with pytest.raises(SearchIndexError):
+        run.add(_documents()[3:4])
