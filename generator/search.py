@@ -189,6 +189,8 @@ class IndexingRun:
     def _run(self) -> None:
         try:
             self.pages = sum(written.result() for written in self._written)
+            if not self.pages:
+                return  # nothing to index (a new site): Pagefind would fail; no bundle
             command = [self._executable, "--site", str(self.scratch / "pages"),
                        "--output-path", str(self.output), "--force-language", self.language,
                        "--silent"]
@@ -220,6 +222,11 @@ class IndexingRun:
                 if isinstance(self._error, SearchIndexError):
                     raise self._error
                 raise SearchIndexError(f"the pages could not be prepared: {self._error}")
+            bundle = Path(site_dir) / BUNDLE_DIR
+            if bundle.exists():
+                shutil.rmtree(bundle)
+            if not self.pages:
+                return SearchStats(0, 0, 0, 0, bundle)
             assert self._result is not None
             returncode, stdout, stderr = self._result
             if returncode != 0 or not (self.output / "pagefind.js").is_file():
@@ -229,9 +236,6 @@ class IndexingRun:
             for name in UNUSED_BUNDLE_FILES:
                 (self.output / name).unlink(missing_ok=True)
             normalise_bundle(self.output)
-            bundle = Path(site_dir) / BUNDLE_DIR
-            if bundle.exists():
-                shutil.rmtree(bundle)
             shutil.move(str(self.output), str(bundle))
             return _stats(bundle, self.pages)
         finally:

@@ -23,3 +23,27 @@ def test_demo_command_writes_a_valid_corpus(tmp_path: Path) -> None:
     )
     assert checked.returncode == 0, checked.stdout + checked.stderr
     assert checked.stdout == ""
+
+
+def test_a_network_without_any_sheet_yet_gets_a_site(tmp_path: Path) -> None:
+    """Registries and editorial pages, no sheet, no write-up: the site builds (with its
+    PDF step), listings say so, and there is no search bundle to fetch."""
+    out = tmp_path / "demo"
+    made = subprocess.run(
+        [sys.executable, "-m", "generator", "demo", "--projects", "0", "--writeups", "0",
+         "--out", str(out)],
+        capture_output=True, text=True, check=False,
+    )
+    assert made.returncode == 0, made.stderr
+    site = tmp_path / "site"
+    built = subprocess.run(
+        [sys.executable, "-m", "generator", "build", "--root", str(out), "--site-dir",
+         str(site)],
+        capture_output=True, text=True, check=False,
+    )
+    assert built.returncode == 0, built.stdout + built.stderr
+    assert "Traceback" not in built.stderr
+    assert (site / "recherche" / "index.html").is_file()
+    assert "Aucune fiche projet pour le moment." in (site / "projets" / "index.html").read_text(
+        "utf-8")
+    assert not (site / "pagefind").exists()

@@ -171,3 +171,13 @@ def test_a_run_cancelled_before_it_starts_leaves_nothing() -> None:
     assert not run.scratch.exists()
     with pytest.raises(SearchIndexError):
         run.add(_documents()[3:4])
+
+
+def test_nothing_to_index_gives_no_bundle(tmp_path: Path) -> None:
+    """A new site without sheets or write-ups: no Pagefind run (it would fail), no bundle,
+    and a bundle left by an earlier build is removed."""
+    (tmp_path / "pagefind").mkdir()
+    (tmp_path / "pagefind" / "pagefind.js").write_text("old", "utf-8")
+    stats = start_indexing([]).install(tmp_path)
+    assert stats.pages == 0
+    assert not (tmp_path / "pagefind").exists()
