@@ -7,6 +7,7 @@ all files, and a catalogue exists only when there is no error.
 from __future__ import annotations
 
 import multiprocessing
+import os
 import re
 import sys
 import threading
@@ -65,6 +66,11 @@ class _Run:
         self.context = ReferenceContext(root=settings.root, licences=set(settings.licences))
         self._root = settings.root.resolve()
         self._folders_inside: dict[Path, bool] = {}
+        self._listed_prefix = str(settings.root.absolute()) + os.sep
+        self._symlinks: set[Path] = set()
+        """Files listed by :meth:`markdown_files` that are symbolic links…"""
+        self._listed_folders: set[Path] = set()
+        """…and the folders it listed (other paths are asked to the file system)."""
 
     # --- registries ---
 
@@ -134,10 +140,19 @@ class _Run:
         if not folder.is_dir():
             return []
         files = []
-        for path in sorted(folder.iterdir()):
-            if path.is_file() and path.suffix == ".md":
+        # scandir: whether an entry is a file or a link comes with the listing, no stat each
+        with os.scandir(folder) as entries:
+            listed = sorted(entries, key=lambda entry: entry.name)
+        self._listed_folders.add(folder)
+        for entry in listed:
+            path = folder / entry.name
+            if not entry.is_file():
+                continue
+            if entry.is_symlink():
+                self._symlinks.add(path)
+            if path.suffix == ".md":
                 files.append(path)
-            elif path.is_file() and path.suffix.lower() in (".md", ".markdown"):
+            elif path.suffix.lower() in (".md", ".markdown"):
                 self.diagnostics.warning(
                     self.rel(path), 1, "(file name)",
                     "ignored: only files ending in '.md' are read",
@@ -173,6 +188,9 @@ class _Run:
 
     def rel(self, path: Path) -> str:
         """Path relative to the root, as listed (a symbolic link is not followed)."""
+        text = str(path)
+        if text.startswith(self._listed_prefix):  # the usual case, without pathlib's cost
+            return text[len(self._listed_prefix):].replace(os.sep, "/")
         try:
             return path.absolute().relative_to(self.settings.root).as_posix()
         except ValueError:
@@ -180,7 +198,8 @@ class _Run:
 
     def inside_repository(self, path: Path) -> bool:
         """False for a file that is, or sits in a folder that is, a link out of the root."""
-        if path.is_symlink():
+        if path in self._symlinks or (path.parent not in self._listed_folders
+                                      and path.is_symlink()):
             return path.resolve().is_relative_to(self._root)
         folder = path.parent
         inside = self._folders_inside.get(folder)
