@@ -6,6 +6,7 @@ all files, and a catalogue exists only when there is no error.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import re
@@ -364,5 +365,16 @@ def _fork_is_safe() -> bool:
 
 
 def load_catalogue(settings: Settings) -> LoadResult:
-    """Read, validate and resolve all content under ``settings``."""
-    return _Run(settings).run()
+    """Read, validate and resolve all content under ``settings``.
+
+    The garbage collector is paused meanwhile: reading makes hundreds of thousands of
+    objects that live on (values, line maps, models), and its passes would only scan them
+    again and again (about a tenth of the time at 5,000 sheets). Reading makes few cycles.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _Run(settings).run()
+    finally:
+        if enabled:
+            gc.enable()
