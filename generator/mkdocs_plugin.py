@@ -105,7 +105,7 @@ class ProgrammePlugin(BasePlugin[ProgrammeConfig]):  # type: ignore[no-untyped-c
     search: IndexingRun | None = None
     serving = False
     render_started = 0.0
-    fragments: dict[tuple[str, ...], Markup]
+    fragments: dict[tuple[str | None, ...], Markup]
     _nav_ids: tuple[Navigation, set[int]] | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -202,17 +202,22 @@ class ProgrammePlugin(BasePlugin[ProgrammeConfig]):  # type: ignore[no-untyped-c
         env.auto_reload = False
         return env
 
-    def cached(self, *key: str, caller: Callable[[], str], slot: str | None = None) -> Markup:
+    def cached(self, *key: str | None, caller: Callable[[], str],
+               slot: str | None = None) -> Markup:
         """``{% call pk_cached(key…) %}…{% endcall %}``: the body rendered once per key.
 
-        With ``slot=value``, the body is rendered once with ``pk_slot`` where the value goes
-        (one that differs from page to page, such as the title) and ``value`` put there.
+        A key holding ``None`` (a page in the navigation, whose menu and header are its own)
+        is not shared: the body is rendered for that page alone. With ``slot=value``, the
+        body is rendered with ``pk_slot`` where the value goes (one that differs from page
+        to page, such as the title) and ``value`` is put there.
         """
-        html = self.fragments.get(key)
+        html = self.fragments.get(key) if None not in key else None
         if html is None:
-            html = self.fragments[key] = Markup(caller())
+            html = Markup(caller())
             if slot is not None and html.count(SLOT) != 1:
                 raise PluginError(f"pk_cached{key!r}: pk_slot must appear exactly once")
+            if None not in key:
+                self.fragments[key] = html
         # str.replace: Markup.replace would escape ``slot``, which the template escaped
         return html if slot is None else Markup(str.replace(html, SLOT, slot))
 

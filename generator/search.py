@@ -223,9 +223,8 @@ class IndexingRun:
                     raise self._error
                 raise SearchIndexError(f"the pages could not be prepared: {self._error}")
             bundle = Path(site_dir) / BUNDLE_DIR
-            if bundle.exists():
-                shutil.rmtree(bundle)
-            if not self.pages:
+            if not self.pages:  # nothing indexed: no bundle, and no stale one either
+                shutil.rmtree(bundle, ignore_errors=True)
                 return SearchStats(0, 0, 0, 0, bundle)
             assert self._result is not None
             returncode, stdout, stderr = self._result
@@ -236,6 +235,8 @@ class IndexingRun:
             for name in UNUSED_BUNDLE_FILES:
                 (self.output / name).unlink(missing_ok=True)
             normalise_bundle(self.output)
+            if bundle.exists():
+                shutil.rmtree(bundle)
             shutil.move(str(self.output), str(bundle))
             return _stats(bundle, self.pages)
         finally:

@@ -137,7 +137,7 @@ def document_uri(document: Document) -> str:
 
 class _Planner:
     def __init__(self, catalogue: Catalogue, options: SiteOptions,
-                 previous: SitePlan | None = None) -> None:
+                 previous: SitePlan | None = None, feed: DocumentFeed | None = None) -> None:
         self.catalogue = catalogue
         self.options = options
         self.settings = catalogue.settings
@@ -177,7 +177,7 @@ class _Planner:
             writeup_card=self.writeup_card,
         )
         self._cards: dict[tuple[str, str], str] = {}
-        self.feed: DocumentFeed | None = None
+        self.feed = feed
         self._title_keys = {slug: (sort_key(p.title), slug)
                             for slug, p in catalogue.projects.items()}
 
@@ -613,7 +613,5 @@ def plan_site(catalogue: Catalogue, options: SiteOptions,
     sheet and write-up pages in batches as they are planned, then ``close()``, all before
     the listings are planned.
     """
-    planner = _Planner(catalogue, options, previous)
-    planner.feed = feed
-    return planner.plan()
+    return _Planner(catalogue, options, previous, feed).plan()
 

@@ -305,10 +305,11 @@ def _render_all(jobs: list[RenderJob], workers: int | None,
     """Render ``jobs``; in a process pool when there are several. Returns their targets.
 
     ``heavy``: targets of compiled reports. WeasyPrint keeps a whole document's layout in
-    memory and a worker process does not give that memory back, so each heavy job runs in a
-    fresh worker, after the light ones; workers of light jobs are replaced every
-    :data:`LIGHT_JOBS_PER_WORKER` jobs. Two workers stay within a few
-    hundred megabytes each (measured at 5,000 sheets: under 2 GB for the whole build).
+    memory and a worker process does not give that memory back, so heavy jobs run after the
+    light ones, in fresh pools of as many workers as jobs (a worker rarely gets two);
+    workers of light jobs are replaced every :data:`LIGHT_JOBS_PER_WORKER` jobs. Two workers
+    stay within a few hundred megabytes each (measured at 5,000 sheets: under 2 GB for the
+    whole build).
     """
     total = len(jobs)
     failures: list[tuple[str, str]] = []
