@@ -1,42 +1,53 @@
 # Everything goes through a local virtual environment created on first use.
+# `make site` installs only what building needs; `make test` adds the development tools.
 PYTHON ?= python3
 export NO_MKDOCS_2_WARNING := 1
 VENV   ?= .venv
 BIN    := $(VENV)/bin
-STAMP  := $(VENV)/.installed
+BUILD_STAMP := $(VENV)/.installed-build
+DEV_STAMP   := $(VENV)/.installed-dev
 
-QUALITY := tests/quality/node_modules/.installed
+.PHONY: site serve check test quality-tools lint typecheck clean
 
-.PHONY: site serve check test lint typecheck clean
-
-$(STAMP): pyproject.toml
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+	  { echo "Python 3.11 or newer is needed ($(PYTHON) is older); try: make PYTHON=python3.11 ..." >&2; exit 1; }
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
-	touch $(STAMP)
 
-# npm tools of the quality checks (axe-core, vnu-jar), in a local folder
-$(QUALITY): tests/quality/package.json tests/quality/package-lock.json
-	tests/quality/install.sh
-	touch $(QUALITY)
+# what `build`, `check` and `serve` need (pyproject.toml: dependencies)
+$(BUILD_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet --disable-pip-version-check -e .
+	touch $(BUILD_STAMP)
+
+# plus linters, type checker, test and benchmark tools (pyproject.toml: the dev extra)
+$(DEV_STAMP): $(BUILD_STAMP)
+	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[dev]'
+	touch $(DEV_STAMP)
 
 ## Build the example site into site/
-site: $(STAMP)
+site: $(BUILD_STAMP)
 	$(BIN)/python -m generator build
 
 ## Serve the site with live reload on http://127.0.0.1:8000
-serve: $(STAMP)
+serve: $(BUILD_STAMP)
 	$(BIN)/mkdocs serve
 
 ## Validate content only
-check: $(STAMP)
+check: $(BUILD_STAMP)
 	$(BIN)/python -m generator check
 
+# npm tools of the quality checks (axe-core, vnu-jar), in a local folder; optional: without
+# npm the script says so and the tests that need them skip (except with PK_QUALITY_REQUIRED=1)
+quality-tools:
+	tests/quality/install.sh
+
 ## Run the whole test suite (lint and type checks included)
-test: $(STAMP) $(QUALITY)
+test: $(DEV_STAMP) quality-tools
 	$(BIN)/ruff check generator tests bench
 	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
+# removes only what the build and the test run wrote (a site/ without the build's marker stays)
 clean:
-	rm -rf site .venv .pytest_cache .mypy_cache .ruff_cache
+	if [ -f site/.programme-site ]; then rm -rf site; fi
+	rm -rf .venv .pytest_cache .mypy_cache .ruff_cache

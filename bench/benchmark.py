@@ -59,8 +59,10 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from generator.demo import generate_corpus  # noqa: E402
+from generator.owned_folders import FolderNotOurs, ensure_replaceable  # noqa: E402
 
 PYTHON = sys.executable
+BENCH_MARKER = ".programme-bench"
 STAGE_RE = re.compile(r"stage ([^:]+): ([0-9.]+) s")
 PDF_RE = re.compile(r"PDF: (\d+) rendered, (\d+) from cache")
 SEARCH_QUERY = "senegal"
@@ -529,7 +531,13 @@ def main(argv: list[str] | None = None) -> int:
     pdf_sizes = sizes if args.pdf_sizes is None else [
         int(s.replace("_", "")) for s in args.pdf_sizes.split(",") if s.strip()]
     work = args.work or Path(tempfile.mkdtemp(prefix="pk-bench-"))
+    try:  # the benchmark replaces folders inside --work: only in a folder of its own
+        ensure_replaceable(work, BENCH_MARKER, "benchmark work folder",
+                           "Give --work a new or empty folder.")
+    except FolderNotOurs as error:
+        raise SystemExit(f"error: {error}") from error
     work.mkdir(parents=True, exist_ok=True)
+    (work / BENCH_MARKER).write_text("Work folder of bench/benchmark.py.\n", encoding="utf-8")
     rows = []
     try:
         for size in sizes:

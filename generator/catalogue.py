@@ -8,6 +8,7 @@ gives the same output.
 from __future__ import annotations
 
 import heapq
+import posixpath
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -103,8 +104,12 @@ class Writeup:
 
     @property
     def pdf(self) -> str:
-        attached = self.attached_report
-        return urls.writeup_pdf(self.slug, attached.name if attached else None)
+        if self.meta.report is None:
+            return urls.writeup_pdf(self.slug)
+        # repository path of the attached file (checked to lie inside the repository)
+        report = self.meta.report.replace("\\", "/")
+        return urls.writeup_pdf(self.slug, posixpath.normpath(
+            posixpath.join(posixpath.dirname(self.source), report)))
 
     @property
     def title(self) -> str:

@@ -34,7 +34,10 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--site-dir", type=Path, default=None,
                        help="output folder (default: site_dir of mkdocs.yml, i.e. site/)")
     build.add_argument("-v", "--verbose", action="store_true",
-                       help="show progress and the duration of each stage")
+                       help="show progress, the duration of each stage and causes of errors")
+    build.add_argument("--force", action="store_true",
+                       help="replace the site folder even if it holds files the build did "
+                            "not write (they are deleted)")
 
     demo = commands.add_parser("demo", help="write a deterministic demonstration corpus")
     demo.add_argument("--out", type=Path, required=True, help="folder to write into")
@@ -52,7 +55,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "build":
         from .mkdocs_build import build_site  # the engine is imported only to build
 
-        return build_site(args.root, args.site_dir, args.verbose)
+        return build_site(args.root, args.site_dir, args.verbose, args.force)
     if args.command == "demo":
         from .demo import main as demo_main
 

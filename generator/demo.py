@@ -13,6 +13,7 @@ word lists; places and countries are real, so that listings per country look rea
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import random
 import shutil
@@ -20,7 +21,9 @@ import sys
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
+
+from .owned_folders import DEMO_MARKER, FolderNotOurs, ensure_replaceable
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -677,21 +680,65 @@ façon déterministe : les mêmes paramètres donnent toujours les mêmes fichie
 """
 
 
-def _write(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("w", encoding="utf-8", newline="\n") as handle:
-        handle.write(text if text.endswith("\n") else text + "\n")
+class _Writer:
+    """Writes the corpus under ``out`` and remembers every file it wrote (the manifest)."""
+
+    def __init__(self, out: Path) -> None:
+        self.out = out
+        self.written: list[str] = []
+
+    def text(self, path: Path, text: str) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text if text.endswith("\n") else text + "\n")
+        self.written.append(path.relative_to(self.out).as_posix())
+
+    def copy(self, source: Path, target: Path) -> None:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, target)
+        self.written.append(target.relative_to(self.out).as_posix())
+
+    def manifest(self) -> None:
+        lines = ["# Written by `python -m generator demo`: the next run removes these files",
+                 "# (and only these) before writing a new corpus.", *sorted(self.written)]
+        (self.out / DEMO_MARKER).write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-def _site_files(out: Path) -> None:
+def _remove_previous(out: Path) -> None:
+    """Remove the files a previous demo run wrote (its manifest says which), and the folders
+    they leave empty; anything else in ``out`` stays."""
+    marker = out / DEMO_MARKER
+    if not marker.is_file():
+        return
+    folders: set[Path] = set()
+    for line in marker.read_text(encoding="utf-8").splitlines():
+        relative = line.strip()
+        if not relative or relative.startswith("#"):
+            continue
+        parts = PurePosixPath(relative).parts
+        if PurePosixPath(relative).is_absolute() or ".." in parts:
+            continue  # not something this command writes
+        path = out.joinpath(*parts)
+        if path.is_file() and not path.is_symlink():
+            path.unlink()
+            folders.update(p for p in path.parents if out in p.parents)
+    for folder in sorted(folders, key=lambda p: len(p.parts), reverse=True):
+        with contextlib.suppress(OSError):
+            folder.rmdir()  # only when empty
+    marker.unlink()
+
+
+def _site_files(writer: _Writer) -> None:
+    out = writer.out
     source_config = REPO / "mkdocs.yml"
     source_theme = REPO / "theme"
     if source_config.is_file() and source_theme.is_dir():
-        shutil.copyfile(source_config, out / "mkdocs.yml")
-        shutil.rmtree(out / "theme", ignore_errors=True)
-        shutil.copytree(source_theme, out / "theme")
+        writer.copy(source_config, out / "mkdocs.yml")
+        for path in sorted(source_theme.rglob("*")):
+            if path.is_file():
+                writer.copy(path, out / "theme" / path.relative_to(source_theme))
     else:
-        _write(out / "mkdocs.yml", MINIMAL_MKDOCS)
+        writer.text(out / "mkdocs.yml", MINIMAL_MKDOCS)
         (out / "theme").mkdir(exist_ok=True)
 
 
@@ -700,37 +747,42 @@ def generate_corpus(out: Path, projects: int, writeups: int, seed: int = 0,
     """Write a complete demonstration repository into ``out``.
 
     ``projects`` sheets go to ``projects/``, ``writeups`` write-ups to
-    ``content/comptes-rendus/``; registries to ``content/_data/``. Existing sheets and
-    write-ups in ``out`` are removed first, so the folder holds exactly this corpus.
+    ``content/comptes-rendus/``; registries to ``content/_data/``. ``out`` must be absent,
+    empty or the output of an earlier run (:data:`DEMO_MARKER`), whose files are removed
+    first, so the folder holds exactly this corpus; otherwise :class:`FolderNotOurs` is
+    raised and nothing is written.
     """
     if projects < 0 or writeups < 0:
         raise ValueError("projects and writeups must not be negative")
     out = Path(out)
+    ensure_replaceable(out, DEMO_MARKER, "demo corpus",
+                       "Give --out a new or empty folder.")
     out.mkdir(parents=True, exist_ok=True)
-    for folder in (out / "projects", out / "content"):
-        shutil.rmtree(folder, ignore_errors=True)
+    _remove_previous(out)
+    writer = _Writer(out)
     corpus = _Corpus(random.Random(seed))
     count = organisations if organisations is not None else max(
         60, min(400, 40 + projects // 4))
     data = out / "content" / "_data"
-    _write(data / "organisations.yml", _organisations(corpus, max(count, 2 * len(NORTH))))
-    _write(data / "programmes.yml", _programmes(corpus))
-    _write(data / "themes.yml", _themes())
+    writer.text(data / "organisations.yml", _organisations(corpus, max(count, 2 * len(NORTH))))
+    writer.text(data / "programmes.yml", _programmes(corpus))
+    writer.text(data / "themes.yml", _themes())
     slug_used: dict[str, int] = {}
     project_dir = out / "projects"
     project_dir.mkdir(parents=True, exist_ok=True)
     for index in range(projects):
         slug, text = _project(corpus, slug_used, index)
-        _write(project_dir / f"{slug}.md", text)
+        writer.text(project_dir / f"{slug}.md", text)
     writeup_used: dict[str, int] = {}
     writeup_dir = out / "content" / "comptes-rendus"
     writeup_dir.mkdir(parents=True, exist_ok=True)
     for index in range(writeups):
         slug, text = _writeup(corpus, writeup_used, index)
-        _write(writeup_dir / f"{slug}.md", text)
-    _write(out / "content" / "index.md", INDEX)
-    _write(out / "content" / "a-propos.md", ABOUT)
-    _site_files(out)
+        writer.text(writeup_dir / f"{slug}.md", text)
+    writer.text(out / "content" / "index.md", INDEX)
+    writer.text(out / "content" / "a-propos.md", ABOUT)
+    _site_files(writer)
+    writer.manifest()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -744,7 +796,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
     args = parser.parse_args(argv)
     writeups = args.writeups if args.writeups is not None else max(1, args.projects // 10)
-    generate_corpus(args.out, args.projects, writeups, args.seed)
+    try:
+        generate_corpus(args.out, args.projects, writeups, args.seed)
+    except FolderNotOurs as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
     print(f"{args.projects} sheet(s) and {writeups} write-up(s) written to {args.out}; "
           f"try: python -m generator build --root {args.out}", file=sys.stderr)
     return 0

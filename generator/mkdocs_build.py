@@ -11,34 +11,66 @@ import logging
 import os
 import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
+from .owned_folders import SITE_MARKER, FolderNotOurs, ensure_replaceable
 from .settings import load_settings
 
 
 class _PlainFormatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
-        if record.name == "mkdocs.plugins.programme":
+        if record.name == "mkdocs.plugins.programme" or record.name == "generator.content":
             return record.getMessage()  # already `path:line: field: message`
+        if record.name == "generator.environment":
+            return f"warning: {record.getMessage()}"
         return f"{record.levelname}: {record.getMessage()}"
 
 
 def _setup_logging(verbose: bool) -> logging.Handler:
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(_PlainFormatter())
+    handler.setLevel(logging.INFO if verbose else logging.WARNING)
     logger = logging.getLogger("mkdocs")
     logger.addHandler(handler)
     logger.setLevel(logging.INFO if verbose else logging.WARNING)
-    handler.setLevel(logging.INFO if verbose else logging.WARNING)
+    # content and environment warnings: outside the "mkdocs" logger, so that they never
+    # fail `strict: true`; printed by the same handler
+    generator_logger = logging.getLogger("generator")
+    generator_logger.addHandler(handler)
+    generator_logger.propagate = False
     return handler
 
 
-def build_site(root: Path, site_dir: Path | None = None, verbose: bool = False) -> int:
-    """Build the site; return 0 on success, 1 on failure (previous output untouched)."""
+def _causes(error: BaseException) -> list[str]:
+    """The chain of exceptions under ``error`` (``raise … from``), outermost first."""
+    lines = []
+    seen = {id(error)}
+    said = {str(error).strip()}
+    cause = error.__cause__ or error.__context__
+    while cause is not None and id(cause) not in seen:
+        seen.add(id(cause))
+        # first line only: the problems themselves were printed once already
+        text = (str(cause).strip().splitlines() or [""])[0].rstrip(":")
+        if text not in said and not (isinstance(error, Abort) and isinstance(cause, PluginError)):
+            # (MkDocs printed the PluginError under an Abort as its ERROR line)
+            said.add(text)
+            lines.append(f"  caused by {type(cause).__name__}: {text}")
+        cause = cause.__cause__ or cause.__context__
+    return lines
+
+
+def build_site(root: Path, site_dir: Path | None = None, verbose: bool = False,
+               force: bool = False) -> int:
+    """Build the site; return 0 on success, 1 on failure (previous output untouched).
+
+    The target is replaced only if it is absent, empty or a previous build (its marker
+    file), or with ``force``; otherwise 2, and nothing is touched.
+    """
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     root = root.resolve()
     config_file = root / "mkdocs.yml"
@@ -47,32 +79,54 @@ def build_site(root: Path, site_dir: Path | None = None, verbose: bool = False) 
         return 2
     settings = load_settings(root)
     target = (site_dir or settings.site_dir).resolve()
-    building = target.parent / f".{target.name}.building-{os.getpid()}"
+    sources = [settings.content_dir, settings.projects_dir, root / "theme", root / ".git"]
+    if target == root or target in root.parents or any(
+            target == folder or folder.resolve() in target.parents
+            for folder in (f.resolve() for f in sources)):
+        print(f"error: the site folder {target} is the project or holds its sources; "
+              "choose another --site-dir (nothing was done)", file=sys.stderr)
+        return 2
+    if not force:
+        try:
+            ensure_replaceable(target, SITE_MARKER, "site folder",
+                               "Choose another --site-dir, or add --force to replace it.")
+        except FolderNotOurs as error:
+            print(f"error: {error}", file=sys.stderr)
+            return 2
     handler = _setup_logging(verbose)
+    building: Path | None = None
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.rmtree(building, ignore_errors=True)
+        building = Path(tempfile.mkdtemp(prefix=f".{target.name}.building-", dir=target.parent))
         config = load_config(str(config_file), site_dir=str(building))
         mkdocs_build(config)
     except (PluginError, Abort, ConfigurationError) as error:
-        shutil.rmtree(building, ignore_errors=True)
-        if not isinstance(error, Abort):
+        if building is not None:
+            shutil.rmtree(building, ignore_errors=True)
+        if not isinstance(error, Abort):  # MkDocs printed an Abort's reason already
             print(f"error: {error}", file=sys.stderr)
+        if verbose and _causes(error):
+            print("\n".join(_causes(error)), file=sys.stderr)
         print(f"build failed; {target} was left as it was", file=sys.stderr)
         return 1
     except BaseException:
-        shutil.rmtree(building, ignore_errors=True)
+        if building is not None:
+            shutil.rmtree(building, ignore_errors=True)
         raise
     finally:
         logging.getLogger("mkdocs").removeHandler(handler)
+        logging.getLogger("generator").removeHandler(handler)
+        logging.getLogger("generator").propagate = True
     _swap(building, target)
     print(f"site built in {target}", file=sys.stderr)
     return 0
 
 
 def _swap(new: Path, target: Path) -> None:
-    old = target.parent / f".{target.name}.old-{os.getpid()}"
-    if target.exists():
-        target.rename(old)
+    old: Path | None = None
+    if target.exists() or target.is_symlink():
+        old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
+        target.rename(old / target.name)
     new.rename(target)
-    shutil.rmtree(old, ignore_errors=True)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)

@@ -32,11 +32,13 @@ from mkdocs.utils.templates import TemplateContext
 
 from .dates import set_source_date_epoch
 from .diagnostics import ContentError
+from .owned_folders import SITE_MARKER, FolderNotOurs, ensure_replaceable, write_site_marker
 from .render.sanitise import sanitise
 from .render.site_plan import PageSpec
 from .search import IndexingRun, SearchDocument, SearchIndexError
 from .settings import settings_from_config
 from .site_build import (
+    MachineError,
     PreparedSite,
     add_reports,
     prepare_site,
@@ -48,6 +50,7 @@ from .site_build import (
 log = logging.getLogger("mkdocs.plugins.programme")
 stage_log = logging.getLogger("mkdocs.plugins.programme.stages")
 content_log = logging.getLogger("generator.content")
+environment_log = logging.getLogger("generator.environment")
 
 
 THEME_ONLY = ("print/", "fragments/")
@@ -92,7 +95,7 @@ class SearchFeed:
             self.run.add(SearchDocument(spec.url, spec.html, spec.title, spec.description)
                          for spec in pages if "data-pagefind-body" in spec.html)
         except (SearchIndexError, OSError) as error:
-            raise PluginError(f"search index: {error}") from None
+            raise PluginError(f"search index: {error}") from error
         self.seconds += time.perf_counter() - started
 
     def close(self) -> None:
@@ -123,6 +126,12 @@ class ProgrammePlugin(BasePlugin[ProgrammeConfig]):  # type: ignore[no-untyped-c
             raise PluginError("mkdocs.yml: plugins.programme.listing_page_size must be a "
                               f"whole number of at least 1 (got {self.config.listing_page_size})")
         root = Path(config.config_file_path).resolve().parent
+        if not self.serving:  # MkDocs empties site_dir before it builds: only a build's own
+            try:
+                ensure_replaceable(Path(config.site_dir), SITE_MARKER, "site folder",
+                                   "Choose another site_dir, or empty it yourself.")
+            except FolderNotOurs as error:
+                raise PluginError(str(error)) from error
         raw: dict[str, Any] = {
             "docs_dir": config.docs_dir,
             "site_dir": config.site_dir,
@@ -138,7 +147,7 @@ class ProgrammePlugin(BasePlugin[ProgrammeConfig]):  # type: ignore[no-untyped-c
         try:
             feed = SearchFeed()
         except (SearchIndexError, OSError) as error:
-            raise PluginError(f"search index: {error}") from None
+            raise PluginError(f"search index: {error}") from error
         self.search = feed.run
         try:
             self.site = prepare_site(settings, options, feed=feed)
@@ -150,13 +159,18 @@ class ProgrammePlugin(BasePlugin[ProgrammeConfig]):  # type: ignore[no-untyped-c
                 if item.is_error:
                     log.error(item.as_text())
             raise PluginError(f"{len([d for d in error.diagnostics if d.is_error])} content "
-                              "error(s); nothing was built") from None
+                              "error(s); nothing was built") from error
+        except MachineError as error:
+            self.stop_search()
+            raise PluginError(f"environment: {error}") from error
         except BaseException:
             self.stop_search()
             raise
         for item in self.site.warnings:
             # outside the "mkdocs" logger: content warnings are shown, never fail `--strict`
             content_log.warning(item.as_text())
+        for note in self.site.environment:
+            environment_log.warning(note)  # the machine, not content: never fails the build
         set_source_date_epoch(self.site.catalogue)
         config.nav = self.site.plan.nav
         licence = settings.site_licence
@@ -176,20 +190,23 @@ class ProgrammePlugin(BasePlugin[ProgrammeConfig]):  # type: ignore[no-untyped-c
         assert self.site is not None
         self.render_started = time.perf_counter()
         plan = self.site.plan
+        reports = {r.site_path: r.source for r in (self.site.reports or {}).values()}
+        # a file of content published at its media address (an image, an attached report)
+        # is published there only, not also where it lies in content/
+        elsewhere = {str(Path(p).resolve()) for p in [*plan.assets.values(), *reports.values()]}
         for file in list(files):
             uri = file.src_uri
             if not file.is_documentation_page() and uri.startswith(THEME_ONLY):
                 files.remove(file)  # print stylesheets and fragments are for the core only
             elif uri.startswith("_data/") or uri in plan.pages or (
                 uri.startswith("comptes-rendus/") and uri.count("/") == 1 and uri.endswith(".md")
-            ):
+            ) or (not file.is_documentation_page() and file.abs_src_path is not None
+                  and str(Path(file.abs_src_path).resolve()) in elsewhere):
                 files.remove(file)
         for uri, spec in plan.pages.items():
             files.append(File.generated(config, uri, content=f"# {spec.title}\n"))
-        for url, source in plan.assets.items():
+        for url, source in {**reports, **plan.assets}.items():
             files.append(File.generated(config, url, abs_src_path=str(source)))
-        for report in (self.site.reports or {}).values():
-            files.append(File.generated(config, report.site_path, abs_src_path=str(report.source)))
         return files
 
     def on_env(self, env: jinja2.Environment, config: MkDocsConfig, files: Files
@@ -276,14 +293,17 @@ class ProgrammePlugin(BasePlugin[ProgrammeConfig]):  # type: ignore[no-untyped-c
             stage_log.info("stage render (MkDocs): %.2f s",
                            time.perf_counter() - self.render_started)
             write_exports(self.site.catalogue, Path(config.site_dir), config.site_url or "")
+            write_site_marker(Path(config.site_dir))
             search, self.search = self.search, None
             assert search is not None
             with timed("search (wait and install)"):
                 try:
                     stats = search.install(Path(config.site_dir))
                 except (SearchIndexError, OSError) as error:
-                    raise PluginError(f"search index: {error}") from None
+                    raise PluginError(f"search index: {error}") from error
             log.info("search index: %d pages, %d bytes", stats.pages, stats.bytes)
+            for warning in stats.warnings:
+                environment_log.warning(warning)  # the Pagefind version, not content
         finally:
             gc.unfreeze()
 

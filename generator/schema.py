@@ -121,8 +121,8 @@ def _date(value: Any) -> Any:
     if isinstance(value, str) and DATE_RE.match(value.strip()):
         try:
             return dt.date.fromisoformat(value.strip())
-        except ValueError:
-            raise _error("date_invalid", "'{value}' is not a real date", value=value) from None
+        except ValueError as exc:
+            raise _error("date_invalid", "'{value}' is not a real date", value=value) from exc
     raise _error("date_form", "expected a date written YYYY-MM-DD, e.g. 2022-03-18")
 
 
@@ -136,8 +136,8 @@ def _url(value: str) -> str:
     value = value.strip()
     try:
         parts = urlsplit(value)
-    except ValueError:
-        raise _error("url", "'{value}' is not a valid URL", value=value) from None
+    except ValueError as exc:
+        raise _error("url", "'{value}' is not a valid URL", value=value) from exc
     scheme = parts.scheme.lower()
     if scheme not in URL_SCHEMES:
         suggestion = ""

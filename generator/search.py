@@ -43,7 +43,7 @@ import tempfile
 import threading
 from collections.abc import Iterable
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -84,6 +84,10 @@ class SearchIndexError(RuntimeError):
     """Pagefind could not be found or failed; the message says why."""
 
 
+class BundleShapeError(SearchIndexError):
+    """Pagefind's bundle is not in the shape :func:`normalise_bundle` knows."""
+
+
 @dataclass(frozen=True)
 class SearchStats:
     """What the indexing produced."""
@@ -97,6 +101,8 @@ class SearchStats:
     index_bytes: int
     """Size of the index proper (fragments, index chunks, filters, metadata)."""
     bundle_dir: Path
+    warnings: tuple[str, ...] = ()
+    """Problems that leave the index usable (a bundle that could not be normalised)."""
 
 
 def pagefind_executable() -> Path:
@@ -224,7 +230,7 @@ class IndexingRun:
                 raise SearchIndexError(f"the pages could not be prepared: {self._error}")
             bundle = Path(site_dir) / BUNDLE_DIR
             if not self.pages:  # nothing indexed: no bundle, and no stale one either
-                shutil.rmtree(bundle, ignore_errors=True)
+                _remove_old_bundle(bundle)
                 return SearchStats(0, 0, 0, 0, bundle)
             assert self._result is not None
             returncode, stdout, stderr = self._result
@@ -234,11 +240,16 @@ class IndexingRun:
                     f"Pagefind failed: {detail or f'exit status {returncode}'}")
             for name in UNUSED_BUNDLE_FILES:
                 (self.output / name).unlink(missing_ok=True)
-            normalise_bundle(self.output)
-            if bundle.exists():
-                shutil.rmtree(bundle)
+            warnings: tuple[str, ...] = ()
+            try:
+                normalise_bundle(self.output)
+            except BundleShapeError as error:
+                warnings = (f"the search index could not be made reproducible: {error} "
+                            "(the search works; two builds of the same content may give "
+                            "different pagefind/ files)",)
+            _remove_old_bundle(bundle)
             shutil.move(str(self.output), str(bundle))
-            return _stats(bundle, self.pages)
+            return replace(_stats(bundle, self.pages), warnings=warnings)
         finally:
             shutil.rmtree(self.scratch, ignore_errors=True)
 
@@ -257,6 +268,17 @@ class IndexingRun:
         if self._executor is not None:
             self._executor.shutdown(wait=True, cancel_futures=True)
             self._executor = None
+
+
+def _remove_old_bundle(bundle: Path) -> None:
+    """Remove a previous search bundle, and nothing else: a folder at that place that
+    Pagefind did not write is refused."""
+    if not bundle.exists() and not bundle.is_symlink():
+        return
+    if bundle.is_symlink() or not (bundle / "pagefind.js").is_file():
+        raise SearchIndexError(f"{bundle} exists and is not a search bundle written by "
+                               "Pagefind; it was left as it is (move it away)")
+    shutil.rmtree(bundle)
 
 
 def start_indexing(documents: Iterable[SearchDocument], *, language: str = "fr") -> IndexingRun:
@@ -366,14 +388,14 @@ def _write_packed(folder: Path, prefix: str, suffix: str, value: Any, digits: in
     return name
 
 
-def normalise_bundle(bundle: Path) -> bool:
+def normalise_bundle(bundle: Path) -> None:
     """Sort Pagefind's filter values and filter list; rename the files after their content.
 
     Pagefind names its files ``<language>_<hash>``; only the entry file points to the
     metadata and only the metadata points to the filter files, so rewriting those two
     levels is enough. The browser code reads filters as maps, so order carries no meaning.
-    Returns False (bundle left as it is) if the files are not in the expected shape, for
-    instance after a Pagefind upgrade.
+    Raises :class:`BundleShapeError` (bundle left as it is) if the files are not in the
+    expected shape, for instance after a Pagefind upgrade.
     """
     entry_path = bundle / "pagefind-entry.json"
     try:
@@ -385,19 +407,20 @@ def normalise_bundle(bundle: Path) -> bool:
             meta = _read_packed(meta_path)
             filters = meta[3]
             if not (isinstance(meta, list) and isinstance(filters, list)):
-                return False
+                raise BundleShapeError(f"{meta_path.name} is not a list of the known shape")
             loaded = []
             for name, filter_hash in filters:
                 path = bundle / "filter" / f"{filter_hash}.pf_filter"
                 content = _read_packed(path)
                 if not (isinstance(content, list) and len(content) == 2
                         and isinstance(content[1], list)):
-                    return False
+                    raise BundleShapeError(f"filter/{path.name} is not of the known shape")
                 loaded.append((name, path, content))
             plans.append((language, info, meta_path, meta, loaded))
     except (OSError, ValueError, KeyError, IndexError, TypeError, EOFError,
-            cbor2.CBORDecodeError):
-        return False
+            cbor2.CBORDecodeError) as error:
+        raise BundleShapeError(f"Pagefind's files are not in the shape this generator "
+                               f"knows ({type(error).__name__}: {error})") from error
     for language, info, meta_path, meta, loaded in plans:
         new_filters = []
         for name, path, content in loaded:
@@ -411,7 +434,6 @@ def normalise_bundle(bundle: Path) -> bool:
                                      10).removeprefix("pagefind.")
     entry_path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")),
                           "utf-8")
-    return True
 
 
 def _stats(bundle: Path, pages: int) -> SearchStats:

@@ -10,7 +10,7 @@ import logging
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +20,7 @@ from .exports import export_files
 from .loader import load_catalogue
 from .render.frenchtext import french_date
 from .render.site_plan import DocumentFeed, PdfLink, SiteOptions, SitePlan, plan_site
-from .reports import ReportError, ReportFile, build_reports
+from .reports import MissingLibrary, ReportError, ReportFile, build_reports, describe
 from .settings import Settings, plugin_options
 
 log = logging.getLogger("mkdocs.plugins.programme.stages")
@@ -34,12 +34,18 @@ def timed(stage: str) -> Iterator[None]:
     log.info("stage %s: %.2f s", stage, time.perf_counter() - start)
 
 
+class MachineError(Exception):
+    """The machine lacks something the build needs: not a content error; says what to do."""
+
+
 @dataclass
 class PreparedSite:
     catalogue: Catalogue
     plan: SitePlan
     warnings: list[Diagnostic]
     reports: dict[str, ReportFile] | None = None
+    environment: list[str] = field(default_factory=list)
+    """Warnings about the machine (a missing optional library): each said once."""
 
 
 def prepare_site(settings: Settings, options: SiteOptions,
@@ -81,12 +87,16 @@ def add_reports(site: PreparedSite, options: SiteOptions, cache_dir: Path,
 
     with timed("pdf"):
         try:
-            reports = build_reports(catalogue, site.plan.bodies, site.plan.assets,
-                                    options.theme_dir, cache_dir, workers=workers,
-                                    progress=progress)
+            made = build_reports(catalogue, site.plan.bodies, site.plan.assets,
+                                 options.theme_dir, cache_dir, workers=workers,
+                                 progress=progress)
+        except MissingLibrary as error:
+            raise MachineError(str(error)) from error
         except ReportError as error:
-            raise ContentError([Diagnostic(source, 1, "(pdf)", str(error))
-                                for source in sorted(error.sources)]) from None
+            raise ContentError([Diagnostic(f.source, f.line, f.field, f.message)
+                                for f in error.failures]) from error
+    reports = made.files
+    log.info("PDF: fonts subset by %s", made.subsetter)
     rendered = sum(1 for r in reports.values() if r.rendered)
     log.info("PDF: %d rendered, %d from cache or attached", rendered, len(reports) - rendered)
     dates = {w.url: french_date(w.meta.date) for w in catalogue.writeups.values()}
@@ -99,7 +109,8 @@ def add_reports(site: PreparedSite, options: SiteOptions, cache_dir: Path,
     }
     with timed("pages (with PDF links)"):
         plan = plan_site(catalogue, options, site.plan)
-    return PreparedSite(catalogue, plan, site.warnings, reports)
+    environment = [describe(kind, sources) for kind, sources in made.environment.items()]
+    return PreparedSite(catalogue, plan, site.warnings, reports, environment)
 
 
 def write_exports(catalogue: Catalogue, site_dir: Path, site_url: str) -> None:

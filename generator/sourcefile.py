@@ -42,7 +42,7 @@ def read_text(path: Path, *, markdown: bool = True) -> str:
             "it looks like another encoding such as Windows-1252 or Latin-1",
             "save it as UTF-8",
             _field_at(raw, line, markdown),
-        ) from None
+        ) from exc
     if text.startswith(BOM):
         text = text[1:]
     if "\x00" in text:

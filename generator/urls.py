@@ -17,6 +17,7 @@ DOWNLOADS = "telechargements/"
 LICENCE = "licence/"
 DATA = "data/"
 SEARCH = "recherche/"
+MEDIA = "medias/"
 
 
 def project(slug: str) -> str:
@@ -31,9 +32,17 @@ def project_pdf(slug: str) -> str:
     return f"{PROJECTS}{slug}/fiche-{slug}.pdf"
 
 
-def writeup_pdf(slug: str, attached_name: str | None = None) -> str:
-    if attached_name:
-        return f"{WRITEUPS}{slug}/{attached_name}"
+def media(repo_relative: str) -> str:
+    """Where a repository file (an image, an attachment) is published: one address per file,
+    whatever links to it (a body, a sheet's image, a write-up's attached report)."""
+    return MEDIA + repo_relative.lstrip("/")
+
+
+def writeup_pdf(slug: str, attached: str | None = None) -> str:
+    """A write-up's PDF; ``attached``: the repository path of the report its editors attached
+    (published at its own media address, see :func:`media`)."""
+    if attached:
+        return media(attached)
     return f"{WRITEUPS}{slug}/compte-rendu-{slug}.pdf"
 
 

@@ -110,7 +110,7 @@ def _parse(text: str, line_offset: int) -> Located:
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
-        raise _translate_yaml_error(exc, text, line_offset) from None
+        raise _translate_yaml_error(exc, text, line_offset) from exc
     except yaml.reader.ReaderError as exc:
         char = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1])
         # the position is in bytes with libyaml, in characters without: find the character
@@ -119,12 +119,12 @@ def _parse(text: str, line_offset: int) -> Located:
             line_offset + text[:position].count("\n") + 1,
             f"the text contains a control character (U+{char:04X}) that YAML does not accept",
             "remove it (it is often pasted in by accident)",
-        ) from None
+        ) from exc
     except yaml.YAMLError as exc:
         message = " ".join(str(exc).split())
-        raise YamlProblem(line_offset + 1, f"YAML cannot be read: {message}") from None
-    except RecursionError:
-        raise YamlProblem(line_offset + 1, "YAML is nested too deeply") from None
+        raise YamlProblem(line_offset + 1, f"YAML cannot be read: {message}") from exc
+    except RecursionError as exc:
+        raise YamlProblem(line_offset + 1, "YAML is nested too deeply") from exc
     located = Located(data=None, first_line=line_offset + 1)
     if node is None:
         located.data = None

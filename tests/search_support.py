@@ -21,9 +21,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-import pytest
-
 from .conftest import ROOT
+from .optional_tools import missing, need_program
 
 CHROMIUM = Path("/usr/bin/chromium")
 
@@ -63,10 +62,11 @@ def serve(site: Path) -> Iterator[str]:
 @contextmanager
 def launch_browser() -> Iterator[Any]:
     """Debian's chromium through Playwright, or a skip saying what is missing."""
-    if not CHROMIUM.exists():
-        pytest.skip(f"{CHROMIUM} is missing (apt-get install chromium); browser tests skipped")
-    sync_api = pytest.importorskip("playwright.sync_api",
-                                   reason="playwright is not installed (pip install playwright)")
+    need_program(str(CHROMIUM), "chromium", "the browser tests of search cannot run")
+    try:
+        from playwright import sync_api
+    except ImportError:
+        missing("the Python package playwright is not installed (pip install playwright)")
     with sync_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=str(CHROMIUM),

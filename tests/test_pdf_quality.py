@@ -26,7 +26,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import NoReturn
 from urllib.parse import unquote, urljoin, urlsplit
 
 import pikepdf
@@ -35,25 +34,15 @@ import pytest
 from generator import urls
 
 from .conftest import ROOT
+from .optional_tools import need_program
 
 FIXTURE_CORPUS = ROOT / "tests" / "fixtures" / "site-corpus"
-REQUIRED = os.environ.get("PK_QUALITY_REQUIRED", "") not in ("", "0")
 FRENCH = ("fr", "fr-fr")
 TOOLS = {"qpdf": "qpdf", "pdfinfo": "poppler-utils", "pdffonts": "poppler-utils"}
 
 
-def _missing(reason: str) -> NoReturn:
-    if REQUIRED:
-        pytest.fail(f"{reason} (PK_QUALITY_REQUIRED is set)")
-    pytest.skip(reason)
-
-
 def _need(tool: str) -> str:
-    found = shutil.which(tool)
-    if found is None:
-        _missing(f"{tool} is not installed (Debian package {TOOLS[tool]}): "
-                 "the PDFs cannot be checked with it")
-    return found
+    return need_program(tool, TOOLS[tool], "the PDFs cannot be checked with it")
 
 
 def _run(*args: str) -> subprocess.CompletedProcess[str]:

@@ -42,6 +42,7 @@ import yaml
 from generator import urls
 
 from .conftest import ROOT
+from .optional_tools import missing, need_program
 
 QUALITY = ROOT / "tests" / "quality"
 NODE_MODULES = QUALITY / "node_modules"
@@ -53,7 +54,6 @@ CHROMIUM = os.environ.get("PK_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update"]
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-REQUIRED = os.environ.get("PK_QUALITY_REQUIRED", "") not in ("", "0")
 
 # Listing pages: the index of each kind and the pages of each country, theme, organisation
 # and programme.
@@ -61,28 +61,24 @@ LISTING_PREFIXES = (urls.PROJECTS, urls.WRITEUPS, urls.INSPIRING, urls.PRACTICES
                     urls.COUNTRIES, urls.THEMES, urls.ORGANISATIONS, urls.PROGRAMMES)
 
 
-def _missing(reason: str) -> None:
-    if REQUIRED:
-        pytest.fail(f"{reason} (PK_QUALITY_REQUIRED is set)")
-    pytest.skip(reason)
+_missing = missing
 
 
 def _need_node_modules() -> None:
-    if shutil.which("node") is None:
-        _missing("node is not installed: no npm checkers (axe-core, vnu-jar)")
+    need_program("node", "nodejs", "no npm checkers (axe-core, vnu-jar)")
     if not AXE_JS.exists() or not VNU_JAR.exists():
-        pytest.fail("the checkers are not installed: run tests/quality/install.sh")
+        _missing("the npm checkers are not installed (tests/quality/install.sh, run by "
+                 "make test, could not install them)")
 
 
 def _need_java() -> None:
     _need_node_modules()
-    if shutil.which("java") is None:
-        _missing("java is not installed: the Nu Html Checker (vnu-jar) cannot run")
+    need_program("java", "default-jre-headless", "the Nu Html Checker (vnu-jar) cannot run")
 
 
 def _need_chromium() -> None:
-    if not Path(CHROMIUM).exists():
-        _missing(f"chromium is not installed at {CHROMIUM} (Debian package chromium)")
+    need_program(CHROMIUM, "chromium", "the browser checks (axe-core, JavaScript off) "
+                 "cannot run")
     try:
         import playwright.sync_api  # noqa: F401
     except ImportError:

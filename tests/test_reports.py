@@ -25,12 +25,15 @@ from generator.reports.htmltext import NBSP, NNBSP, french_spacing, prefix_ancho
 from generator.settings import load_settings
 
 from .conftest import ROOT
+from .optional_tools import need_program
 
 THEME = ROOT / "theme"
 SHEET = "femmes-poisson-seche-senegal"
 ATTACHED = "caac-avec-rapport"
 
-pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs pdftotext")
+@pytest.fixture(autouse=True, scope="module")
+def _pdftotext() -> None:
+    need_program("pdftotext", "poppler-utils", "the PDFs' text cannot be read")
 
 
 @dataclass
@@ -84,7 +87,7 @@ def build(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Build]:
     cache = root / "cache"
     progress: list[tuple[int, int]] = []
     reports = build_reports(catalogue, bodies, assets, THEME, cache, workers=2,
-                            progress=lambda done, total: progress.append((done, total)))
+                            progress=lambda done, total: progress.append((done, total))).files
     yield Build(root, cache, catalogue, bodies, assets, reports, progress)
 
 
@@ -168,7 +171,7 @@ def test_attached_report_offered_unchanged(build: Build) -> None:
     assert report.source == attached.resolve()
     assert report.source.read_bytes() == attached.read_bytes()
     assert not report.rendered
-    assert report.site_path == f"comptes-rendus/{ATTACHED}/rapport-joint.pdf"
+    assert report.site_path == "medias/content/comptes-rendus/fichiers/rapport-joint.pdf"
 
 
 def test_programme_report_has_cover_toc_documents_and_credits(build: Build) -> None:
@@ -196,7 +199,7 @@ def test_links_are_clickable(build: Build) -> None:
 def test_second_build_renders_nothing(build: Build) -> None:
     progress: list[tuple[int, int]] = []
     again = build_reports(build.catalogue, build.bodies, build.assets, THEME, build.cache,
-                          progress=lambda d, t: progress.append((d, t)))
+                          progress=lambda d, t: progress.append((d, t))).files
     assert not [url for url, r in again.items() if r.rendered]
     assert {u: r.source for u, r in again.items()} == {
         u: r.source for u, r in build.reports.items()}
@@ -209,7 +212,7 @@ def test_one_changed_sheet_renders_only_its_pdfs(build: Build) -> None:
     try:
         path.write_text(original + "\nUne phrase ajoutée pour le test.\n", encoding="utf-8")
         catalogue, bodies, assets = load(build.root)
-        again = build_reports(catalogue, bodies, assets, THEME, build.cache, workers=1)
+        again = build_reports(catalogue, bodies, assets, THEME, build.cache, workers=1).files
     finally:
         path.write_text(original, encoding="utf-8")
     programme = catalogue.projects[SHEET].meta.programme
@@ -225,7 +228,7 @@ def test_same_input_gives_same_bytes(build: Build, tmp_path: Path) -> None:
     shutil.copytree(build.cache, cache)
     (cache / build.reports[project.url].source.name).unlink()
     again = build_reports(build.catalogue, build.bodies, build.assets, THEME, cache,
-                          workers=1)
+                          workers=1).files
     assert again[project.url].rendered
     assert again[project.url].source.read_bytes() == \
         build.reports[project.url].source.read_bytes()
@@ -270,7 +273,7 @@ def test_large_programme_report_comes_in_volumes(build: Build, tmp_path: Path,
     volumes = -(-count // 2)
     assert volumes >= 2
     reports = build_reports(build.catalogue, build.bodies, build.assets, THEME,
-                            tmp_path / "cache", workers=1)
+                            tmp_path / "cache", workers=1).files
     assert urls.programme("caac") not in reports
     found = [reports[f"{urls.programme('caac')}#tome-{n}"] for n in range(1, volumes + 1)]
     assert [r.site_path for r in found] == [

@@ -11,6 +11,7 @@ import pytest
 
 from generator import search
 from generator.search import (
+    BundleShapeError,
     IndexingRun,
     SearchDocument,
     SearchIndexError,
@@ -84,8 +85,30 @@ def test_an_unknown_bundle_shape_is_left_alone(tmp_path: Path) -> None:
     meta = next(bundle.glob("*.pf_meta"))
     meta.write_bytes(gzip.compress(b"pagefind_dcd" + cbor2.dumps({"not": "a list"})))
     before = _tree(bundle)
-    assert normalise_bundle(bundle) is False
+    with pytest.raises(BundleShapeError, match="not in the shape this generator knows"):
+        normalise_bundle(bundle)
     assert _tree(bundle) == before
+
+
+def test_a_bundle_that_cannot_be_normalised_is_reported(tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(bundle: Path) -> None:
+        raise BundleShapeError("filter/x.pf_filter is not of the known shape")
+
+    monkeypatch.setattr(search, "normalise_bundle", refuse)
+    stats = start_indexing(_documents()).install(tmp_path)
+    assert (tmp_path / "pagefind" / "pagefind.js").is_file()
+    assert len(stats.warnings) == 1
+    assert "could not be made reproducible: filter/x.pf_filter" in stats.warnings[0]
+
+
+def test_a_folder_that_is_not_a_bundle_is_never_replaced(tmp_path: Path) -> None:
+    mine = tmp_path / "pagefind"
+    mine.mkdir()
+    (mine / "notes.txt").write_text("à garder", "utf-8")
+    with pytest.raises(SearchIndexError, match="not a search bundle written by Pagefind"):
+        start_indexing(_documents()).install(tmp_path)
+    assert (mine / "notes.txt").read_text("utf-8") == "à garder"
 
 
 def test_a_document_address_cannot_leave_the_scratch_folder() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import posixpath
 from pathlib import PurePosixPath
 
-MEDIA = "medias/"
+from .. import urls
 
 
 def relative(target: str, from_page: str) -> str:
@@ -46,4 +46,4 @@ def _relpath(target: str, from_page: str) -> str:
 
 def media_url(repo_relative: str) -> str:
     """Where a repository file (an image, an attachment) is published in the site."""
-    return MEDIA + PurePosixPath(repo_relative).as_posix()
+    return urls.media(PurePosixPath(repo_relative).as_posix())

@@ -1,5 +1,7 @@
 """Downloadable PDF reports (WeasyPrint), independent of MkDocs."""
 
-from .build import ReportError, ReportFile, build_reports
+from .build import ReportError, ReportFailure, ReportFile, Reports, build_reports
+from .environment import MissingLibrary, describe
 
-__all__ = ["ReportError", "ReportFile", "build_reports"]
+__all__ = ["MissingLibrary", "ReportError", "ReportFailure", "ReportFile", "Reports",
+           "build_reports", "describe"]

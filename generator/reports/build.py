@@ -12,12 +12,14 @@ import hashlib
 import json
 import multiprocessing
 import os
-from collections.abc import Callable
+import posixpath
+import re
+from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
@@ -28,8 +30,10 @@ from ..credits import Credits
 from ..render.frenchtext import enumerate_fr, french_date, plural
 from ..render.links import media_url
 from ..render.site_plan import citation, period_text
+from ..yamlsource import guess_field
+from .fontsubset import use_wheel_harfbuzz
 from .htmltext import absolutise, french_spacing, prefix_anchors, referenced_urls
-from .render import PDF_OPTIONS, RenderJob, render_job
+from .render import PDF_OPTIONS, RenderJob, RenderOutcome, render_job
 
 Document = Project | Writeup
 VOLUME_SIZE = 50
@@ -37,16 +41,45 @@ VOLUME_SIZE = 50
 volume of 50 sheets is about 150 pages and takes a worker a few hundred megabytes)."""
 LIGHT_JOBS_PER_WORKER = 200
 """A worker rendering single documents is replaced after this many (its memory grows)."""
+_URL = re.compile(r"(?:https?|file|data):[^\s'\"<>;,)]+")
 FALLBACK_BASE = "https://site.invalid/"
 """Public root used for absolute links when the site has no ``site_url``."""
 
 
-class ReportError(Exception):
-    """A PDF could not be made; names the source file(s) of the document(s)."""
+@dataclass(frozen=True)
+class ReportFailure:
+    """One PDF that could not be made, and where to look in content."""
 
-    def __init__(self, message: str, sources: tuple[str, ...] = ()) -> None:
-        super().__init__(message)
-        self.sources = sources
+    source: str
+    """The file to fix (a document, or the programme registry), relative to the root."""
+    line: int
+    field: str
+    message: str
+
+
+class ReportError(Exception):
+    """PDFs could not be made; one :class:`ReportFailure` per cause, each said once."""
+
+    def __init__(self, failures: list[ReportFailure]) -> None:
+        self.failures = sorted(failures, key=lambda f: (f.source, f.line, f.field, f.message))
+        super().__init__(f"{len(self.failures)} PDF(s) not made:\n" + "\n".join(
+            f"{f.source}:{f.line}: {f.field}: {f.message}" for f in self.failures))
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(f.source for f in self.failures))
+
+
+@dataclass
+class Reports:
+    """What :func:`build_reports` made."""
+
+    files: dict[str, ReportFile]
+    """Document URL (or programme URL, for compiled reports) -> :class:`ReportFile`."""
+    environment: dict[str, list[str]] = field(default_factory=dict)
+    """Kind of environment note (:mod:`.environment`) -> sources of the PDFs that raised it."""
+    subsetter: str = ""
+    """The font subsetting backend used (see :func:`.fontsubset.use_wheel_harfbuzz`)."""
 
 
 @dataclass(frozen=True)
@@ -70,8 +103,11 @@ class _Prepared:
     kind: str
     title: str
     source: str
+    """For messages: the document's file, or ``programme <id>``."""
     html: str
     resources: dict[str, str]
+    documents: tuple[Document, ...] = ()
+    """The documents it holds (one, or a programme volume's)."""
 
 
 class _Composer:
@@ -100,11 +136,12 @@ class _Composer:
             people=self.credits.people, site_name=self.settings.site_name or "Savoirs de programme",
             generator=f"programme-knowledge-generator {__version__}",
         )
+        self.subsetter = use_wheel_harfbuzz()  # raises MissingLibrary without Pango
         import pydyf
         import weasyprint
 
         digest = hashlib.sha256()
-        for item in (__version__, weasyprint.__version__, pydyf.__version__,
+        for item in (__version__, weasyprint.__version__, pydyf.__version__, self.subsetter,
                      json.dumps(PDF_OPTIONS, sort_keys=True), self.css):
             digest.update(item.encode() + b"\0")
         for path in templates:
@@ -136,8 +173,8 @@ class _Composer:
 
     def body(self, doc: Document, anchor_prefix: str = "") -> str:
         if doc.url not in self.bodies:
-            raise ReportError(f"{doc.source}: no rendered body given for {doc.url}",
-                              (doc.source,))
+            raise ReportError([ReportFailure(doc.source, doc.body_line, "(body)",
+                                             f"no rendered body given for {doc.url}")])
         html = absolutise(self.bodies[doc.url], doc.url, self.base)
         return prefix_anchors(html, anchor_prefix) if anchor_prefix else html
 
@@ -155,7 +192,7 @@ class _Composer:
             credits=self.credits.of(doc), authors=self.authors(doc), keywords=self.keywords(doc),
             modified=_modified(doc), example_link=lambda slug: self.site(urls.project(slug)),
         )
-        return self.prepare(doc.pdf, doc.kind, doc.title, doc.source, html)
+        return self.prepare(doc.pdf, doc.kind, doc.title, doc.source, html, (doc,))
 
     def programme(self, programme_id: str) -> list[_Prepared]:
         """The compiled report of a programme: one PDF, or volumes of at most VOLUME_SIZE.
@@ -220,12 +257,11 @@ class _Composer:
             example_link=lambda slug: f"#fiche-{slug}" if slug in in_report
             else self.site(urls.project(slug)),
         )
-        sources = ", ".join(d.source for d in docs)
         return self.prepare(urls.programme_report_pdf(programme_id, number if count > 1 else 0),
-                            "programme", title, f"programme {programme_id} ({sources})", html)
+                            "programme", title, f"programme {programme_id}", html, tuple(docs))
 
     def prepare(self, site_path: str, kind: str, title: str, source: str,
-                html: str) -> _Prepared:
+                html: str, documents: tuple[Document, ...]) -> _Prepared:
         html = french_spacing(html)
         resources: dict[str, str] = {}
         digest = hashlib.sha256(self.fixed_digest.encode() + b"\0" + html.encode())
@@ -237,7 +273,48 @@ class _Composer:
                 continue  # a link to a page: nothing to fetch
             resources[url] = str(path)
             digest.update(url.encode() + b"\0" + self.file_digest(path).encode())
-        return _Prepared(digest.hexdigest(), site_path, kind, title, source, html, resources)
+        return _Prepared(digest.hexdigest(), site_path, kind, title, source, html, resources,
+                         documents)
+
+    def locate(self, doc: Document, problem: str) -> ReportFailure:
+        """The failure of ``doc``'s PDF, at the line of the image or link it names."""
+        needles = []
+        for url in _URL.findall(problem):
+            if url.startswith(self.base):
+                needles.append(posixpath.basename(urlsplit(url).path) or url)
+            else:
+                needles.append(url)
+        line, where = 1, "(pdf)"
+        try:
+            text = doc.path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError):
+            text = ""
+        lines = text.split("\n")
+        for index, content in enumerate(lines):
+            if needles and any(needle in content for needle in needles):
+                line = index + 1
+                where = "(body)" if line >= doc.body_line else (
+                    guess_field("\n".join(lines[1:doc.body_line]), index - 1) or "(pdf)")
+                break
+        return ReportFailure(doc.source, line, where, f"PDF not made: {problem}")
+
+    def locate_programme(self, item: _Prepared, problem: str) -> ReportFailure:
+        """A compiled report that failed although its documents did not: at its registry."""
+        programme_id = item.source.removeprefix("programme ")
+        registry = self.settings.data_dir / "programmes.yml"
+        line = 1
+        try:
+            for index, content in enumerate(registry.read_text(encoding="utf-8-sig")
+                                            .split("\n")):
+                if re.fullmatch(rf"\s*-?\s*id:\s*[\"']?{re.escape(programme_id)}[\"']?\s*",
+                                content):
+                    line = index + 1
+                    break
+        except (OSError, UnicodeDecodeError):
+            pass
+        return ReportFailure(self.settings.rel(registry), line, "id",
+                             f"compiled report of programme '{programme_id}' ({item.title}) "
+                             f"not made: {problem}")
 
     def file_digest(self, path: Path) -> str:
         if path not in self._file_digests:
@@ -254,13 +331,14 @@ def _modified(doc: Document) -> str:
 
 def build_reports(catalogue: Catalogue, bodies: dict[str, str], assets: dict[str, Path],
                   theme_dir: Path, cache_dir: Path, *, workers: int | None = None,
-                  progress: Callable[[int, int], None] | None = None) -> dict[str, ReportFile]:
+                  progress: Callable[[int, int], None] | None = None) -> Reports:
     """Make (or find in the cache) every report of the catalogue.
 
     ``bodies``: document URL -> sanitised body HTML, links relative to that page.
-    ``assets``: site path (``medias/...``) -> source file. Returns document URL (or
-    programme URL, for compiled reports) -> :class:`ReportFile`. Raises :class:`ReportError`
-    naming the source of every document whose PDF could not be made.
+    ``assets``: site path (``medias/...``) -> source file. Raises :class:`ReportError` with
+    one failure per cause: a document whose PDF could not be made, or a programme report
+    that failed although each of its documents rendered alone. Raises
+    :class:`~.environment.MissingLibrary` when WeasyPrint cannot run on this machine.
     """
     composer = _Composer(catalogue, bodies, assets, theme_dir)
     cache_dir.mkdir(parents=True, exist_ok=True)
@@ -288,21 +366,52 @@ def build_reports(catalogue: Catalogue, bodies: dict[str, str], assets: dict[str
     for item in prepared.values():
         if not entry(item).is_file():
             todo.setdefault(item.key, item)  # identical inputs render once
-    rendered = _render_all(
+    outcomes = _render_all(
         [RenderJob(i.source, i.html, composer.css, composer.base, i.resources, str(entry(i)))
          for i in todo.values()], workers, progress,
         frozenset(str(entry(i)) for i in todo.values() if i.kind == "programme"))
+    environment: dict[str, list[str]] = {}
+    for item in todo.values():
+        for kind in outcomes[str(entry(item))].environment:
+            environment.setdefault(kind, []).append(item.source)
+    failures = _failures(composer, todo.values(),
+                         {key: outcome.problem for key, outcome in outcomes.items()
+                          if outcome.problem}, entry)
+    if failures:
+        raise ReportError(failures)
     for url, item in prepared.items():
         path = entry(item)
         results[url] = ReportFile(item.site_path, path, path.stat().st_size, item.kind,
-                                  item.title, str(path) in rendered)
-    return dict(sorted(results.items()))
+                                  item.title, str(path) in outcomes)
+    return Reports(dict(sorted(results.items())),
+                   {kind: sorted(set(sources)) for kind, sources in sorted(environment.items())},
+                   composer.subsetter)
+
+
+def _failures(composer: _Composer, rendered: Iterable[_Prepared], problems: dict[str, str],
+              entry: Callable[[_Prepared], Path]) -> list[ReportFailure]:
+    """One failure per cause. A programme volume fails whenever one of its documents does
+    (the same body, the same image): that is said once, at the document."""
+    failures: list[ReportFailure] = []
+    failed_documents: set[str] = set()
+    items = list(rendered)
+    for item in items:
+        problem = problems.get(str(entry(item)))
+        if problem and item.kind != "programme":
+            failures.append(composer.locate(item.documents[0], problem))
+            failed_documents.add(item.documents[0].source)
+    for item in items:
+        problem = problems.get(str(entry(item)))
+        if problem and item.kind == "programme" and not any(
+                doc.source in failed_documents for doc in item.documents):
+            failures.append(composer.locate_programme(item, problem))
+    return failures
 
 
 def _render_all(jobs: list[RenderJob], workers: int | None,
                 progress: Callable[[int, int], None] | None,
-                heavy: frozenset[str] = frozenset()) -> set[str]:
-    """Render ``jobs``; in a process pool when there are several. Returns their targets.
+                heavy: frozenset[str] = frozenset()) -> dict[str, RenderOutcome]:
+    """Render ``jobs``; in a process pool when there are several. Outcomes by target.
 
     ``heavy``: targets of compiled reports. WeasyPrint keeps a whole document's layout in
     memory and a worker process does not give that memory back, so heavy jobs run after the
@@ -312,17 +421,13 @@ def _render_all(jobs: list[RenderJob], workers: int | None,
     whole build).
     """
     total = len(jobs)
-    failures: list[tuple[str, str]] = []
-    done = 0
+    outcomes: dict[str, RenderOutcome] = {}
     count = max(1, min(workers or os.cpu_count() or 1, total))
 
-    def finished(job: RenderJob, problem: str | None) -> None:
-        nonlocal done
-        if problem:
-            failures.append((job.source, problem))
-        done += 1
+    def finished(job: RenderJob, outcome: RenderOutcome) -> None:
+        outcomes[job.target] = outcome
         if progress:
-            progress(done, total)
+            progress(len(outcomes), total)
 
     if total <= 1 or count == 1:
         for job in jobs:
@@ -343,9 +448,4 @@ def _render_all(jobs: list[RenderJob], workers: int | None,
                 futures = {pool.submit(render_job, job): job for job in batch}
                 for future in as_completed(futures):
                     finished(futures[future], future.result())
-    if failures:
-        failures.sort()
-        raise ReportError("\n".join(f"{source}: PDF not made: {problem}"
-                                    for source, problem in failures),
-                          tuple(source for source, _ in failures))
-    return {job.target for job in jobs}
+    return outcomes

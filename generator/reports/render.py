@@ -15,6 +15,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
+from .environment import MissingLibrary, classify
+from .fontsubset import use_wheel_harfbuzz
+
 # Options given to WeasyPrint for every PDF. Part of the cache key.
 PDF_OPTIONS: dict[str, Any] = {
     "pdf_variant": "pdf/ua-1",  # tagged PDF, /Lang, XMP with pdfuaid:part=1
@@ -37,18 +40,33 @@ class RenderJob:
     """Final path of the PDF (written atomically)."""
 
 
+@dataclass(frozen=True)
+class RenderOutcome:
+    problem: str | None
+    """None when the PDF was written; else why not (caused by the document or the theme)."""
+    environment: tuple[str, ...] = ()
+    """Kinds of environment notes WeasyPrint raised (:mod:`.environment`): never a failure."""
+
+
 class _Capture(logging.Handler):
     def __init__(self) -> None:
         super().__init__(logging.WARNING)
         self.messages: list[str] = []
+        self.environment: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
+        message = record.getMessage()
         # An image the editor left without alternative text is decorative here (alt="");
-        # `check` warns about it. Every other warning or error fails the report.
-        if "has no required alt description" in record.getMessage():
+        # `check` warns about it.
+        if "has no required alt description" in message \
+                or record.name.startswith("weasyprint.progress"):
             return
-        if not record.name.startswith("weasyprint.progress"):
-            self.messages.append(f"{record.levelname}: {record.getMessage()}")
+        kind = classify(message)
+        if kind is not None:  # the machine, not the document: said once by the build
+            if kind not in self.environment:
+                self.environment.append(kind)
+        else:  # every other warning or error fails the report
+            self.messages.append(message)
 
 
 def _fetcher(resources: dict[str, str], refused: list[str]) -> Any:
@@ -73,13 +91,21 @@ def _fetcher(resources: dict[str, str], refused: list[str]) -> Any:
     return LocalFetcher()
 
 
-def render_job(job: RenderJob) -> str | None:
-    """Render ``job``; return None on success, else a message (never raises)."""
+def _with_reason(message: str) -> str:
+    """WeasyPrint's « Failed to load image at '…': » can end with an empty reason."""
+    if message.startswith("Failed to load image") and message.rstrip().endswith(":"):
+        return message.rstrip() + " the file is not an image that can be read"
+    return message
+
+
+def render_job(job: RenderJob) -> RenderOutcome:
+    """Render ``job`` and write its PDF; say what went wrong, if anything (never raises)."""
+    capture = _Capture()
     try:
+        use_wheel_harfbuzz()
         from weasyprint import CSS, HTML
 
         refused: list[str] = []
-        capture = _Capture()
         logger = logging.getLogger("weasyprint")
         previous_level = logger.level
         logger.addHandler(capture)
@@ -93,9 +119,12 @@ def render_job(job: RenderJob) -> str | None:
         finally:
             logger.removeHandler(capture)
             logger.setLevel(previous_level)
-        problems = [f"refused URL {url}" for url in refused] + capture.messages
+        # a refused URL is also logged by WeasyPrint ("Failed to load image at …"): once
+        problems = [f"refused URL {url}" for url in refused] + [
+            _with_reason(m) for m in capture.messages if not any(url in m for url in refused)]
+        environment = tuple(capture.environment)
         if problems:
-            return "; ".join(dict.fromkeys(problems))
+            return RenderOutcome("; ".join(dict.fromkeys(problems)), environment)
         assert isinstance(data, bytes)
         target = Path(job.target)
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -103,6 +132,8 @@ def render_job(job: RenderJob) -> str | None:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
         os.replace(tmp, target)
-        return None
+        return RenderOutcome(None, environment)
+    except MissingLibrary as error:
+        return RenderOutcome(f"environment: {error}", tuple(capture.environment))
     except Exception as error:  # a worker reports; the parent raises ReportError
-        return f"{type(error).__name__}: {error}"
+        return RenderOutcome(f"{type(error).__name__}: {error}", tuple(capture.environment))

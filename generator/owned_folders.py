@@ -1,0 +1,61 @@
+"""Folders a command may replace: only the ones it wrote itself.
+
+A command deletes or overwrites only what it wrote. A folder it makes carries a marker file
+at its root; a later run replaces the folder only if it is absent, empty or carries that
+marker. Anything else (a mistyped ``--site-dir ~/Documents``, a real project given to
+``demo --out``) is refused with :class:`FolderNotOurs`, before any work is done.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+SITE_MARKER = ".programme-site"
+SITE_MARKER_TEXT = (
+    "This folder was written by `python -m generator build` (programme-knowledge-generator).\n"
+    "The next build replaces it whole: do not keep other files here.\n"
+)
+DEMO_MARKER = ".programme-demo"
+"""At the root of a demo corpus; lists the files the demo wrote, one per line after the
+comment lines, so that the next run removes exactly those."""
+
+
+class FolderNotOurs(Exception):
+    """The folder holds files this generator did not write; nothing was touched."""
+
+
+def _sample(folder: Path) -> str:
+    names = sorted(p.name for p in folder.iterdir())
+    shown = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+    return shown
+
+
+def ensure_replaceable(target: Path, marker: str, what: str, hint: str) -> None:
+    """Raise :class:`FolderNotOurs` unless ``target`` may be replaced whole.
+
+    Allowed: no such path, an empty folder, or a folder whose ``marker`` file says a
+    previous run wrote it. ``what`` names the folder in the message (``site folder``),
+    ``hint`` says how to go on.
+    """
+    if not target.exists() and not target.is_symlink():
+        return
+    if target.is_symlink() or not target.is_dir():
+        raise FolderNotOurs(f"{target} is not a folder (a file or a link is there); "
+                            f"it was left as it is. {hint}")
+    if (target / marker).is_file():
+        return
+    try:
+        if not any(target.iterdir()):
+            return
+        sample = _sample(target)
+    except OSError as error:
+        raise FolderNotOurs(f"{target} cannot be read ({error.strerror}); it was left as "
+                            f"it is. {hint}") from error
+    raise FolderNotOurs(
+        f"{target} is not empty and is not a {what} written by this generator (no "
+        f"{marker} file in it; it holds {sample}). Replacing it would delete those files, "
+        f"so nothing was done. {hint}")
+
+
+def write_site_marker(site_dir: Path) -> None:
+    (site_dir / SITE_MARKER).write_text(SITE_MARKER_TEXT, encoding="utf-8")
