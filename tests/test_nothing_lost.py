@@ -153,3 +153,14 @@ def test_mkdocs_build_refuses_a_site_dir_of_other_files(repo: Path, tmp_path: Pa
     assert built.returncode != 0
     assert "is not a site folder written by this generator" in built.stderr
     assert tree(folder) == before
+
+
+def test_benchmark_refuses_a_work_folder_of_other_files(tmp_path: Path) -> None:
+    folder = personal_folder(tmp_path / "Documents")
+    before = tree(folder)
+    ran = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "benchmark.py"), "--sizes", "1",
+         "--work", str(folder)], capture_output=True, text=True, timeout=120, check=False)
+    assert ran.returncode != 0
+    assert "is not empty and is not a benchmark work folder" in ran.stderr
+    assert tree(folder) == before

@@ -22,7 +22,8 @@ optional() {
   echo "install.sh: $1; the browser and HTML-checker tests will be skipped" >&2
   exit 0
 }
-command -v npm >/dev/null 2>&1 || optional "npm is missing (install nodejs and npm)"
+npm_path=$(command -v npm 2>/dev/null) && [ -f "$npm_path" ] && [ -x "$npm_path" ] \
+  || optional "npm is missing (install nodejs and npm)"
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 npm ci --no-audit --no-fund --ignore-scripts --loglevel=error || optional "npm ci failed"
 test -f node_modules/axe-core/axe.min.js || optional "axe-core did not install"
