@@ -86,6 +86,7 @@ class DiagnosticList:
         self._items.append(
             replace(
                 diagnostic,
+                path=_one_line(diagnostic.path),  # a file name may hold a newline
                 field=_one_line(diagnostic.field),
                 message=_one_line(diagnostic.message),
                 suggestion=_one_line(diagnostic.suggestion),

@@ -19,7 +19,9 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
+from .body_links import body_links, link_problem
 from .catalogue import Catalogue, Project, Writeup, build_catalogue
+from .content_tree import check_tree
 from .diagnostics import Diagnostic, DiagnosticList
 from .references import ReferenceContext
 from .schema import (
@@ -72,12 +74,24 @@ class _Run:
         """Files listed by :meth:`markdown_files` that are symbolic links…"""
         self._listed_folders: set[Path] = set()
         """…and the folders it listed (other paths are asked to the file system)."""
+        self._publish_from = [settings.content_dir.resolve(), settings.projects_dir.resolve()]
+        self._pages: set[str] = set()
+        """Markdown files that become pages, as listed (links to them need no stat)."""
+        self.refused: set[Path] = set()
+        """Entries refused by :func:`check_tree` (links out, pipes…): never opened."""
 
     # --- registries ---
+
+    def is_refused(self, path: Path) -> bool:
+        """Refused by :func:`check_tree`, itself or through a folder (never opened)."""
+        return bool(self.refused) and any(
+            p in self.refused for p in (path, *path.parents))
 
     def read_registry(self, name: str) -> tuple[str, Located | None]:
         path = self.settings.data_dir / f"{name}.yml"
         rel = self.rel(path)
+        if self.is_refused(path):
+            return rel, None
         if not path.is_file():
             other = path.with_suffix(".yaml")
             hint = f"rename {self.rel(other)} to {name}.yml" if other.is_file() else (
@@ -147,7 +161,7 @@ class _Run:
         self._listed_folders.add(folder)
         for entry in listed:
             path = folder / entry.name
-            if not entry.is_file():
+            if not entry.is_file() or path in self.refused:
                 continue
             if entry.is_symlink():
                 self._symlinks.add(path)
@@ -288,7 +302,21 @@ class _Run:
         self.diagnostics.extend(diagnostics)
         return [mine + theirs for mine, theirs in zip(here, there, strict=True)]
 
+    def check_body_links(self, source: SourceFile) -> None:
+        """What the build would refuse among the body's links and images, at their line."""
+        body = source.body
+        if "](" not in body and "][" not in body and "<" not in body and "]:" not in body:
+            return
+        for link in body_links(body, source.body_line):
+            found = link_problem(link, source.path, str(self._root), self._publish_from,
+                                 self._pages)
+            if found:
+                message, suggestion = found
+                self.diagnostics.error(source.rel, link.line, "(body)",
+                                       f"column {link.column}: {message}", suggestion)
+
     def warn_empty_body(self, source: SourceFile) -> None:
+        self.check_body_links(source)
         if not source.body.strip():
             self.diagnostics.warning(source.rel, source.body_line, "(body)",
                                      "the text of the page is empty")
@@ -306,13 +334,16 @@ class _Run:
         if not content.is_dir():
             return
         for path in sorted(content.rglob("*.md")):
+            if self.is_refused(path):
+                continue
             relative = path.relative_to(content)
             if relative.parts[0] in ("_data",) or (
                 relative.parts[0] == "comptes-rendus" and len(relative.parts) == 2
             ):
                 continue
             try:
-                load_markdown(path, self.rel(path), require_front_matter=False)
+                self.check_body_links(load_markdown(path, self.rel(path),
+                                                    require_front_matter=False))
             except YamlProblem as problem:
                 self.report_problem(self.rel(path), problem)
             except OSError as exc:
@@ -323,6 +354,11 @@ class _Run:
         settings = self.settings
         for problem in settings.problems:
             self.diagnostics.error("mkdocs.yml", 1, "plugins.programme", problem)
+        for refusal in check_tree(settings.content_dir, settings.projects_dir,
+                                  settings.root / "theme"):
+            self.refused.add(refusal.path)
+            self.diagnostics.error(self.rel(refusal.path), 1, "(file)", refusal.message,
+                                   refusal.suggestion)
         registries = {name: self.read_registry(name) for name in REGISTRIES}
         self.context.organisations = self.known_ids(registries["organisations"][1])
         self.context.programmes = self.known_ids(registries["programmes"][1])
@@ -336,6 +372,7 @@ class _Run:
         project_files = self.markdown_files(settings.projects_dir)
         writeup_files = self.markdown_files(settings.writeups_dir)
         self.context.projects = {p.stem for p in project_files}
+        self._pages = {str(p) for p in [*project_files, *writeup_files]}
         projects, writeups = self.in_two_processes(
             [(self.load_projects, project_files), (self.load_writeups, writeup_files)])
         self.check_editorial_pages()

@@ -27,6 +27,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from .countries import guess_code, is_country_code
+from .publishable import svg_problem
 from .references import ReferenceContext, closest
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -249,6 +250,11 @@ def _repository_file(suffixes: set[str], what: str) -> AfterValidator:
                 value=value,
                 suggestion=f"did you mean '{(pure.parent / match).as_posix()}'?" if match else "",
             )
+        if pure.suffix.lower() == ".svg":
+            problem = svg_problem(resolved)
+            if problem:
+                raise _error("svg_active", "'{value}': {problem}", value=value, problem=problem,
+                             suggestion="export it as PNG, or remove the scripts and links")
         return value
 
     return AfterValidator(check)

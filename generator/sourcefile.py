@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,14 +24,49 @@ class SourceFile:
     body_line: int
 
 
+def read_bounded(path: Path, limit: int) -> bytes:
+    """The bytes of the regular file at ``path``, if it holds at most ``limit`` of them.
+
+    Never blocks on a named pipe nor reads a device without end: the file is opened without
+    blocking, checked to be a regular file, and at most ``limit + 1`` bytes are read.
+    Raises :class:`YamlProblem` otherwise.
+    """
+    too_large = YamlProblem(1, f"file is larger than {limit // (1024 * 1024)} MB",
+                            "split it, or move large data out of the page")
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)
+                         | getattr(os, "O_NOCTTY", 0))
+    try:
+        info = os.fstat(descriptor)
+        if not stat.S_ISREG(info.st_mode):
+            raise YamlProblem(1, "not an ordinary file (a pipe, socket or device): not read",
+                              "remove it")
+        if info.st_size > limit:
+            raise too_large
+        # as many system calls as Path.read_bytes (one read of the size, one to see the end)
+        chunks = []
+        remaining = limit + 1
+        want = info.st_size + 1
+        while remaining > 0:
+            chunk = os.read(descriptor, min(want, remaining))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            remaining -= len(chunk)
+            want = 1 << 16
+    finally:
+        os.close(descriptor)
+    data = b"".join(chunks)
+    if len(data) > limit:
+        raise too_large
+    return data
+
+
 def read_text(path: Path, *, markdown: bool = True) -> str:
     """Read UTF-8 text (BOM accepted), normalising CRLF and CR to LF.
 
     Raises :class:`YamlProblem` (line 1 or the line of the bad byte) for other encodings.
     """
-    raw = path.read_bytes()
-    if len(raw) > MAX_FILE_BYTES:
-        raise YamlProblem(1, f"file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB")
+    raw = read_bounded(path, MAX_FILE_BYTES)
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or _looks_utf16(raw):
         raise YamlProblem(1, "file is encoded in UTF-16, not UTF-8", "save it as UTF-8")
     try:

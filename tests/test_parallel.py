@@ -25,11 +25,11 @@ EXTENSIONS = ["toc", "tables", "attr_list", "admonition", "footnotes", "def_list
 
 def test_parallel_and_serial_plans_are_identical(tmp_path: Path) -> None:
     generate_corpus(tmp_path, 30, 4, seed=3)
-    first = sorted((tmp_path / "projects").glob("*.md"))[0]
-    first.write_text(first.read_text("utf-8") + "\nVoir [une fiche absente](absente.md).\n",
-                     "utf-8")
     result = load_catalogue(load_settings(tmp_path))
     assert result.catalogue is not None, [d.as_text() for d in result.errors]
+    # a problem only the renderer sees (`check` reports this one too, from the text)
+    first = sorted(result.catalogue.projects.values(), key=lambda p: p.slug)[0]
+    first.body += "\nVoir [une fiche absente](absente.md).\n"
     plans = [plan_site(result.catalogue, SiteOptions(theme_dir=ROOT / "theme",
                                                      extensions=EXTENSIONS,
                                                      body_workers=workers))

@@ -43,10 +43,12 @@ class RendererSettings:
     extension_configs: dict[str, Any]
     sources: dict[Path, str]
     """Resolved Markdown file -> the URL of its page (for links between documents)."""
+    publish_from: tuple[Path, ...] = ()
+    """Folders whose files may be published (``content/``, ``projects/``)."""
 
     def renderer(self) -> BodyRenderer:
         return BodyRenderer(self.root, self.extensions, self.extension_configs,
-                            self.sources.get)
+                            self.sources.get, list(self.publish_from) or None)
 
 
 _worker_renderer: BodyRenderer | None = None

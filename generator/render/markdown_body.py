@@ -18,6 +18,7 @@ from urllib.parse import unquote, urlsplit
 
 import markdown
 
+from ..publishable import file_problem, is_remote
 from .links import media_url, relative
 from .sanitise import sanitise
 
@@ -41,8 +42,11 @@ class BodyRenderer:
         extensions: list[Any] | None = None,
         extension_configs: dict[str, Any] | None = None,
         page_for_source: Callable[[Path], str | None] | None = None,
+        publish_from: list[Path] | None = None,
     ) -> None:
         self.root = root.resolve()
+        self.publish_from = [p.resolve() for p in publish_from] if publish_from else [
+            self.root / "content", self.root / "projects"]
         names = list(extensions or [])
         if "toc" not in names and "markdown.extensions.toc" not in names:
             names.append("toc")
@@ -59,14 +63,20 @@ class BodyRenderer:
 
         def rewrite(match: re.Match[str]) -> str:
             attr, value = match.group(1), html.unescape(match.group(2))
-            new = self._resolve(value, source, page_url, result)
+            new = self._resolve(value, source, page_url, result, embedded=attr == "src")
             return f'{attr}="{html.escape(new, quote=True)}"'
 
         result.html = _URL_ATTR.sub(rewrite, clean)
         return result
 
-    def _resolve(self, value: str, source: Path, page_url: str, result: RenderedBody) -> str:
+    def _resolve(self, value: str, source: Path, page_url: str, result: RenderedBody,
+                 embedded: bool = False) -> str:
         parts = urlsplit(value)
+        if embedded and is_remote(value):
+            result.problems.append(
+                f"'{value}' is an image from another site: readers' browsers would fetch it "
+                "from there; save it in the repository and point to the copy")
+            return "#"
         if parts.scheme or parts.netloc or value.startswith(("#", "/")) or not parts.path:
             return value
         target = (source.parent / unquote(parts.path)).resolve()
@@ -82,6 +92,11 @@ class BodyRenderer:
             return relative(page + fragment, page_url)
         if not target.is_file():
             result.problems.append(f"'{value}' does not exist")
+            return "#"
+        refused = file_problem(target, self.publish_from)
+        if refused:
+            result.problems.append(f"'{value}' {refused}" if not refused.startswith(
+                ("SVG", "files of")) else f"'{value}': {refused}")
             return "#"
         url = media_url(target.relative_to(self.root).as_posix())
         result.assets[url] = target

@@ -149,7 +149,7 @@ class _Planner:
         sources.update({w.path.resolve(): w.url for w in catalogue.writeups.values()})
         self.renderer_settings = RendererSettings(
             self.settings.root, list(options.extensions), dict(options.extension_configs),
-            sources)
+            sources, (self.settings.content_dir.resolve(), self.settings.projects_dir.resolve()))
         self.renderer = self.renderer_settings.renderer()
         self.credits = Credits(catalogue)
         self.site_name = options.site_name or "Savoirs de programme"

@@ -1,0 +1,116 @@
+"""The links and images of a body, found in its Markdown text with their line and column.
+
+``check`` does not render bodies (that takes seconds at thousands of documents); it reads
+their links and images from the text, so that what the build would refuse (a missing file,
+a remote image, a file of a type that is not published) is reported by ``check`` already,
+at its own line. The build's renderer applies the same policy (:mod:`.publishable`) to the
+rendered HTML and stays the final gate.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from .publishable import file_problem, is_remote
+
+# ![alt](url "title") and [text](url "title"); <url> form too
+_INLINE = re.compile(r"(!?)\[(?:[^\[\]]|\[[^\[\]]*\])*\]\(\s*<?([^)\s>]*)>?(?:\s+[\"'(][^)]*)?\)")
+_REFERENCE_USE = re.compile(r"(!?)\[(?:[^\[\]]|\[[^\[\]]*\])*\]\[([^\]]*)\]")
+_REFERENCE_DEF = re.compile(r"^ {0,3}\[([^\]]+)\]:\s*<?(\S+?)>?(?:\s.*)?$")
+# only <img src> and <a href> survive the sanitiser (generator/render/sanitise.py): other
+# tags (iframe, object…) are removed from the page, so they load nothing
+_HTML_ATTR = re.compile(r"<\s*(img|a)\b[^>]*?\b(src|href)\s*=\s*[\"']([^\"']*)", re.I)
+_FENCE = re.compile(r"^ {0,3}(```|~~~)")
+
+
+@dataclass(frozen=True)
+class BodyLink:
+    line: int
+    column: int
+    url: str
+    embedded: bool
+    """An image or other resource the page loads (not a link the reader follows)."""
+
+
+def body_links(body: str, first_line: int) -> Iterator[BodyLink]:
+    """Every link and image of ``body`` (whose first line is ``first_line``), in order.
+
+    Code blocks (fenced or indented by four spaces) are skipped, as Markdown shows them as
+    text.
+    """
+    lines = body.split("\n")
+    definitions: dict[str, tuple[int, int, str]] = {}
+    in_fence = ""
+    code_lines: set[int] = set()
+    for index, text in enumerate(lines):
+        fence = _FENCE.match(text)
+        if fence:
+            marker = fence.group(1)
+            if not in_fence:
+                in_fence = marker
+            elif marker == in_fence:
+                in_fence = ""
+            code_lines.add(index)
+            continue
+        if in_fence or text.startswith(("    ", "\t")):
+            code_lines.add(index)
+            continue
+        match = _REFERENCE_DEF.match(text)
+        if match:
+            definitions[match.group(1).strip().lower()] = (index, match.start(2), match.group(2))
+    for index, text in enumerate(lines):
+        if index in code_lines or ("](" not in text and "][" not in text and "<" not in text):
+            continue
+        for match in _INLINE.finditer(text):
+            yield BodyLink(first_line + index, match.start(2) + 1, match.group(2),
+                           match.group(1) == "!")
+        for match in _REFERENCE_USE.finditer(text):
+            found = definitions.get(match.group(2).strip().lower())
+            if found and match.group(1) == "!":
+                def_index, column, url = found
+                yield BodyLink(first_line + def_index, column + 1, url, True)
+        for match in _HTML_ATTR.finditer(text):
+            tag, attr = match.group(1).lower(), match.group(2).lower()
+            yield BodyLink(first_line + index, match.start(3) + 1, match.group(3),
+                           not (tag == "a" and attr == "href"))
+    for def_index, column, url in definitions.values():
+        yield BodyLink(first_line + def_index, column + 1, url, False)
+
+
+def link_problem(link: BodyLink, document: Path, root: str, publish_from: list[Path],
+                 pages: set[str]) -> tuple[str, str] | None:
+    """(message, suggestion) for a link the build would refuse, or None.
+
+    ``root``: the repository, resolved; ``pages``: the Markdown files that become pages
+    (absolute paths as listed). Paths are joined as strings (links inside the repository
+    were checked by :mod:`.content_tree`): a thousand links cost milliseconds, not the
+    tenth of a second ``Path.resolve`` takes.
+    """
+    url = link.url.strip()
+    if link.embedded and is_remote(url):
+        host = urlsplit(url).netloc or url
+        return (f"'{url}' is an image (or other embedded file) from another site ({host}): "
+                "readers' browsers would fetch it from there",
+                "save it in the repository next to the page and point to the copy")
+    parts = urlsplit(url)
+    if parts.scheme or parts.netloc or not parts.path or url.startswith(("#", "/")):
+        return None
+    target = os.path.normpath(os.path.join(str(document.parent), unquote(parts.path)))
+    if target != root and not target.startswith(root + os.sep):
+        return f"'{url}' points outside the repository", "copy the file into the repository"
+    if target.endswith(".md"):
+        if target in pages or os.path.isfile(target):
+            return None
+        return f"link to '{url}': no such page", ""
+    if not os.path.isfile(target):
+        return f"'{url}' does not exist", "check the path: it is relative to this file"
+    problem = file_problem(Path(target).resolve(), publish_from)
+    if problem:
+        return f"'{url}' {problem}" if not problem.startswith(("SVG", "files of")) else (
+            f"'{url}': {problem}"), ""
+    return None

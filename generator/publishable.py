@@ -1,0 +1,84 @@
+"""Which files of content the site may publish, and which URLs a page may embed.
+
+One policy for ``check`` (which scans bodies and front matter) and for the build (which
+renders them), so that a clean ``check`` means a build that does not refuse them:
+
+- a published file lies inside ``content/`` or ``projects/``, is not hidden (its name does
+  not start with a dot) and has one of :data:`ATTACHMENT_TYPES`: images, PDF, office
+  documents, data and media files. HTML, scripts, XML and other types that a browser runs
+  when it opens them are refused;
+- an SVG image is text a browser runs: it is refused when it holds a script, an event
+  attribute (``onload=``…), a ``foreignObject``, an entity declaration or a reference to
+  anything outside itself (:func:`svg_problem` says which);
+- a body may link to any web address, but may not *embed* one (an image, a frame): readers'
+  browsers would fetch it from the outside host, which learns who reads what.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+IMAGE_TYPES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif"})
+ATTACHMENT_TYPES = IMAGE_TYPES | frozenset({
+    ".pdf", ".odt", ".ods", ".odp", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx",
+    ".rtf", ".txt", ".csv", ".epub", ".zip", ".mp3", ".ogg", ".oga", ".mp4", ".webm",
+})
+"""Suffixes of files a body may link to or embed (case does not matter)."""
+
+MAX_SVG_BYTES = 2 * 1024 * 1024
+
+_SVG_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"<\s*script\b", re.I), "a <script> element"),
+    (re.compile(r"\son[a-z]+\s*=", re.I), "an event attribute (onload=, onclick=…)"),
+    (re.compile(r"<\s*foreignObject\b", re.I), "a <foreignObject> element (HTML inside)"),
+    (re.compile(r"<!\s*(ENTITY|DOCTYPE[^>]*\[)", re.I), "an entity declaration"),
+    (re.compile(r"""\b(?:xlink:)?href\s*=\s*["']\s*(?!#)""", re.I),
+     "a link or reference to another file or address (href= not starting with #)"),
+    (re.compile(r"""url\(\s*["']?\s*(?!#)""", re.I), "a url(…) to another file or address"),
+    (re.compile(r"@import\b", re.I), "a CSS @import"),
+    (re.compile(r"javascript\s*:", re.I), "a javascript: address"),
+    (re.compile(r"<\s*(iframe|embed|object|audio|video|handler|listener)\b", re.I),
+     "an element that loads or runs something (iframe, embed, object…)"),
+)
+
+
+def svg_problem(path: Path) -> str:
+    """Why the SVG file at ``path`` may not be published ('' when it may)."""
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_SVG_BYTES + 1)
+    except OSError as error:
+        return f"cannot be read: {error.strerror}"
+    if len(data) > MAX_SVG_BYTES:
+        return f"SVG image larger than {MAX_SVG_BYTES // (1024 * 1024)} MB"
+    text = data.decode("utf-8", "replace")
+    found = [label for pattern, label in _SVG_RULES if pattern.search(text)]
+    if found:
+        return ("SVG image that could run code or fetch outside files when opened: it holds "
+                + "; ".join(found))
+    return ""
+
+
+def file_problem(target: Path, allowed_folders: list[Path]) -> str:
+    """Why the (resolved) file ``target`` may not be published ('' when it may)."""
+    if not any(target.is_relative_to(folder) for folder in allowed_folders):
+        return ("is a file of the repository outside content/ and projects/; only files "
+                "of those two folders are published")
+    if target.name.startswith("."):
+        return "is a hidden file (its name starts with a dot): it is not published"
+    suffix = target.suffix.lower()
+    if suffix not in ATTACHMENT_TYPES:
+        kind = f"'{suffix}'" if suffix else "without a suffix"
+        return (f"files of type {kind} are not published (a browser could run them); "
+                "allowed: " + ", ".join(sorted(ATTACHMENT_TYPES)))
+    if suffix == ".svg":
+        return svg_problem(target)
+    return ""
+
+
+def is_remote(url: str) -> bool:
+    """A URL that a browser would fetch from another host (``https://…``, ``//host/…``)."""
+    parts = urlsplit(url.strip())
+    return bool(parts.netloc) or parts.scheme.lower() in {"http", "https", "ftp"}

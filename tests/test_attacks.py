@@ -1,0 +1,67 @@
+"""Hostile inputs (tests/attacks/cases.yml): each one, on a fresh copy of the example
+content, is refused by ``check`` with a message naming the file (and its line), within a
+time limit (a named pipe or an endless device must not hang it), without a traceback."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from .conftest import ROOT
+from .helpers import run_cli
+
+CASES: list[dict[str, Any]] = yaml.safe_load(
+    (ROOT / "tests" / "attacks" / "cases.yml").read_text(encoding="utf-8"))
+
+
+def apply(root: Path, case: dict[str, Any]) -> int:
+    """Carry out the case's operations; return the first appended line (0 if none)."""
+    appended = 0
+    if "mkdir" in case:
+        (root / case["mkdir"]).mkdir(parents=True, exist_ok=True)
+    if "write" in case:
+        target = root / case["write"]["path"]
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(case["write"]["text"], encoding="utf-8")
+    if "append" in case:
+        target = root / case["append"]["path"]
+        current = target.read_text(encoding="utf-8")
+        if not current.endswith("\n"):
+            current += "\n"
+        text = case["append"]["text"]
+        appended = current.count("\n") + 1 + (len(text) - len(text.lstrip("\n")))
+        target.write_text(current + text, encoding="utf-8")
+    if "symlink" in case:
+        os.symlink(case["symlink"]["target"], root / case["symlink"]["path"])
+    if "fifo" in case:
+        os.mkfifo(root / case["fifo"])
+    return appended
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
+def test_hostile_input_is_refused(case: dict[str, Any], tmp_path: Path) -> None:
+    root = tmp_path / "repo"
+    for name in ("content", "projects"):
+        shutil.copytree(ROOT / name, root / name)
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(ROOT / "theme", root / "theme")
+    appended = apply(root, case)
+    checked = run_cli("check", "--root", str(root), timeout=30)
+    output = checked.stdout + checked.stderr
+    assert checked.returncode == 1, output
+    assert "Traceback" not in output
+    expected = case["refused"]
+    line = expected.get("line")
+    if line == "appended":
+        line = appended
+    prefix = f"{expected['path']}:{line}:" if line else f"{expected['path']}:"
+    matching = [text for text in checked.stdout.splitlines()
+                if text.startswith(prefix) and expected["message"] in text]
+    assert matching, f"expected {prefix} … {expected['message']!r} in:\n{output}"
+    for text in checked.stdout.splitlines():  # every line names a file of the copy
+        assert text.split(":", 1)[0].startswith(("content/", "projects/", "mkdocs.yml")), text
