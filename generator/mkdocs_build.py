@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
-import shutil
 import sys
-import tempfile
 from pathlib import Path
 
 from mkdocs.commands.build import build as mkdocs_build
@@ -20,6 +18,14 @@ from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
 from .owned_folders import SITE_MARKER, FolderNotOurs, ensure_replaceable
 from .settings import load_settings
+from .site_folder import (
+    SiteFolderError,
+    clean_leftovers,
+    install_site,
+    locked,
+    new_building_folder,
+    remove_building_folder,
+)
 
 
 class _PlainFormatter(logging.Formatter):
@@ -93,40 +99,41 @@ def build_site(root: Path, site_dir: Path | None = None, verbose: bool = False,
         except FolderNotOurs as error:
             print(f"error: {error}", file=sys.stderr)
             return 2
+    if os.path.ismount(target):
+        print(f"error: {target} is a mount point: a build cannot replace it; set the site "
+              "folder to a folder inside it (nothing was done)", file=sys.stderr)
+        return 2
     handler = _setup_logging(verbose)
     building: Path | None = None
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        building = Path(tempfile.mkdtemp(prefix=f".{target.name}.building-", dir=target.parent))
-        config = load_config(str(config_file), site_dir=str(building))
-        mkdocs_build(config)
+        with locked(target):
+            for leftover in clean_leftovers(target):
+                print(f"removed {leftover.name}, left by an interrupted build",
+                      file=sys.stderr)
+            building = new_building_folder(target)
+            config = load_config(str(config_file), site_dir=str(building))
+            mkdocs_build(config)
+            install_site(building, target)
+            building = None
     except (PluginError, Abort, ConfigurationError) as error:
-        if building is not None:
-            shutil.rmtree(building, ignore_errors=True)
         if not isinstance(error, Abort):  # MkDocs printed an Abort's reason already
             print(f"error: {error}", file=sys.stderr)
         if verbose and _causes(error):
             print("\n".join(_causes(error)), file=sys.stderr)
         print(f"build failed; {target} was left as it was", file=sys.stderr)
         return 1
-    except BaseException:
-        if building is not None:
-            shutil.rmtree(building, ignore_errors=True)
-        raise
+    except SiteFolderError as error:
+        print(f"error: {error}", file=sys.stderr)
+        print(f"build failed; {target} was left as it was", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print(f"build interrupted; {target} was left as it was", file=sys.stderr)
+        return 130
     finally:
+        if building is not None:
+            remove_building_folder(building)
         logging.getLogger("mkdocs").removeHandler(handler)
         logging.getLogger("generator").removeHandler(handler)
         logging.getLogger("generator").propagate = True
-    _swap(building, target)
     print(f"site built in {target}", file=sys.stderr)
     return 0
-
-
-def _swap(new: Path, target: Path) -> None:
-    old: Path | None = None
-    if target.exists() or target.is_symlink():
-        old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
-        target.rename(old / target.name)
-    new.rename(target)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)

@@ -46,6 +46,7 @@ from .site_build import (
     timed,
     write_exports,
 )
+from .site_folder import BUILDING_MARKER
 
 log = logging.getLogger("mkdocs.plugins.programme")
 stage_log = logging.getLogger("mkdocs.plugins.programme.stages")
@@ -128,8 +129,9 @@ class ProgrammePlugin(BasePlugin[ProgrammeConfig]):  # type: ignore[no-untyped-c
         root = Path(config.config_file_path).resolve().parent
         if not self.serving:  # MkDocs empties site_dir before it builds: only a build's own
             try:
-                ensure_replaceable(Path(config.site_dir), SITE_MARKER, "site folder",
-                                   "Choose another site_dir, or empty it yourself.")
+                ensure_replaceable(Path(config.site_dir), (SITE_MARKER, BUILDING_MARKER),
+                                   "site folder", "Choose another site_dir, or empty it "
+                                   "yourself.")
             except FolderNotOurs as error:
                 raise PluginError(str(error)) from error
         raw: dict[str, Any] = {

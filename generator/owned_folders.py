@@ -30,7 +30,8 @@ def _sample(folder: Path) -> str:
     return shown
 
 
-def ensure_replaceable(target: Path, marker: str, what: str, hint: str) -> None:
+def ensure_replaceable(target: Path, marker: str | tuple[str, ...], what: str, hint: str
+                       ) -> None:
     """Raise :class:`FolderNotOurs` unless ``target`` may be replaced whole.
 
     Allowed: no such path, an empty folder, or a folder whose ``marker`` file says a
@@ -42,7 +43,8 @@ def ensure_replaceable(target: Path, marker: str, what: str, hint: str) -> None:
     if target.is_symlink() or not target.is_dir():
         raise FolderNotOurs(f"{target} is not a folder (a file or a link is there); "
                             f"it was left as it is. {hint}")
-    if (target / marker).is_file():
+    markers = (marker,) if isinstance(marker, str) else marker
+    if any((target / name).is_file() for name in markers):
         return
     try:
         if not any(target.iterdir()):
@@ -53,7 +55,7 @@ def ensure_replaceable(target: Path, marker: str, what: str, hint: str) -> None:
                             f"it is. {hint}") from error
     raise FolderNotOurs(
         f"{target} is not empty and is not a {what} written by this generator (no "
-        f"{marker} file in it; it holds {sample}). Replacing it would delete those files, "
+        f"{markers[0]} file in it; it holds {sample}). Replacing it would delete those files, "
         f"so nothing was done. {hint}")
 
 

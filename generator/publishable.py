@@ -28,6 +28,10 @@ ATTACHMENT_TYPES = IMAGE_TYPES | frozenset({
 """Suffixes of files a body may link to or embed (case does not matter)."""
 
 MAX_SVG_BYTES = 2 * 1024 * 1024
+MAX_PIXELS = 40_000_000
+"""Largest raster image, in pixels (40 megapixels: 8,000 × 5,000). Decoded, an image takes
+four bytes a pixel in every page and PDF that shows it; a photo for the web needs far less."""
+RASTER_TYPES = IMAGE_TYPES - {".svg"}
 
 _SVG_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"<\s*script\b", re.I), "a <script> element"),
@@ -61,6 +65,32 @@ def svg_problem(path: Path) -> str:
     return ""
 
 
+def image_problem(path: Path) -> str:
+    """Why the raster image at ``path`` may not be published ('' when it may).
+
+    Only its header is read (Pillow): the format, the width and the height."""
+    import warnings
+
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        if path.stat().st_size == 0:
+            return "is an empty file, not an image"
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            with Image.open(path) as image:
+                width, height = image.size
+    except Image.DecompressionBombError:
+        return f"is an image of more than {MAX_PIXELS // 1_000_000} megapixels"
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
+        detail = str(error).split(" '", 1)[0] if str(error) else type(error).__name__
+        return f"cannot be read as an image ({detail})"
+    if width * height > MAX_PIXELS:
+        return (f"is an image of {width} × {height} pixels ({width * height / 1e6:.0f} "
+                f"megapixels): at most {MAX_PIXELS // 1_000_000} are allowed")
+    return ""
+
+
 def file_problem(target: Path, allowed_folders: list[Path]) -> str:
     """Why the (resolved) file ``target`` may not be published ('' when it may)."""
     if not any(target.is_relative_to(folder) for folder in allowed_folders):
@@ -75,6 +105,8 @@ def file_problem(target: Path, allowed_folders: list[Path]) -> str:
                 "allowed: " + ", ".join(sorted(ATTACHMENT_TYPES)))
     if suffix == ".svg":
         return svg_problem(target)
+    if suffix in RASTER_TYPES:
+        return image_problem(target)
     return ""
 
 

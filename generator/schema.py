@@ -27,7 +27,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from .countries import guess_code, is_country_code
-from .publishable import svg_problem
+from .publishable import RASTER_TYPES, image_problem, svg_problem
 from .references import ReferenceContext, closest
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -35,6 +35,7 @@ DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 URL_SCHEMES = ("http", "https", "mailto")
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif"}
 MIN_YEAR, MAX_YEAR = 1900, 2100
+MAX_SLUG = 80
 
 
 def _ctx(info: ValidationInfo) -> ReferenceContext | None:
@@ -76,6 +77,15 @@ def _length(low: int, high: int) -> AfterValidator:
 
 Title = Annotated[Text, _length(3, 200)]
 Summary = Annotated[Text, _length(1, 400)]
+# Every text and list has a bound (docs/content-format.md, « Limits »): a value of
+# 95,000 characters or a list of 10,000 places makes pages and PDFs that take minutes.
+Name = Annotated[Text, _length(1, 200)]
+"""A person, an organisation, a programme, a theme's label, a place."""
+ShortName = Annotated[Text, _length(1, 60)]
+Label = Annotated[Text, _length(1, 300)]
+"""An event, a link's or a reference's title, an image's alternative text or credit."""
+LongText = Annotated[Text, _length(1, 2000)]
+"""A description, a good practice, a difficulty, a note."""
 
 
 def _slug(value: str) -> str:
@@ -87,6 +97,9 @@ def _slug(value: str) -> str:
             value=value,
             suggestion=f"for example '{suggestion}'" if suggestion else "",
         )
+    if len(value) > MAX_SLUG:
+        raise _error("text_length", "must be at most {bounds} characters long (it has {count})",
+                     bounds=MAX_SLUG, count=len(value))
     return value
 
 
@@ -255,6 +268,12 @@ def _repository_file(suffixes: set[str], what: str) -> AfterValidator:
             if problem:
                 raise _error("svg_active", "'{value}': {problem}", value=value, problem=problem,
                              suggestion="export it as PNG, or remove the scripts and links")
+        elif pure.suffix.lower() in RASTER_TYPES:
+            problem = image_problem(resolved)
+            if problem:
+                raise _error("image_unreadable", "'{value}' {problem}", value=value,
+                             problem=problem, suggestion="save it again as PNG or JPEG, at "
+                             "most 2,000 pixels wide for the web")
         return value
 
     return AfterValidator(check)
@@ -291,14 +310,14 @@ class StrictModel(BaseModel):
 
 
 class Link(StrictModel):
-    title: Text
+    title: Label
     url: Url
 
 
 class Image(StrictModel):
     src: ImagePath
-    alt: Text
-    credit: Text | None = None
+    alt: Label
+    credit: Label | None = None
 
 
 class Period(StrictModel):
@@ -328,15 +347,17 @@ class ProjectMeta(StrictModel):
     summary: Summary
     programme: ProgrammeRef
     lead: OrganisationRef
-    partners: Annotated[list[OrganisationRef], _unique("partners")] = Field(default_factory=list)
-    countries: Annotated[list[Country], Field(min_length=1), _unique("countries")]
-    places: Annotated[list[Text], _unique("places")] = Field(default_factory=list)
-    themes: Annotated[list[ThemeRef], Field(min_length=1), _unique("themes")]
+    partners: Annotated[list[OrganisationRef], Field(max_length=50), _unique("partners")] = Field(
+        default_factory=list)
+    countries: Annotated[list[Country], Field(min_length=1, max_length=60), _unique("countries")]
+    places: Annotated[list[Name], Field(max_length=100), _unique("places")] = Field(
+        default_factory=list)
+    themes: Annotated[list[ThemeRef], Field(min_length=1, max_length=20), _unique("themes")]
     period: Period
     status: Status
     inspiring: bool = False
     image: Image | None = None
-    links: list[Link] = Field(default_factory=list)
+    links: Annotated[list[Link], Field(max_length=50)] = Field(default_factory=list)
     licence: LicenceRef | None = None
     updated: Date | None = None
 
@@ -358,17 +379,17 @@ class ProjectMeta(StrictModel):
 
 
 class Person(StrictModel):
-    name: Text
+    name: Name
     organisation: OrganisationRef | None = None
 
 
 class Reference(StrictModel):
-    author: Text
-    title: Text
+    author: Label
+    title: Label
     year: Year | None = None
-    publisher: Text | None = None
+    publisher: Label | None = None
     url: Url | None = None
-    note: Text | None = None
+    note: LongText | None = None
 
 
 class WriteupMeta(StrictModel):
@@ -377,45 +398,49 @@ class WriteupMeta(StrictModel):
     title: Title
     summary: Summary
     date: Date
-    event: Text | None = None
+    event: Label | None = None
     programme: ProgrammeRef | None = None
     organisations: Annotated[list[OrganisationRef], _unique("organisations")] = Field(
         default_factory=list
     )
-    authors: Annotated[list[Person], Field(min_length=1)]
-    reviewers: list[Person] = Field(default_factory=list)
-    themes: Annotated[list[ThemeRef], Field(min_length=1), _unique("themes")]
-    examples: Annotated[list[ProjectRef], _unique("examples")] = Field(default_factory=list)
-    good_practices: list[Text] = Field(default_factory=list)
-    difficulties: list[Text] = Field(default_factory=list)
-    bibliography: list[Reference] = Field(default_factory=list)
+    authors: Annotated[list[Person], Field(min_length=1, max_length=50)]
+    reviewers: Annotated[list[Person], Field(max_length=50)] = Field(default_factory=list)
+    themes: Annotated[list[ThemeRef], Field(min_length=1, max_length=20), _unique("themes")]
+    examples: Annotated[list[ProjectRef], Field(max_length=100), _unique("examples")] = Field(
+        default_factory=list)
+    good_practices: Annotated[list[LongText], Field(max_length=100)] = Field(
+        default_factory=list)
+    difficulties: Annotated[list[LongText], Field(max_length=100)] = Field(
+        default_factory=list)
+    bibliography: Annotated[list[Reference], Field(max_length=300)] = Field(
+        default_factory=list)
     licence: LicenceRef | None = None
     report: PdfPath | None = None
 
 
 class OrganisationEntry(StrictModel):
     id: Slug
-    name: Text
-    short_name: Text | None = None
+    name: Name
+    short_name: ShortName | None = None
     country: Country | None = None
     url: Url | None = None
-    description: Text | None = None
+    description: LongText | None = None
 
 
 class ProgrammeEntry(StrictModel):
     id: Slug
-    name: Text
-    short_name: Text | None = None
+    name: Name
+    short_name: ShortName | None = None
     organisation: OrganisationRef | None = None
     started: Year | None = None
     url: Url | None = None
-    description: Text | None = None
+    description: LongText | None = None
 
 
 class ThemeEntry(StrictModel):
     id: Slug
-    label: Text
-    description: Text | None = None
+    label: Name
+    description: LongText | None = None
 
 
 # Common French or near-miss names an editor may type, mapped to the real field names.

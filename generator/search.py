@@ -36,6 +36,7 @@ import gzip
 import hashlib
 import json
 import multiprocessing
+import os
 import re
 import shutil
 import subprocess
@@ -49,6 +50,8 @@ from pathlib import Path
 from typing import Any
 
 import cbor2
+
+from .processes import die_with_parent
 
 BUNDLE_DIR = "pagefind"
 """Folder of the search bundle, relative to the site folder."""
@@ -143,7 +146,9 @@ class IndexingRun:
     """
 
     def __init__(self, language: str = "fr") -> None:
-        self.scratch = Path(tempfile.mkdtemp(prefix="pk-search-"))
+        _remove_abandoned_scratch()
+        self.scratch = Path(tempfile.mkdtemp(prefix=SCRATCH_PREFIX))
+        (self.scratch / SCRATCH_OWNER).write_text(str(os.getpid()), "ascii")
         self.output = self.scratch / "bundle"
         self.language = language
         self.pages = 0
@@ -173,7 +178,8 @@ class IndexingRun:
         try:
             if self._executor is None and len(documents) >= WRITE_ELSEWHERE:
                 self._executor = ProcessPoolExecutor(
-                    1, mp_context=multiprocessing.get_context("spawn"))
+                    1, mp_context=multiprocessing.get_context("spawn"),
+                    initializer=die_with_parent)
             if self._executor is not None:
                 self._written.append(self._executor.submit(
                     _write_documents, documents, self.scratch / "pages"))
@@ -268,6 +274,29 @@ class IndexingRun:
         if self._executor is not None:
             self._executor.shutdown(wait=True, cancel_futures=True)
             self._executor = None
+
+
+SCRATCH_PREFIX = "pk-search-"
+SCRATCH_OWNER = "owner.pid"
+
+
+def _remove_abandoned_scratch() -> None:
+    """Remove scratch folders whose build was killed (their owner process is gone).
+
+    Only folders named like ours that hold an owner file are looked at."""
+    for folder in Path(tempfile.gettempdir()).glob(f"{SCRATCH_PREFIX}*"):
+        try:
+            pid = int((folder / SCRATCH_OWNER).read_text("ascii"))
+        except (OSError, ValueError):
+            continue
+        if pid == os.getpid():
+            continue
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            shutil.rmtree(folder, ignore_errors=True)
+        except PermissionError:
+            continue  # alive, another user's
 
 
 def _remove_old_bundle(bundle: Path) -> None:

@@ -92,6 +92,10 @@ def add_reports(site: PreparedSite, options: SiteOptions, cache_dir: Path,
                                  progress=progress)
         except MissingLibrary as error:
             raise MachineError(str(error)) from error
+        except OSError as error:  # content files were read by `check`: this is the cache
+            raise MachineError(
+                f"cannot write the PDF cache in {cache_dir} ({error.strerror}): make that "
+                "folder writable, or set cache_dir in the plugin options") from error
         except ReportError as error:
             raise ContentError([Diagnostic(f.source, f.line, f.field, f.message)
                                 for f in error.failures]) from error

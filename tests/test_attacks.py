@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import struct
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -13,15 +15,50 @@ import pytest
 import yaml
 
 from .conftest import ROOT
-from .helpers import run_cli
+from .helpers import replace, run_cli, set_field
 
 CASES: list[dict[str, Any]] = yaml.safe_load(
     (ROOT / "tests" / "attacks" / "cases.yml").read_text(encoding="utf-8"))
 
 
+FILLERS = {"{long}": "mot " * 23750, "{long5k}": "N" * 5000}
+
+
+def fill(text: str) -> str:
+    for key, value in FILLERS.items():
+        text = text.replace(key, value)
+    return text
+
+
+def png_header(width: int, height: int) -> bytes:
+    """A PNG that says it is ``width`` × ``height`` (no pixels): a reader of headers sees
+    its size, a decoder would fail."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return (struct.pack(">I", len(data)) + kind + data
+                + struct.pack(">I", zlib.crc32(kind + data)))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", b"")
+            + chunk(b"IEND", b""))
+
+
 def apply(root: Path, case: dict[str, Any]) -> int:
     """Carry out the case's operations; return the first appended line (0 if none)."""
     appended = 0
+    if "png" in case:
+        spec = case["png"]
+        (root / spec["path"]).write_bytes(png_header(spec["width"], spec["height"]))
+    if "append_field" in case:
+        spec = case["append_field"]
+        key = spec["text"].split(":", 1)[0]
+        set_field(root, spec["path"], key, fill(spec["text"]))
+    if "replace" in case:
+        spec = case["replace"]
+        replace(root, spec["path"], spec["old"], fill(spec["new"]))
+    if "places" in case:
+        spec = case["places"]
+        items = "\n".join(f'  - "Lieu {i}"' for i in range(spec["count"]))
+        set_field(root, spec["path"], "places", f"places:\n{items}")
     if "mkdir" in case:
         (root / case["mkdir"]).mkdir(parents=True, exist_ok=True)
     if "write" in case:

@@ -108,3 +108,24 @@ def test_a_machine_without_pango_is_a_machine_error_not_a_content_error(
     with pytest.raises(MachineError, match="Pango") as caught:
         add_reports(site, options, tmp_path / "cache")
     assert isinstance(caught.value.__cause__, MissingLibrary)
+
+
+def test_a_pdf_over_its_time_limit_fails_alone(tmp_path: Path) -> None:
+    """Each PDF has a time limit in its worker; one that exceeds it fails with a message,
+    the others are made."""
+    from generator.reports.build import _render_all
+    from generator.reports.render import RenderJob
+
+    css = "@page { size: A4; } body { font-family: 'DejaVu Sans'; }"
+    slow = "<html lang='fr'><body>" + "<p>Un paragraphe de texte à mettre en page.</p>" * 20000
+    quick = "<html lang='fr'><head><title>Court</title></head><body><p>Court.</p></body></html>"
+    jobs = [RenderJob("projects/lente.md", slow + "</body></html>", css, "https://x.invalid/",
+                      {}, str(tmp_path / "lente.pdf"), time_limit=1),
+            RenderJob("projects/courte.md", quick, css, "https://x.invalid/", {},
+                      str(tmp_path / "courte.pdf"))]
+    outcomes = _render_all(jobs, 2, None)
+    problem = outcomes[str(tmp_path / "lente.pdf")].problem
+    assert problem is not None and "took longer than 1 s" in problem
+    assert outcomes[str(tmp_path / "courte.pdf")].problem is None
+    assert (tmp_path / "courte.pdf").read_bytes().startswith(b"%PDF-")
+    assert not (tmp_path / "lente.pdf").exists()

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..processes import die_with_parent
 from .markdown_body import BodyRenderer, RenderedBody
 
 MIN_PARALLEL = 400
@@ -56,6 +57,7 @@ _worker_renderer: BodyRenderer | None = None
 
 def _start_worker(settings: RendererSettings) -> None:
     global _worker_renderer
+    die_with_parent()
     _worker_renderer = settings.renderer()
 
 

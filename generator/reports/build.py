@@ -16,6 +16,7 @@ import posixpath
 import re
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -33,7 +34,7 @@ from ..render.site_plan import citation, period_text
 from ..yamlsource import guess_field
 from .fontsubset import use_wheel_harfbuzz
 from .htmltext import absolutise, french_spacing, prefix_anchors, referenced_urls
-from .render import PDF_OPTIONS, RenderJob, RenderOutcome, render_job
+from .render import PDF_OPTIONS, RenderJob, RenderOutcome, render_job, start_pdf_worker
 
 Document = Project | Writeup
 VOLUME_SIZE = 50
@@ -429,10 +430,9 @@ def _render_all(jobs: list[RenderJob], workers: int | None,
         if progress:
             progress(len(outcomes), total)
 
-    if total <= 1 or count == 1:
-        for job in jobs:
-            finished(job, render_job(job))
-    else:
+    if total:
+        # Always in worker processes, even for one PDF: their memory and time are bounded
+        # (start_pdf_worker, RenderJob.time_limit), which this process must not be.
         # spawn: no fork of a process that may run threads (mkdocs serve, watchers).
         context = multiprocessing.get_context("spawn")
         light = [job for job in jobs if job.target not in heavy]
@@ -443,9 +443,14 @@ def _render_all(jobs: list[RenderJob], workers: int | None,
                    for i in range(0, len(light), LIGHT_JOBS_PER_WORKER * count)]
         batches += [heavy_jobs[i:i + count] for i in range(0, len(heavy_jobs), count)]
         for batch in batches:
-            with ProcessPoolExecutor(max_workers=min(count, len(batch)),
-                                     mp_context=context) as pool:
+            with ProcessPoolExecutor(max_workers=min(count, len(batch)), mp_context=context,
+                                     initializer=start_pdf_worker) as pool:
                 futures = {pool.submit(render_job, job): job for job in batch}
                 for future in as_completed(futures):
-                    finished(futures[future], future.result())
+                    try:
+                        outcome = future.result()
+                    except BrokenProcessPool:  # killed by the system (memory), or crashed
+                        outcome = RenderOutcome("the PDF worker stopped while making it "
+                                                "(out of memory?)")
+                    finished(futures[future], outcome)
     return outcomes

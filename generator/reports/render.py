@@ -9,12 +9,17 @@ from __future__ import annotations
 import logging
 import mimetypes
 import os
+import signal
 import tempfile
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
+from ..processes import die_with_parent
 from .environment import MissingLibrary, classify
 from .fontsubset import use_wheel_harfbuzz
 
@@ -25,6 +30,53 @@ PDF_OPTIONS: dict[str, Any] = {
     "optimize_images": False,
     "full_fonts": False,  # embed subsets
 }
+
+
+PDF_TIME_LIMIT = 300
+"""Seconds one PDF may take (a sheet takes well under one; a volume of 50 documents about
+thirty); a document that exceeds it fails with its file named, and the others are made."""
+PDF_MEMORY_LIMIT = 3 * 1024**3
+"""Address space of a PDF worker, in bytes (WeasyPrint holds about 3 MB of layout per
+document, so a volume of 50 stays far below). A document whose layout needs more (an
+enormous image) fails with its file named instead of taking the machine's memory."""
+
+
+class _TimeLimit(Exception):
+    pass
+
+
+def start_pdf_worker() -> None:
+    """Initializer of the PDF worker processes: end with the parent, bounded memory."""
+    die_with_parent()
+    try:
+        import resource
+
+        _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        limit = PDF_MEMORY_LIMIT if hard == resource.RLIM_INFINITY else min(
+            PDF_MEMORY_LIMIT, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    except (ImportError, ValueError, OSError):
+        pass  # not on this system: the time limit still holds
+
+
+@contextmanager
+def _time_limit(seconds: int) -> Iterator[None]:
+    """Raise :class:`_TimeLimit` in the body after ``seconds`` (main thread of a worker)."""
+    if threading.current_thread() is not threading.main_thread() or not hasattr(
+            signal, "SIGALRM"):
+        yield
+        return
+
+    def expired(signum: int, frame: object) -> None:
+        raise _TimeLimit
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 @dataclass(frozen=True)
@@ -38,6 +90,7 @@ class RenderJob:
     """Absolute URL -> local file: the only URLs the renderer may fetch."""
     target: str
     """Final path of the PDF (written atomically)."""
+    time_limit: int = PDF_TIME_LIMIT
 
 
 @dataclass(frozen=True)
@@ -113,9 +166,10 @@ def render_job(job: RenderJob) -> RenderOutcome:
             logger.setLevel(logging.WARNING)
         try:
             fetcher = _fetcher(job.resources, refused)
-            document = HTML(string=job.html, base_url=job.base_url, url_fetcher=fetcher)
-            stylesheet = CSS(string=job.css, base_url=job.base_url, url_fetcher=fetcher)
-            data = document.write_pdf(stylesheets=[stylesheet], **PDF_OPTIONS)
+            with _time_limit(job.time_limit):
+                document = HTML(string=job.html, base_url=job.base_url, url_fetcher=fetcher)
+                stylesheet = CSS(string=job.css, base_url=job.base_url, url_fetcher=fetcher)
+                data = document.write_pdf(stylesheets=[stylesheet], **PDF_OPTIONS)
         finally:
             logger.removeHandler(capture)
             logger.setLevel(previous_level)
@@ -135,5 +189,12 @@ def render_job(job: RenderJob) -> RenderOutcome:
         return RenderOutcome(None, environment)
     except MissingLibrary as error:
         return RenderOutcome(f"environment: {error}", tuple(capture.environment))
+    except _TimeLimit:
+        return RenderOutcome(f"took longer than {job.time_limit} s, the time limit of one PDF "
+                             "(shorten the document, or split it)", tuple(capture.environment))
+    except MemoryError:
+        return RenderOutcome(f"needed more than {PDF_MEMORY_LIMIT // 1024**3} GB of memory, the "
+                             "limit of one PDF (an image too large?)",
+                             tuple(capture.environment))
     except Exception as error:  # a worker reports; the parent raises ReportError
         return RenderOutcome(f"{type(error).__name__}: {error}", tuple(capture.environment))

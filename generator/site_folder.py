@@ -1,0 +1,155 @@
+"""Replacing the site folder so that no fault loses it: a lock, a fresh folder, one exchange.
+
+A build writes into a new sibling folder (``.site.building-XXXX``), then swaps it with the
+site in one system call (Linux ``renameat2(RENAME_EXCHANGE)``): at every moment ``site/``
+is a complete site, the old one or the new one, whatever kills the build. Where the
+exchange is not available (another system, another file system), two renames follow each
+other (a moment without ``site/``, said in the README).
+
+A lock (on the folder that holds the site) keeps a second build from working there at the
+same time: it stops with a clear message. The folders a killed
+build left (they carry :data:`BUILDING_MARKER`) are removed by the next build, under the
+lock; nothing else is.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import ctypes.util
+import errno
+import fcntl
+import os
+import shutil
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+BUILDING_MARKER = ".programme-building"
+"""Written first into every folder a build creates beside the site."""
+RENAME_EXCHANGE = 2
+
+
+class SiteFolderError(Exception):
+    """The site folder cannot be written or replaced (the machine, not content)."""
+
+
+@contextlib.contextmanager
+def locked(target: Path, wait: float = 0.0) -> Iterator[None]:
+    """Hold the lock of ``target`` (waiting up to ``wait`` seconds) for the ``with`` body.
+
+    The lock is taken on the folder that holds the site (``flock`` on a directory): it
+    leaves no file behind, and it outlives the exchange of the site folder itself.
+    """
+    parent = target.parent
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+        descriptor = os.open(parent, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError as error:
+        raise SiteFolderError(f"cannot use {parent} ({error.strerror}): the site folder "
+                              "must be in a folder this user can write") from error
+    try:
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise SiteFolderError(
+                        f"another build is writing in {parent} right now; wait until it "
+                        "ends, then build again") from None
+                time.sleep(0.2)
+        try:
+            yield
+        finally:
+            fcntl.flock(descriptor, fcntl.LOCK_UN)
+    finally:
+        os.close(descriptor)
+
+
+def new_building_folder(target: Path) -> Path:
+    """A new, empty folder beside ``target``, marked as the build's own."""
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        folder = Path(tempfile.mkdtemp(prefix=f".{target.name}.building-", dir=target.parent))
+    except OSError as error:
+        raise SiteFolderError(f"cannot create the site beside {target} "
+                              f"({error.strerror})") from error
+    (folder / BUILDING_MARKER).write_text("A build in progress writes here.\n", "utf-8")
+    return folder
+
+
+def remove_building_folder(folder: Path) -> None:
+    """Remove a folder made by :func:`new_building_folder` (and only such a folder)."""
+    if (folder / BUILDING_MARKER).is_file() or (folder / ".programme-site").is_file():
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def clean_leftovers(target: Path) -> list[Path]:
+    """Remove the folders that killed builds of ``target`` left; return them.
+
+    Only folders named like a build's and holding its marker are removed (call this with
+    the lock held, so that no running build's folder is taken).
+    """
+    removed = []
+    for candidate in sorted(target.parent.glob(f".{target.name}.building-*")):
+        if candidate.is_dir() and not candidate.is_symlink() and (
+                (candidate / BUILDING_MARKER).is_file()
+                or (candidate / ".programme-site").is_file()):
+            shutil.rmtree(candidate, ignore_errors=True)
+            removed.append(candidate)
+    return removed
+
+
+def _renameat2() -> object | None:
+    name = ctypes.util.find_library("c")
+    try:
+        libc = ctypes.CDLL(name or "libc.so.6", use_errno=True)
+        function = libc.renameat2
+    except (OSError, AttributeError):
+        return None
+    function.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p,
+                         ctypes.c_uint]
+    function.restype = ctypes.c_int
+    return function
+
+
+_AT_FDCWD = -100
+
+
+def exchange(new: Path, target: Path) -> bool:
+    """Swap the folders ``new`` and ``target`` in one step; False if the system cannot."""
+    function = _renameat2()
+    if function is None:
+        return False
+    result = function(_AT_FDCWD, os.fsencode(new), _AT_FDCWD, os.fsencode(target),  # type: ignore[operator]
+                      RENAME_EXCHANGE)
+    if result == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.EINVAL, errno.ENOSYS, errno.ENOTSUP):
+        return False  # not supported by this system or file system
+    raise SiteFolderError(f"cannot replace {target}: {os.strerror(code)}")
+
+
+def install_site(new: Path, target: Path) -> None:
+    """Put the finished site ``new`` at ``target``; the old site is removed afterwards."""
+    if os.path.ismount(target):
+        raise SiteFolderError(f"{target} is a mount point: a build cannot replace it; set "
+                              "the site folder to a folder inside it")
+    (new / BUILDING_MARKER).unlink(missing_ok=True)
+    if not target.exists() and not target.is_symlink():
+        new.rename(target)
+        return
+    if exchange(new, target):
+        shutil.rmtree(new, ignore_errors=True)  # `new` now holds the old site
+        return
+    old = new.with_name(new.name.replace(".building-", ".building-old-"))
+    try:  # no exchange here: two renames, a moment without a site
+        target.rename(old)
+        new.rename(target)
+    except OSError as error:
+        raise SiteFolderError(f"cannot replace {target} ({error.strerror})") from error
+    shutil.rmtree(old, ignore_errors=True)
