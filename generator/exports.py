@@ -34,6 +34,7 @@ import io
 import json
 import uuid
 import xml.etree.ElementTree as ET
+from collections.abc import Collection
 from typing import Any
 
 from . import __version__, urls
@@ -90,22 +91,29 @@ def _licence_data(licence: Licence) -> dict[str, str]:
 # --- catalogue.json -------------------------------------------------------------------
 
 
-def project_record(project: Project) -> dict[str, Any]:
-    """One sheet as open data: slug, every front-matter field, its addresses and links."""
+def _pdf(doc: Project | Writeup, pdfs: Collection[str] | None) -> str | None:
+    """The document's PDF address, or None when this build made no PDF of it."""
+    return doc.pdf if pdfs is None or doc.url in pdfs else None
+
+
+def project_record(project: Project, pdfs: Collection[str] | None = None) -> dict[str, Any]:
+    """One sheet as open data: slug, every front-matter field, its addresses and links.
+
+    ``pdfs``: URLs of the documents whose PDF was built (None: all of them)."""
     record: dict[str, Any] = project.meta.model_dump(mode="json")
     record.update(
         slug=project.slug,
         licence=project.licence.id,
         licence_url=project.licence.url,
         url=project.url,
-        pdf=project.pdf,
+        pdf=_pdf(project, pdfs),
         cited_by=list(project.cited_by),
         inspiring_effective=bool(project.meta.inspiring or project.cited_by),
     )
     return record
 
 
-def writeup_record(writeup: Writeup) -> dict[str, Any]:
+def writeup_record(writeup: Writeup, pdfs: Collection[str] | None = None) -> dict[str, Any]:
     """One write-up as open data: slug, every front-matter field, its addresses."""
     record: dict[str, Any] = writeup.meta.model_dump(mode="json")
     record.update(
@@ -113,12 +121,12 @@ def writeup_record(writeup: Writeup) -> dict[str, Any]:
         licence=writeup.licence.id,
         licence_url=writeup.licence.url,
         url=writeup.url,
-        pdf=writeup.pdf,
+        pdf=_pdf(writeup, pdfs),
     )
     return record
 
 
-def catalogue_data(catalogue: Catalogue) -> dict[str, Any]:
+def catalogue_data(catalogue: Catalogue, pdfs: Collection[str] | None = None) -> dict[str, Any]:
     """The whole catalogue as plain JSON-ready data (see :func:`catalogue_json`)."""
     settings = catalogue.settings
     organisations = []
@@ -141,21 +149,21 @@ def catalogue_data(catalogue: Catalogue) -> dict[str, Any]:
         "generator": {"name": "programme-knowledge-generator", "version": __version__},
         "site": {"name": settings.site_name, "url": settings.site_url},
         "licence": _licence_data(settings.site_licence),
-        "projects": [project_record(p) for p in catalogue.projects.values()],
-        "writeups": [writeup_record(w) for w in catalogue.writeups_newest_first()],
+        "projects": [project_record(p, pdfs) for p in catalogue.projects.values()],
+        "writeups": [writeup_record(w, pdfs) for w in catalogue.writeups_newest_first()],
         "organisations": organisations,
         "programmes": programmes,
         "themes": themes,
     }
 
 
-def catalogue_json(catalogue: Catalogue) -> bytes:
+def catalogue_json(catalogue: Catalogue, pdfs: Collection[str] | None = None) -> bytes:
     """``site/data/catalogue.json``: the whole validated catalogue as open data.
 
     Sheets are sorted by slug, write-ups newest first (then by slug), organisations and
     programmes by id, themes in the editors' order of ``themes.yml``.
     """
-    return _json_one_record_per_line(catalogue_data(catalogue)).encode("utf-8")
+    return _json_one_record_per_line(catalogue_data(catalogue, pdfs)).encode("utf-8")
 
 
 def _json_one_record_per_line(data: dict[str, Any]) -> str:
@@ -186,7 +194,7 @@ def _safe_cell(value: str) -> str:
     return "'" + value if value.startswith(_FORMULA_STARTS) else value
 
 
-def _csv_row(project: Project) -> list[str]:
+def _csv_row(project: Project, pdfs: Collection[str] | None = None) -> list[str]:
     meta = project.meta
     values = {
         "slug": project.slug,
@@ -205,12 +213,12 @@ def _csv_row(project: Project) -> list[str]:
         "licence": project.licence.id,
         "updated": meta.updated.isoformat() if meta.updated else "",
         "url": project.url,
-        "pdf": project.pdf,
+        "pdf": _pdf(project, pdfs) or "",
     }
     return [_safe_cell(values[column]) for column in CSV_COLUMNS]
 
 
-def projects_csv(catalogue: Catalogue) -> bytes:
+def projects_csv(catalogue: Catalogue, pdfs: Collection[str] | None = None) -> bytes:
     """``site/data/fiches-projet.csv``: one row per project sheet, sorted by slug.
 
     Columns are :data:`CSV_COLUMNS`; ``inspiring`` is the editors' flag (``true``/``false``)
@@ -221,7 +229,7 @@ def projects_csv(catalogue: Catalogue) -> bytes:
     writer = csv.writer(buffer, dialect="excel", lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for project in catalogue.projects.values():
-        writer.writerow(_csv_row(project))
+        writer.writerow(_csv_row(project, pdfs))
     return buffer.getvalue().encode("utf-8")
 
 
@@ -257,7 +265,8 @@ def _person(parent: ET.Element, tag: str, person: Person, catalogue: Catalogue) 
     _sub(element, "name", name)
 
 
-def writeups_feed(catalogue: Catalogue, site_url: str) -> bytes:
+def writeups_feed(catalogue: Catalogue, site_url: str, pdfs: Collection[str] | None = None
+                  ) -> bytes:
     """Atom 1.0 feed of the write-ups, newest first, at most :data:`FEED_LIMIT` entries.
 
     Timestamps are the write-up dates at midnight UTC, and the feed's ``<updated>`` is the
@@ -292,8 +301,9 @@ def writeups_feed(catalogue: Catalogue, site_url: str) -> bytes:
         _sub(entry, "published", _timestamp(meta.date))
         _sub(entry, "link", rel="alternate", type="text/html",
              href=absolute_url(site_url, writeup.url))
-        _sub(entry, "link", rel="enclosure", type="application/pdf",
-             href=absolute_url(site_url, writeup.pdf))
+        if _pdf(writeup, pdfs):
+            _sub(entry, "link", rel="enclosure", type="application/pdf",
+                 href=absolute_url(site_url, writeup.pdf))
         _sub(entry, "link", rel="license", href=writeup.licence.url)
         for author in meta.authors:
             _person(entry, "author", author, catalogue)
@@ -424,7 +434,8 @@ def _link_ld(kind: str, name: str, path: str, site_url: str) -> dict[str, Any]:
     return data
 
 
-def json_ld_data(doc: Project | Writeup, catalogue: Catalogue, site_url: str) -> dict[str, Any]:
+def json_ld_data(doc: Project | Writeup, catalogue: Catalogue, site_url: str,
+                 pdfs: Collection[str] | None = None) -> dict[str, Any]:
     """The schema.org description of a sheet or write-up page, as plain data.
 
     ``url`` (and the URLs of linked pages) are given only with a ``site_url``: a relative
@@ -443,6 +454,7 @@ def json_ld_data(doc: Project | Writeup, catalogue: Catalogue, site_url: str) ->
     })
     if site_url:
         data["url"] = absolute_url(site_url, doc.url)
+    if site_url and _pdf(doc, pdfs):
         data["encoding"] = {
             "@type": "MediaObject",
             "encodingFormat": "application/pdf",
@@ -464,21 +476,26 @@ def script_safe_json(data: Any) -> str:
     return text
 
 
-def json_ld(doc: Project | Writeup, catalogue: Catalogue, site_url: str) -> str:
+def json_ld(doc: Project | Writeup, catalogue: Catalogue, site_url: str,
+            pdfs: Collection[str] | None = None) -> str:
     """JSON-LD for a sheet (``CreativeWork``) or write-up (``Report``) page.
 
     Safe to place verbatim inside ``<script type="application/ld+json">``.
     """
-    return script_safe_json(json_ld_data(doc, catalogue, site_url))
+    return script_safe_json(json_ld_data(doc, catalogue, site_url, pdfs))
 
 
 # --- everything at once ---------------------------------------------------------------
 
 
-def export_files(catalogue: Catalogue, site_url: str) -> dict[str, bytes]:
-    """Every export file by its path relative to the site root."""
+def export_files(catalogue: Catalogue, site_url: str, pdfs: Collection[str] | None = None
+                 ) -> dict[str, bytes]:
+    """Every export file by its path relative to the site root.
+
+    ``pdfs``: URLs of the documents whose PDF this build made (None: all); the others get
+    no PDF address, so that no export points to a file that is not there."""
     return {
-        CATALOGUE_JSON_PATH: catalogue_json(catalogue),
-        PROJECTS_CSV_PATH: projects_csv(catalogue),
-        FEED_PATH: writeups_feed(catalogue, site_url),
+        CATALOGUE_JSON_PATH: catalogue_json(catalogue, pdfs),
+        PROJECTS_CSV_PATH: projects_csv(catalogue, pdfs),
+        FEED_PATH: writeups_feed(catalogue, site_url, pdfs),
     }

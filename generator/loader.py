@@ -19,6 +19,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
+from . import urls
 from .body_links import body_links, link_problem
 from .catalogue import Catalogue, Project, Writeup, build_catalogue
 from .content_tree import check_tree
@@ -341,6 +342,16 @@ class _Run:
                 relative.parts[0] == "comptes-rendus" and len(relative.parts) == 2
             ):
                 continue
+            address = _page_address(relative)
+            section = next((s for s in GENERATED_SECTIONS if address.startswith(s)), None)
+            if section is not None:
+                self.diagnostics.error(
+                    self.rel(path), 1, "(file)",
+                    f"this page would be at {address or 'the root'}, inside {section}, which "
+                    "the site generates: the generated page would replace it",
+                    f"move it out of {section}, for example to content/{relative.stem}-"
+                    "infos.md" if relative.stem != "index" else f"move it out of {section}")
+                continue
             try:
                 self.check_body_links(load_markdown(path, self.rel(path),
                                                     require_front_matter=False))
@@ -382,6 +393,22 @@ class _Run:
             catalogue = build_catalogue(settings, organisations, programmes, themes,
                                         projects, writeups)
         return LoadResult(catalogue, self.diagnostics.sorted())
+
+
+GENERATED_SECTIONS = tuple(sorted({
+    urls.PROJECTS, urls.COUNTRIES, urls.THEMES, urls.ORGANISATIONS, urls.PROGRAMMES,
+    urls.INSPIRING, urls.PRACTICES, urls.DOWNLOADS, urls.LICENCE, urls.DATA, urls.SEARCH,
+    urls.MEDIA, urls.WRITEUPS, "pagefind/"}))
+"""Addresses the site generates: an editorial page may not live there (write-ups, in
+``comptes-rendus/<slug>.md``, are read before this rule)."""
+
+
+def _page_address(relative: Path) -> str:
+    """The address MkDocs gives the editorial page ``relative`` (directory URLs)."""
+    parts = list(relative.with_suffix("").parts)
+    if parts and parts[-1] in ("index", "README"):
+        parts.pop()
+    return "".join(f"{part}/" for part in parts)
 
 
 _forked_run: _Run | None = None

@@ -294,7 +294,8 @@ class ProgrammePlugin(BasePlugin[ProgrammeConfig]):  # type: ignore[no-untyped-c
             assert self.site is not None
             stage_log.info("stage render (MkDocs): %.2f s",
                            time.perf_counter() - self.render_started)
-            write_exports(self.site.catalogue, Path(config.site_dir), config.site_url or "")
+            write_exports(self.site.catalogue, Path(config.site_dir), config.site_url or "",
+                          self.site.reports)
             write_site_marker(Path(config.site_dir))
             search, self.search = self.search, None
             assert search is not None

@@ -117,9 +117,11 @@ def add_reports(site: PreparedSite, options: SiteOptions, cache_dir: Path,
     return PreparedSite(catalogue, plan, site.warnings, reports, environment)
 
 
-def write_exports(catalogue: Catalogue, site_dir: Path, site_url: str) -> None:
+def write_exports(catalogue: Catalogue, site_dir: Path, site_url: str,
+                  pdfs: dict[str, ReportFile] | None) -> None:
+    """The open-data files; ``pdfs``: the reports built (None: PDFs off, so no PDF address)."""
     with timed("exports"):
-        for relative_path, data in export_files(catalogue, site_url).items():
+        for relative_path, data in export_files(catalogue, site_url, set(pdfs or {})).items():
             target = site_dir / relative_path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)

@@ -6,10 +6,10 @@ is a complete site, the old one or the new one, whatever kills the build. Where 
 exchange is not available (another system, another file system), two renames follow each
 other (a moment without ``site/``, said in the README).
 
-A lock (on the folder that holds the site) keeps a second build from working there at the
-same time: it stops with a clear message. The folders a killed
-build left (they carry :data:`BUILDING_MARKER`) are removed by the next build, under the
-lock; nothing else is.
+A lock (a file in the temporary folder named after the site folder's path) keeps a second
+build from working on the same site folder at the same time: it stops with a clear message.
+The folders a killed build left (they carry :data:`BUILDING_MARKER`) are removed by the
+next build, under the lock; nothing else is.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ import ctypes
 import ctypes.util
 import errno
 import fcntl
+import hashlib
 import os
 import shutil
 import tempfile
@@ -35,38 +36,38 @@ class SiteFolderError(Exception):
     """The site folder cannot be written or replaced (the machine, not content)."""
 
 
+def lock_path(target: Path) -> Path:
+    """The lock file of the site folder ``target``: in the temporary folder, named after
+    the folder's absolute path, so that it leaves nothing beside the site and survives
+    the exchange of the folder itself."""
+    digest = hashlib.sha256(os.fsencode(target.absolute())).hexdigest()[:24]
+    return Path(tempfile.gettempdir()) / f"programme-site-{digest}.lock"
+
+
 @contextlib.contextmanager
 def locked(target: Path, wait: float = 0.0) -> Iterator[None]:
-    """Hold the lock of ``target`` (waiting up to ``wait`` seconds) for the ``with`` body.
-
-    The lock is taken on the folder that holds the site (``flock`` on a directory): it
-    leaves no file behind, and it outlives the exchange of the site folder itself.
-    """
-    parent = target.parent
+    """Hold the lock of ``target`` (waiting up to ``wait`` seconds) for the ``with`` body."""
     try:
-        parent.mkdir(parents=True, exist_ok=True)
-        descriptor = os.open(parent, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+        handle = lock_path(target).open("a+")
     except OSError as error:
-        raise SiteFolderError(f"cannot use {parent} ({error.strerror}): the site folder "
-                              "must be in a folder this user can write") from error
-    try:
+        raise SiteFolderError(f"cannot create the lock of {target} in "
+                              f"{tempfile.gettempdir()} ({error.strerror})") from error
+    with handle:
         deadline = time.monotonic() + wait
         while True:
             try:
-                fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
                 break
             except BlockingIOError:
                 if time.monotonic() >= deadline:
                     raise SiteFolderError(
-                        f"another build is writing in {parent} right now; wait until it "
-                        "ends, then build again") from None
+                        f"another build is writing {target} right now; wait until it ends, "
+                        "then build again") from None
                 time.sleep(0.2)
         try:
             yield
         finally:
-            fcntl.flock(descriptor, fcntl.LOCK_UN)
-    finally:
-        os.close(descriptor)
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def new_building_folder(target: Path) -> Path:

@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import struct
-import zlib
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +13,7 @@ import pytest
 import yaml
 
 from .conftest import ROOT
-from .helpers import replace, run_cli, set_field
+from .helpers import png_header, replace, run_cli, set_field
 
 CASES: list[dict[str, Any]] = yaml.safe_load(
     (ROOT / "tests" / "attacks" / "cases.yml").read_text(encoding="utf-8"))
@@ -28,18 +26,6 @@ def fill(text: str) -> str:
     for key, value in FILLERS.items():
         text = text.replace(key, value)
     return text
-
-
-def png_header(width: int, height: int) -> bytes:
-    """A PNG that says it is ``width`` × ``height`` (no pixels): a reader of headers sees
-    its size, a decoder would fail."""
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return (struct.pack(">I", len(data)) + kind + data
-                + struct.pack(">I", zlib.crc32(kind + data)))
-
-    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", b"")
-            + chunk(b"IEND", b""))
 
 
 def apply(root: Path, case: dict[str, Any]) -> int:

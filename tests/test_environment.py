@@ -129,3 +129,46 @@ def test_a_pdf_over_its_time_limit_fails_alone(tmp_path: Path) -> None:
     assert outcomes[str(tmp_path / "courte.pdf")].problem is None
     assert (tmp_path / "courte.pdf").read_bytes().startswith(b"%PDF-")
     assert not (tmp_path / "lente.pdf").exists()
+
+
+def test_a_damaged_cache_entry_is_made_again_and_said(example_repo: Path, tmp_path: Path
+                                                      ) -> None:
+    shutil.copytree(ROOT / "theme", example_repo / "theme")
+    site = tmp_path / "site"
+    first = run_cli("build", "--root", str(example_repo), "--site-dir", str(site), timeout=300)
+    assert first.returncode == 0, first.stderr
+    cache = example_repo / ".cache" / "pdf"
+    entries = sorted(cache.glob("*.pdf"))
+    assert entries and all(e.with_suffix(".sha256").is_file() for e in entries)
+    published = {p.name: p.read_bytes() for p in site.rglob("*.pdf")}
+    entries[0].write_bytes(entries[0].read_bytes()[:100])  # truncated
+    entries[1].write_bytes(b"garbage" * 100)  # replaced
+    again = run_cli("build", "-v", "--root", str(example_repo), "--site-dir", str(site),
+                    timeout=300)
+    assert again.returncode == 0, again.stderr
+    assert "PDF: 2 rendered" in again.stderr
+    notes = [line for line in again.stderr.splitlines() if "cache" in line and "warning" in line]
+    assert len(notes) == 1 and "were damaged on disk" in notes[0], again.stderr
+    assert {p.name: p.read_bytes() for p in site.rglob("*.pdf")} == published
+
+
+def test_old_unused_cache_entries_are_pruned(tmp_path: Path) -> None:
+    import os
+    import time
+
+    from generator.reports.cache import PRUNE_AFTER_DAYS, prune, write_entry
+
+    used, old, recent = "a" * 64, "b" * 64, "c" * 64
+    for key in (used, old, recent):
+        write_entry(tmp_path / f"{key}.pdf", b"%PDF-1.4 " + key.encode())
+    long_ago = time.time() - (PRUNE_AFTER_DAYS + 1) * 86400
+    for key in (used, old):
+        for suffix in (".pdf", ".sha256"):
+            os.utime(tmp_path / f"{key}{suffix}", (long_ago, long_ago))
+    (tmp_path / "notes.txt").write_text("mine")  # not the cache's: never removed
+    (tmp_path / ".tmp-x.pdf").write_bytes(b"half")
+    os.utime(tmp_path / ".tmp-x.pdf", (long_ago, long_ago))
+    prune(tmp_path, {used})
+    left = sorted(p.name for p in tmp_path.iterdir())
+    assert left == sorted([f"{used}.pdf", f"{used}.sha256", f"{recent}.pdf",
+                           f"{recent}.sha256", "notes.txt"])

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.site_folder import BUILDING_MARKER, SiteFolderError, install_site
+from generator.site_folder import BUILDING_MARKER, SiteFolderError, install_site, lock_path
 
 from .conftest import ROOT
 from .helpers import run_cli
@@ -118,12 +118,10 @@ def test_ctrl_c_ends_cleanly(built: tuple[Path, Path, dict[str, str]]) -> None:
 def test_a_second_build_at_the_same_time_is_refused(
         built: tuple[Path, Path, dict[str, str]]) -> None:
     root, site, before = built
-    descriptor = os.open(root, os.O_RDONLY)  # the folder that holds site/
-    try:
-        fcntl.flock(descriptor, fcntl.LOCK_EX)  # as a running build holds it
+    with lock_path(site.resolve()).open("a+") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # as a running build holds it
         second = run_cli("build", "--root", str(root), timeout=120)
-    finally:
-        os.close(descriptor)
+        fcntl.flock(lock, fcntl.LOCK_UN)
     assert second.returncode == 1
     assert "another build is writing" in second.stderr and "Traceback" not in second.stderr
     assert tree(site) == before

@@ -227,7 +227,7 @@ class _Planner:
     def jsonld(self, doc: Document) -> str:
         from ..exports import json_ld
 
-        return json_ld(doc, self.catalogue, self.options.site_url)
+        return json_ld(doc, self.catalogue, self.options.site_url, self.options.pdfs)
 
     def project_page(self, project: Project) -> None:
         body, toc = self.body(project)

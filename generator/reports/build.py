@@ -32,6 +32,7 @@ from ..render.frenchtext import enumerate_fr, french_date, plural
 from ..render.links import media_url
 from ..render.site_plan import citation, period_text
 from ..yamlsource import guess_field
+from .cache import is_valid, prune
 from .fontsubset import use_wheel_harfbuzz
 from .htmltext import absolutise, french_spacing, prefix_anchors, referenced_urls
 from .render import PDF_OPTIONS, RenderJob, RenderOutcome, render_job, start_pdf_worker
@@ -364,14 +365,20 @@ def build_reports(catalogue: Catalogue, bodies: dict[str, str], assets: dict[str
         return cache_dir / f"{item.key}.pdf"
 
     todo: dict[str, _Prepared] = {}
+    damaged: list[str] = []
     for item in prepared.values():
-        if not entry(item).is_file():
-            todo.setdefault(item.key, item)  # identical inputs render once
+        if item.key in todo:
+            continue  # identical inputs render once
+        sound = is_valid(entry(item))
+        if not sound:
+            todo[item.key] = item
+            if sound is False:
+                damaged.append(item.source)
     outcomes = _render_all(
         [RenderJob(i.source, i.html, composer.css, composer.base, i.resources, str(entry(i)))
          for i in todo.values()], workers, progress,
         frozenset(str(entry(i)) for i in todo.values() if i.kind == "programme"))
-    environment: dict[str, list[str]] = {}
+    environment: dict[str, list[str]] = {"cache-damaged": damaged} if damaged else {}
     for item in todo.values():
         for kind in outcomes[str(entry(item))].environment:
             environment.setdefault(kind, []).append(item.source)
@@ -380,6 +387,7 @@ def build_reports(catalogue: Catalogue, bodies: dict[str, str], assets: dict[str
                           if outcome.problem}, entry)
     if failures:
         raise ReportError(failures)
+    prune(cache_dir, {item.key for item in prepared.values()})
     for url, item in prepared.items():
         path = entry(item)
         results[url] = ReportFile(item.site_path, path, path.stat().st_size, item.kind,

@@ -40,6 +40,10 @@ _NOTES = {
     "colour-fonts": (
         "colour (emoji) fonts need HarfBuzz 13 with harfbuzz-vector, which this machine "
         "lacks: colour glyphs are drawn in black. To fix: install a newer HarfBuzz."),
+    "cache-damaged": (
+        "some entries of the PDF cache (.cache/pdf) were damaged on disk (truncated or "
+        "changed since they were written): those PDFs were made again. If this happens "
+        "again, check the disk, or delete .cache/pdf."),
     "missing-glyphs": (
         "some characters have no glyph in the fonts installed on this machine: they show "
         "as empty boxes in the PDFs. To fix: install fonts that cover them (on "
@@ -58,7 +62,7 @@ def classify(message: str) -> str | None:
 def describe(kind: str, sources: list[str]) -> str:
     """One sentence for a kind of note; ``sources``: documents concerned, when it depends."""
     text = f"environment: {_NOTES[kind]}"
-    if kind == "missing-glyphs" and sources:
+    if kind in ("missing-glyphs", "cache-damaged") and sources:
         shown = ", ".join(sources[:5]) + (f" and {len(sources) - 5} more"
                                           if len(sources) > 5 else "")
         text += f" Documents concerned: {shown}."

@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import logging
 import mimetypes
-import os
 import signal
-import tempfile
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -20,6 +18,7 @@ from typing import Any
 from urllib.parse import unquote
 
 from ..processes import die_with_parent
+from .cache import write_entry
 from .environment import MissingLibrary, classify
 from .fontsubset import use_wheel_harfbuzz
 
@@ -180,12 +179,7 @@ def render_job(job: RenderJob) -> RenderOutcome:
         if problems:
             return RenderOutcome("; ".join(dict.fromkeys(problems)), environment)
         assert isinstance(data, bytes)
-        target = Path(job.target)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".pdf")
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, target)
+        write_entry(Path(job.target), data)
         return RenderOutcome(None, environment)
     except MissingLibrary as error:
         return RenderOutcome(f"environment: {error}", tuple(capture.environment))
