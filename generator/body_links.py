@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from .publishable import file_problem, is_remote
+from .publishable import file_problem, is_remote, refusal
 
 # ![alt](url "title") and [text](url "title"); <url> form too
 _INLINE = re.compile(r"(!?)\[(?:[^\[\]]|\[[^\[\]]*\])*\]\(\s*<?([^)\s>]*)>?(?:\s+[\"'(][^)]*)?\)")
@@ -111,6 +111,5 @@ def link_problem(link: BodyLink, document: Path, root: str, publish_from: list[P
         return f"'{url}' does not exist", "check the path: it is relative to this file"
     problem = file_problem(Path(target).resolve(), publish_from)
     if problem:
-        return f"'{url}' {problem}" if not problem.startswith(("SVG", "files of")) else (
-            f"'{url}': {problem}"), ""
+        return refusal(url, problem), ""
     return None

@@ -110,6 +110,13 @@ def file_problem(target: Path, allowed_folders: list[Path]) -> str:
     return ""
 
 
+def refusal(url: str, problem: str) -> str:
+    """The sentence for ``url`` refused by :func:`file_problem` (check and build alike)."""
+    if problem.startswith(("SVG", "files of")):
+        return f"'{url}': {problem}"
+    return f"'{url}' {problem}"
+
+
 def is_remote(url: str) -> bool:
     """A URL that a browser would fetch from another host (``https://…``, ``//host/…``)."""
     parts = urlsplit(url.strip())

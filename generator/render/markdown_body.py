@@ -18,7 +18,7 @@ from urllib.parse import unquote, urlsplit
 
 import markdown
 
-from ..publishable import file_problem, is_remote
+from ..publishable import file_problem, is_remote, refusal
 from .links import media_url, relative
 from .sanitise import sanitise
 
@@ -95,8 +95,7 @@ class BodyRenderer:
             return "#"
         refused = file_problem(target, self.publish_from)
         if refused:
-            result.problems.append(f"'{value}' {refused}" if not refused.startswith(
-                ("SVG", "files of")) else f"'{value}': {refused}")
+            result.problems.append(refusal(value, refused))
             return "#"
         url = media_url(target.relative_to(self.root).as_posix())
         result.assets[url] = target
