@@ -827,3 +827,40 @@ def test_feed_discovery_only_where_readers_subscribe(site: Site) -> None:
     assert sheets
     for page in sheets:
         assert 'rel="alternate"' not in page.read_text(encoding="utf-8"), page
+
+
+# --- ids: generated sections, body headings and the theme never share one ----------------
+
+
+def test_every_id_on_every_page_is_unique_and_every_reference_finds_it(site: Site) -> None:
+    for file in site.html_files():
+        page = parse(file.read_text(encoding="utf-8"))
+        ids = [node.attrs["id"] for node in page.iter() if "id" in node.attrs]
+        repeated = sorted({i for i in ids if ids.count(i) > 1})
+        assert not repeated, f"{file.relative_to(site.out)}: ids used twice: {repeated}"
+        for node in page.iter():
+            for ref in node.attrs.get("aria-labelledby", "").split():
+                assert ref in ids, f"{file.relative_to(site.out)}: aria-labelledby={ref}"
+            href = node.attrs.get("href", "") if node.tag == "a" else ""
+            if href.startswith("#") and len(href) > 1:
+                assert href[1:] in ids, f"{file.relative_to(site.out)}: link to {href}"
+
+
+def test_body_headings_named_like_generated_sections_keep_their_own_contents_entry(
+        site: Site) -> None:
+    """The write-up's body has « Bonnes pratiques », « Bibliographie » and ``{#titre}``."""
+    page = site.page("comptes-rendus/atelier-eau-2022/")
+    by_id = {node.attrs["id"]: node for node in page.iter() if "id" in node.attrs}
+    assert by_id["bonnes-pratiques"].words == "Bonnes pratiques"
+    assert by_id["bonnes-pratiques"].parent is not None
+    body = page.find("div", class_="pk-body")
+    body_headings = {h.words: h.attrs["id"] for h in body.iter() if h.tag in ("h2", "h3")}
+    assert body_headings["Bonnes pratiques"] != "bonnes-pratiques"
+    assert body_headings["Bibliographie"] != "bibliographie"
+    assert body_headings["Un titre choisi"] != "titre"
+    assert by_id["titre"].tag == "h1"
+    assert not [n for n in body.iter() if n.attrs.get("id", "").startswith("__")]
+    toc = page.find("nav", class_="md-nav--secondary")
+    entries = {a.words: a.attrs["href"] for a in toc.find_all("a")}
+    assert entries["Bonnes pratiques"] == "#" + body_headings["Bonnes pratiques"]
+    assert entries["Un titre choisi"] == "#" + body_headings["Un titre choisi"]

@@ -19,6 +19,7 @@ from urllib.parse import unquote, urlsplit
 import markdown
 
 from ..publishable import file_problem, is_remote, refusal
+from .heading_ids import separate_ids
 from .links import media_url, relative
 from .sanitise import sanitise
 
@@ -58,7 +59,7 @@ class BodyRenderer:
         self.md.reset()
         raw = self.md.convert(text)
         tokens: list[dict[str, Any]] = list(getattr(self.md, "toc_tokens", []))
-        clean = sanitise(raw)
+        clean = separate_ids(sanitise(raw), tokens)
         result = RenderedBody(html="", toc_tokens=tokens)
 
         def rewrite(match: re.Match[str]) -> str:
