@@ -19,7 +19,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
-from . import urls
+from . import bidi, urls
 from .body_links import body_links, link_problem
 from .catalogue import Catalogue, Project, Writeup, build_catalogue
 from .content_tree import check_tree
@@ -37,7 +37,7 @@ from .schema import (
 from .settings import Settings
 from .sourcefile import SourceFile, load_markdown, load_yaml_file
 from .validation import validate
-from .yamlsource import Located, YamlProblem
+from .yamlsource import Located, YamlProblem, format_path, prefix_field
 
 E = TypeVar("E", bound=BaseModel)
 
@@ -130,6 +130,7 @@ class _Run:
                           ) -> list[E]:
         if located is None:
             return []
+        self.warn_bidi(rel, located, name)
         entries: list[E] = []
         first: dict[str, int] = {}
         for index, _item in enumerate(located.data):
@@ -195,12 +196,16 @@ class _Run:
                                    "repository", "copy the file into the repository")
             return None
         try:
-            return load_markdown(path, rel)
+            source = load_markdown(path, rel)
         except YamlProblem as problem:
             self.report_problem(rel, problem)
+            return None
         except OSError as exc:
             self.diagnostics.error(rel, 1, "(file)", f"cannot be read: {exc.strerror}")
-        return None
+            return None
+        if source.bidi:
+            self.warn_bidi(rel, source.front, body=source.body, body_line=source.body_line)
+        return source
 
     def rel(self, path: Path) -> str:
         """Path relative to the root, as listed (a symbolic link is not followed)."""
@@ -303,6 +308,17 @@ class _Run:
         self.diagnostics.extend(diagnostics)
         return [mine + theirs for mine, theirs in zip(here, there, strict=True)]
 
+    def warn_bidi(self, rel: str, located: Located, label: str = "",
+                  body: str = "", body_line: int = 0) -> None:
+        """A warning at each text and body line holding a bidirectional control."""
+        for path, what in bidi.in_data(located):
+            self.diagnostics.warning(rel, located.line_of(path),
+                                     prefix_field(label, format_path(path)),
+                                     bidi.MESSAGE.format(what=what), bidi.SUGGESTION)
+        for line, what in bidi.in_lines(body, body_line):
+            self.diagnostics.warning(rel, line, "(body)", bidi.MESSAGE.format(what=what),
+                                     bidi.SUGGESTION)
+
     def check_body_links(self, source: SourceFile) -> None:
         """What the build would refuse among the body's links and images, at their line."""
         body = source.body
@@ -353,8 +369,11 @@ class _Run:
                     "infos.md" if relative.stem != "index" else f"move it out of {section}")
                 continue
             try:
-                self.check_body_links(load_markdown(path, self.rel(path),
-                                                    require_front_matter=False))
+                page = load_markdown(path, self.rel(path), require_front_matter=False)
+                self.check_body_links(page)
+                if page.bidi:
+                    self.warn_bidi(page.rel, page.front, body=page.body,
+                                   body_line=page.body_line)
             except YamlProblem as problem:
                 self.report_problem(self.rel(path), problem)
             except OSError as exc:

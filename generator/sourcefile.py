@@ -7,6 +7,7 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
+from .bidi import BIDI_CONTROLS
 from .yamlsource import Located, YamlProblem, guess_field, parse_yaml, prefix_field
 
 BOM = "\ufeff"
@@ -22,6 +23,8 @@ class SourceFile:
     front: Located
     body: str
     body_line: int
+    bidi: bool = False
+    """Whether the file holds a bidirectional control anywhere (see :mod:`.bidi`)."""
 
 
 def read_bounded(path: Path, limit: int) -> bytes:
@@ -133,14 +136,18 @@ def load_markdown(path: Path, rel: str, *, require_front_matter: bool = True) ->
         if require_front_matter:
             raise YamlProblem(1, "the file does not start with a front-matter block",
                               "put a line '---' first, then the fields, then another '---'")
-        return SourceFile(path, rel, Located(data={}), text, 1)
+        return SourceFile(path, rel, Located(data={}), text, 1, _has_bidi(text))
     front_text, body, body_line = parts
     located = parse_yaml(front_text, line_offset=1)
     if located.data is None:
         located.data = {}
     if not isinstance(located.data, dict):
         raise YamlProblem(2, "front matter must be a set of fields (`name: value` lines)")
-    return SourceFile(path, rel, located, body, body_line)
+    return SourceFile(path, rel, located, body, body_line, _has_bidi(text))
+
+
+def _has_bidi(text: str) -> bool:
+    return BIDI_CONTROLS.search(text) is not None
 
 
 def load_yaml_file(path: Path, label: str = "") -> Located:
