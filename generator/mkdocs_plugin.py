@@ -36,6 +36,7 @@ from .owned_folders import SITE_MARKER, FolderNotOurs, ensure_replaceable, write
 from .render.sanitise import sanitise
 from .render.site_plan import PageSpec
 from .search import IndexingRun, SearchDocument, SearchIndexError
+from .serve_guard import allowed_hosts, guarded
 from .settings import settings_from_config
 from .site_build import (
     MachineError,
@@ -68,6 +69,8 @@ class ProgrammeConfig(Config):  # type: ignore[no-untyped-call]
     """Make a PDF of every document and programme (``mkdocs build``)."""
     serve_pdf = c.Type(bool, default=False)
     """Also make PDFs in ``mkdocs serve`` (slower reloads); env PROGRAMME_SERVE_PDF=1 too."""
+    serve_hosts = c.ListOfItems(c.Type(str), default=[])
+    """More host names the preview (``serve``) answers to, besides localhost and its IPs."""
     cache_dir = c.Type(str, default=".cache/pdf")
     """PDF cache, relative to ``mkdocs.yml``."""
     listing_page_size = c.Type(int, default=100)
@@ -114,6 +117,8 @@ class ProgrammePlugin(BasePlugin[ProgrammeConfig]):  # type: ignore[no-untyped-c
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
+        if self.serving:
+            _guard_preview_server(tuple(self.config.serve_hosts))
 
     def wants_pdf(self) -> bool:
         if not self.config.pdf or os.environ.get("PROGRAMME_PDF") == "0":
@@ -320,6 +325,26 @@ class ProgrammePlugin(BasePlugin[ProgrammeConfig]):  # type: ignore[no-untyped-c
             if folder.is_dir():
                 server.watch(str(folder))
         return server
+
+
+def _guard_preview_server(extra_hosts: tuple[str, ...]) -> None:
+    """Put :func:`.serve_guard.guarded` in front of every preview server made from now on.
+
+    ``on_startup`` runs before ``mkdocs serve`` makes its server, and ``on_serve`` only runs
+    with live reload on, so the class's request handler is wrapped (once; MkDocs 1.x is
+    frozen, so ``serve_request`` stays what it is).
+    """
+    original = LiveReloadServer.serve_request
+    original = getattr(original, "unguarded", original)
+
+    def serve_request(server: LiveReloadServer, environ: dict[str, Any],
+                      start_response: Any) -> Any:
+        hosts = allowed_hosts(str(server.server_address[0]), extra_hosts)
+        app = guarded(functools.partial(original, server), hosts)
+        return app(environ, start_response)
+
+    serve_request.unguarded = original  # type: ignore[attr-defined]
+    LiveReloadServer.serve_request = serve_request  # type: ignore[method-assign, assignment]
 
 
 def _skip_markdown(page: Page, config: MkDocsConfig, files: Files) -> None:
