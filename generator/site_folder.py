@@ -76,8 +76,11 @@ def new_building_folder(target: Path) -> Path:
         target.parent.mkdir(parents=True, exist_ok=True)
         folder = Path(tempfile.mkdtemp(prefix=f".{target.name}.building-", dir=target.parent))
     except OSError as error:
-        raise SiteFolderError(f"cannot create the site beside {target} "
-                              f"({error.strerror})") from error
+        raise SiteFolderError(
+            f"cannot create the site beside {target} ({error.strerror}): the build writes "
+            f"a new folder in {target.parent} and then exchanges it with the old site; make "
+            f"{target.parent} writable for this user, or build elsewhere with --site-dir"
+        ) from error
     (folder / BUILDING_MARKER).write_text("A build in progress writes here.\n", "utf-8")
     return folder
 

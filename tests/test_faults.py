@@ -20,6 +20,7 @@ from generator.site_folder import BUILDING_MARKER, SiteFolderError, install_site
 
 from .conftest import ROOT
 from .helpers import run_cli
+from .optional_tools import missing, need_program
 
 
 def tree(folder: Path) -> dict[str, str]:
@@ -168,3 +169,33 @@ def test_the_exchange_swaps_in_one_step(tmp_path: Path) -> None:
     install_site(new, target)
     assert (target / "index.html").read_text() == "new"
     assert not new.exists()
+
+
+def test_a_read_only_project_is_the_machine_and_says_what_to_do(tmp_path: Path) -> None:
+    """The project belongs to someone else and nobody may write in it.
+
+    The build runs as root in a user namespace (``unshare -r``), where the files of an
+    unmapped owner cannot be written even by root, as for any ordinary user."""
+    unshare = need_program("unshare", "util-linux", "runs a build without write permission")
+    if subprocess.run([unshare, "-r", "true"], capture_output=True).returncode != 0:
+        missing("user namespaces are not available: cannot run a build without permissions")
+    root = tmp_path / "repo"
+    for name in ("content", "projects", "theme"):
+        shutil.copytree(ROOT / name, root / name)
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    for path in [root, *root.rglob("*")]:
+        os.chown(path, 65534, 65534, follow_symlinks=False)
+        os.chmod(path, 0o555 if path.is_dir() else 0o444)
+    failed = subprocess.run([unshare, "-r", sys.executable, "-m", "generator", "build"],
+                            cwd=root, capture_output=True, text=True, timeout=300)
+    assert failed.returncode == 1, failed.stderr
+    assert f"cannot create the site beside {root / 'site'} (Permission denied)" in failed.stderr
+    assert "--site-dir" in failed.stderr
+    assert "content error" not in failed.stderr and "Traceback" not in failed.stderr
+    elsewhere = subprocess.run(
+        [unshare, "-r", sys.executable, "-m", "generator", "build", "--site-dir",
+         str(tmp_path / "out")], cwd=root, capture_output=True, text=True, timeout=300)
+    assert elsewhere.returncode == 1, elsewhere.stderr
+    assert "environment: cannot write the PDF cache" in elsewhere.stderr
+    assert "content error" not in elsewhere.stderr and "Traceback" not in elsewhere.stderr
+    assert not (root / "site").exists() and not (tmp_path / "out").exists()
