@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from .publishable import file_problem, is_remote, refusal
+from .publishable import file_problem, is_remote, not_a_file, refusal
 
 # ![alt](url "title") and [text](url "title"); <url> form too
 _INLINE = re.compile(r"(!?)\[(?:[^\[\]]|\[[^\[\]]*\])*\]\(\s*<?([^)\s>]*)>?(?:\s+[\"'(][^)]*)?\)")
@@ -97,6 +97,10 @@ def link_problem(link: BodyLink, document: Path, root: str, publish_from: list[P
         return (f"'{url}' is an image (or other embedded file) from another site ({host}): "
                 "readers' browsers would fetch it from there",
                 "save it in the repository next to the page and point to the copy")
+    if link.embedded and not_a_file(url):
+        return (f"'{url}' is not a file: an image (or other embedded file) must be a path "
+                "to a file of the repository, relative to this file",
+                "for example images/photo.jpg, with the image next to the page")
     parts = urlsplit(url)
     if parts.scheme or parts.netloc or not parts.path or url.startswith(("#", "/")):
         return None

@@ -117,6 +117,15 @@ def refusal(url: str, problem: str) -> str:
     return f"'{url}' {problem}"
 
 
+def not_a_file(url: str) -> bool:
+    """An embedded address that is not a path to a file: empty, only a ``#fragment``, from
+    the root of the host (``/…``), or with a scheme (``data:``, ``file:``…). An image must be
+    a file of the repository; such an address shows nothing on the site and is refused in a
+    PDF (see :func:`is_remote` for other hosts)."""
+    parts = urlsplit(url.strip())
+    return not parts.path or url.strip().startswith(("#", "/")) or bool(parts.scheme)
+
+
 def is_remote(url: str) -> bool:
     """A URL that a browser would fetch from another host (``https://…``, ``//host/…``)."""
     parts = urlsplit(url.strip())

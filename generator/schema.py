@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
@@ -20,11 +21,14 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    GetCoreSchemaHandler,
+    GetJsonSchemaHandler,
     ValidationInfo,
     field_validator,
     model_validator,
 )
-from pydantic_core import PydanticCustomError
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema, PydanticCustomError, core_schema
 
 from .countries import guess_code, is_country_code
 from .publishable import RASTER_TYPES, image_problem, svg_problem
@@ -36,6 +40,8 @@ URL_SCHEMES = ("http", "https", "mailto")
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif"}
 MIN_YEAR, MAX_YEAR = 1900, 2100
 MAX_SLUG = 80
+MAX_URL = 2000
+MAX_PATH = 300
 
 
 def _ctx(info: ValidationInfo) -> ReferenceContext | None:
@@ -60,10 +66,17 @@ def _non_blank(value: str) -> str:
 Text = Annotated[str, AfterValidator(_non_blank)]
 
 
-def _length(low: int, high: int) -> AfterValidator:
-    def check(value: str) -> str:
-        if not low <= len(value) <= high:
-            bounds = f"{low} to {high}" if low > 1 else f"at most {high}"
+@dataclass(frozen=True)
+class _Length:
+    """A text of ``low`` to ``high`` characters: checked with the checker's own message,
+    and said in the JSON Schema (``minLength``, ``maxLength``) for editors and the docs."""
+
+    low: int
+    high: int
+
+    def check(self, value: str) -> str:
+        if not self.low <= len(value) <= self.high:
+            bounds = f"{self.low} to {self.high}" if self.low > 1 else f"at most {self.high}"
             raise _error(
                 "text_length",
                 "must be {bounds} characters long (it has {count})",
@@ -72,7 +85,33 @@ def _length(low: int, high: int) -> AfterValidator:
             )
         return value
 
-    return AfterValidator(check)
+    def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler
+                                     ) -> CoreSchema:
+        return core_schema.no_info_after_validator_function(self.check, handler(source))
+
+    def __get_pydantic_json_schema__(self, schema: CoreSchema, handler: GetJsonSchemaHandler
+                                     ) -> JsonSchemaValue:
+        found = handler(schema)
+        found.update(minLength=self.low, maxLength=self.high)
+        return found
+
+
+_length = _Length
+
+
+@dataclass(frozen=True)
+class _Schema:
+    """More of a type's rule in the JSON Schema, where a validator checks it."""
+
+    pattern: str = ""
+    maxLength: int = 0  # the JSON Schema's name
+
+    def __get_pydantic_json_schema__(self, schema: CoreSchema, handler: GetJsonSchemaHandler
+                                     ) -> JsonSchemaValue:
+        found = handler(schema)
+        found.update({key: value for key, value in
+                      (("pattern", self.pattern), ("maxLength", self.maxLength)) if value})
+        return found
 
 
 Title = Annotated[Text, _length(3, 200)]
@@ -111,7 +150,7 @@ def _ascii(text: str) -> str:
     return bare.encode("ascii", "ignore").decode()
 
 
-Slug = Annotated[str, AfterValidator(_slug)]
+Slug = Annotated[str, AfterValidator(_slug), _Schema(pattern=SLUG_RE.pattern, maxLength=MAX_SLUG)]
 
 
 def _year(value: Any) -> Any:
@@ -172,7 +211,7 @@ def _url(value: str) -> str:
     return value
 
 
-Url = Annotated[str, AfterValidator(_url)]
+Url = Annotated[Text, _Length(1, MAX_URL), AfterValidator(_url)]
 
 
 def _country(value: str) -> str:
@@ -207,17 +246,18 @@ def _reference(kind: str, attribute: str, label: str) -> AfterValidator:
     return AfterValidator(check)
 
 
+_Id = Annotated[Text, _Length(1, MAX_SLUG)]
 OrganisationRef = Annotated[
-    str, _reference("organisation", "organisations", "an organisation id of organisations.yml")
+    _Id, _reference("organisation", "organisations", "an organisation id of organisations.yml")
 ]
 ProgrammeRef = Annotated[
-    str, _reference("programme", "programmes", "a programme id of programmes.yml")
+    _Id, _reference("programme", "programmes", "a programme id of programmes.yml")
 ]
-ThemeRef = Annotated[str, _reference("theme", "themes", "a theme id of themes.yml")]
+ThemeRef = Annotated[_Id, _reference("theme", "themes", "a theme id of themes.yml")]
 ProjectRef = Annotated[
-    str, _reference("project", "projects", "a project sheet (no file projects/<slug>.md)")
+    _Id, _reference("project", "projects", "a project sheet (no file projects/<slug>.md)")
 ]
-LicenceRef = Annotated[str, _reference("licence", "licences", "a known licence id")]
+LicenceRef = Annotated[_Id, _reference("licence", "licences", "a known licence id")]
 
 
 def _repository_file(suffixes: set[str], what: str) -> AfterValidator:
@@ -279,8 +319,8 @@ def _repository_file(suffixes: set[str], what: str) -> AfterValidator:
     return AfterValidator(check)
 
 
-ImagePath = Annotated[str, _repository_file(IMAGE_SUFFIXES, "an image")]
-PdfPath = Annotated[str, _repository_file({".pdf"}, "a PDF file")]
+ImagePath = Annotated[Text, _Length(1, MAX_PATH), _repository_file(IMAGE_SUFFIXES, "an image")]
+PdfPath = Annotated[Text, _Length(1, MAX_PATH), _repository_file({".pdf"}, "a PDF file")]
 
 
 def _unique(label: str) -> AfterValidator:
@@ -400,7 +440,8 @@ class WriteupMeta(StrictModel):
     date: Date
     event: Label | None = None
     programme: ProgrammeRef | None = None
-    organisations: Annotated[list[OrganisationRef], _unique("organisations")] = Field(
+    organisations: Annotated[list[OrganisationRef], Field(max_length=50),
+                             _unique("organisations")] = Field(
         default_factory=list
     )
     authors: Annotated[list[Person], Field(min_length=1, max_length=50)]

@@ -18,7 +18,7 @@ from urllib.parse import unquote, urlsplit
 
 import markdown
 
-from ..publishable import file_problem, is_remote, refusal
+from ..publishable import file_problem, is_remote, not_a_file, refusal
 from .heading_ids import separate_ids
 from .links import media_url, relative
 from .sanitise import sanitise
@@ -77,6 +77,10 @@ class BodyRenderer:
             result.problems.append(
                 f"'{value}' is an image from another site: readers' browsers would fetch it "
                 "from there; save it in the repository and point to the copy")
+            return "#"
+        if embedded and not_a_file(value):
+            result.problems.append(f"'{value}' is not a file: an image must be a path to a "
+                                   "file of the repository")
             return "#"
         if parts.scheme or parts.netloc or value.startswith(("#", "/")) or not parts.path:
             return value

@@ -34,7 +34,13 @@ from ..render.site_plan import citation, period_text
 from ..yamlsource import guess_field
 from .cache import is_valid, prune
 from .fontsubset import use_wheel_harfbuzz
-from .htmltext import absolutise, french_spacing, prefix_anchors, referenced_urls
+from .htmltext import (
+    absolutise,
+    fragments_to_page,
+    french_spacing,
+    prefix_anchors,
+    referenced_urls,
+)
 from .render import PDF_OPTIONS, RenderJob, RenderOutcome, render_job, start_pdf_worker
 
 Document = Project | Writeup
@@ -177,7 +183,8 @@ class _Composer:
         if doc.url not in self.bodies:
             raise ReportError([ReportFailure(doc.source, doc.body_line, "(body)",
                                              f"no rendered body given for {doc.url}")])
-        html = absolutise(self.bodies[doc.url], doc.url, self.base)
+        html = fragments_to_page(absolutise(self.bodies[doc.url], doc.url, self.base),
+                                 self.site(doc.url))
         return prefix_anchors(html, anchor_prefix) if anchor_prefix else html
 
     def image_url(self, doc: Document) -> str:

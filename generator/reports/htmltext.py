@@ -21,7 +21,7 @@ _RAW_TEXT = ("script", "style", "pre", "code", "kbd", "samp", "title")
 # tools search for verbatim).
 KEEP_SPACING = "data-keep-spacing"
 _URL_ATTR = re.compile(r'\b(src|href)="([^"]*)"')
-_ID_ATTR = re.compile(r'\bid="([^"]*)"')
+_ID_ATTR = re.compile(r'(?<![\w-])id="([^"]*)"')
 # A space (ordinary or not) before « : ; ? ! » becomes the right non-breaking one.
 _BEFORE_COLON = re.compile(r"[ \u00a0\u202f\t\n]+:")
 _BEFORE_PUNCT = re.compile(r"[ \u00a0\u202f\t\n]+([;?!])")
@@ -88,6 +88,25 @@ def absolutise(markup: str, page_url: str, base: str) -> str:
         return f'{name}="{html.escape(urljoin(page, value), quote=True)}"'
 
     return _map_parts(markup, on_tag=lambda tag: _URL_ATTR.sub(attr, tag))
+
+
+def fragments_to_page(markup: str, page: str) -> str:
+    """Send in-document links whose target is not in ``markup`` to ``page`` (absolute).
+
+    A body may link to a section that the web page puts around it (``#reperes``); the PDF
+    has no such anchor (WeasyPrint refuses a link to a missing one), so the link leads
+    to that section of the page on the site instead.
+    """
+    ids = {match.group(1) for match in _ID_ATTR.finditer(markup)}
+
+    def href(match: re.Match[str]) -> str:
+        target = html.unescape(match.group(1))
+        if target and target in ids:
+            return match.group(0)
+        address = page + (f"#{target}" if target else "")
+        return f'href="{html.escape(address, quote=True)}"'
+
+    return _map_parts(markup, on_tag=lambda tag: re.sub(r'\bhref="#([^"]*)"', href, tag))
 
 
 def prefix_anchors(markup: str, prefix: str) -> str:
