@@ -19,7 +19,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
-from . import bidi, urls
+from . import bidi, body_shape, urls
 from .body_links import body_links, link_problem
 from .catalogue import Catalogue, Project, Writeup, build_catalogue
 from .content_tree import check_tree
@@ -320,8 +320,15 @@ class _Run:
                                      bidi.SUGGESTION)
 
     def check_body_links(self, source: SourceFile) -> None:
-        """What the build would refuse among the body's links and images, at their line."""
+        """What the build would refuse among the body's links and images, at their line.
+
+        And a body too large or too deeply nested to render quickly (:mod:`.body_shape`).
+        """
         body = source.body
+        for shape in body_shape.problems(body):
+            self.diagnostics.error(source.rel,
+                                   body_shape.line_of(body, shape.offset, source.body_line),
+                                   "(body)", shape.message, shape.suggestion)
         if "](" not in body and "][" not in body and "<" not in body and "]:" not in body:
             return
         for link in body_links(body, source.body_line):

@@ -5,6 +5,7 @@ time limit (a named pipe or an endless device must not hang it), without a trace
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -22,10 +23,14 @@ CASES: list[dict[str, Any]] = yaml.safe_load(
 FILLERS = {"{long}": "mot " * 23750, "{long5k}": "N" * 5000}
 
 
+_REPEAT = re.compile(r"\{(\d+)\*([^}]*)\}")
+
+
 def fill(text: str) -> str:
+    """``text`` with its fillers spelt out: ``{long}``…, and ``{N*TEXT}`` for TEXT N times."""
     for key, value in FILLERS.items():
         text = text.replace(key, value)
-    return text
+    return _REPEAT.sub(lambda m: m.group(2) * int(m.group(1)), text)
 
 
 def apply(root: Path, case: dict[str, Any]) -> int:
@@ -56,7 +61,7 @@ def apply(root: Path, case: dict[str, Any]) -> int:
         current = target.read_text(encoding="utf-8")
         if not current.endswith("\n"):
             current += "\n"
-        text = case["append"]["text"]
+        text = fill(case["append"]["text"])
         appended = current.count("\n") + 1 + (len(text) - len(text.lstrip("\n")))
         target.write_text(current + text, encoding="utf-8")
     if "symlink" in case:

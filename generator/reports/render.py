@@ -190,5 +190,8 @@ def render_job(job: RenderJob) -> RenderOutcome:
         return RenderOutcome(f"needed more than {PDF_MEMORY_LIMIT // 1024**3} GB of memory, the "
                              "limit of one PDF (an image too large?)",
                              tuple(capture.environment))
+    except RecursionError:  # check bounds nesting (body_shape); this is the last guard
+        return RenderOutcome("the text is nested too deeply to lay out (quotes, lists or "
+                             "HTML elements inside one another)", tuple(capture.environment))
     except Exception as error:  # a worker reports; the parent raises ReportError
         return RenderOutcome(f"{type(error).__name__}: {error}", tuple(capture.environment))

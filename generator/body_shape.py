@@ -1,0 +1,199 @@
+"""Bounds on the shape of a Markdown body, so that rendering it stays quick and safe.
+
+Python-Markdown and WeasyPrint are recursive and, for a few constructs, quadratic. Measured
+on this machine (one body, HTML only unless said):
+
+- 300 nested list levels, 600 terms in one definition list: ``RecursionError``; 200 nested
+  quotes or 1,000 nested HTML elements: the PDF fails with ``RecursionError``;
+- 16,000 ``[`` left open in a paragraph: 29 s (4,000: 1.8 s), 1,000 in a 500 KB paragraph:
+  53 s; 100 unclosed HTML tags (``<a `` with no ``>``) in 500 KB: 4.4 s;
+- 4,000 headings with the same title: 3.3 s (their ids are made unique one by one);
+  16,000 footnotes: 11 s;
+- 460 KB of ordinary prose (emphasis, links, lists, code): 1.2 s, linear; its PDF (320
+  pages): 66 s.
+
+:func:`problems` finds what goes beyond the bounds below with regular expressions and one
+pass over the text (20 ms for 460 KB), so that ``check`` refuses the body at its line
+instead of the build hanging or failing later. At the bounds, on 490 KB built to be slow
+(each construct repeated up to its bound all through the text), a body renders in 0.3 to
+5 s: 10 open ``[`` in every paragraph 1.1 s, 20 unclosed tags 1.1 s, 20 nested quotes,
+lists or HTML elements 0.3 to 0.7 s, 300 headings of one title 1.7 s, definition lists of
+50 entries (the whole text) 5.1 s; with 200 entries and 1,000 headings it took 7.8 and
+5.4 s. ``docs/limits.md`` lists the bounds.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+MAX_BODY_CHARS = 500_000
+"""About 250 printed pages: the longest real write-up we know is under 60,000 characters."""
+MAX_NESTING = 20
+"""Quotes inside quotes, lists inside lists, indentation levels, HTML elements inside others."""
+MAX_OPEN_BRACKETS = 10
+"""``[`` open at once in one paragraph (each one open makes Python-Markdown read on)."""
+MAX_UNCLOSED_TAGS = 20
+"""``<tag`` with no ``>`` before the next ``<`` in a body."""
+MAX_DEFINITIONS = 50
+"""Definition lines (``: …``) in one definition list (a block with no blank line)."""
+MAX_HEADINGS = 300
+MAX_FOOTNOTES = 1000
+
+_QUOTES = re.compile(rf"^ {{0,3}}(?:> *){{{MAX_NESTING + 1},}}", re.M)
+_INDENT = re.compile(rf"^(?: {{4}}| {{0,3}}\t){{{MAX_NESTING + 1},}}(?=\S)", re.M)
+_HEADING = re.compile(r"^ {0,3}(?:#{1,6}(?:[ \t]|$)|=+[ \t]*$)", re.M)
+_FOOTNOTE = re.compile(r"^ {0,3}\[\^[^\]\n]+\]:", re.M)
+_DEFINITION = re.compile(r"^ {0,3}:[ \t]", re.M)
+_BLANK = re.compile(r"\n[ \t]*\n")
+_BRACKET = re.compile(r"\\.|[\[\]]|\n[ \t]*(?=\n)")
+_ANGLE = re.compile(r"[<>]")
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*)?(/?)>")
+_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+                   "source", "track", "wbr"})
+_OPTIONAL_END = frozenset({"li", "p", "dt", "dd", "tr", "td", "th", "option"})
+_FENCE = re.compile(r"^ {0,3}(```|~~~)[^\n]*$", re.M)
+
+
+@dataclass(frozen=True)
+class ShapeProblem:
+    offset: int
+    """Where in the body (characters from its start)."""
+    message: str
+    suggestion: str
+
+
+def line_of(body: str, offset: int, first_line: int) -> int:
+    return first_line + body.count("\n", 0, offset)
+
+
+def problems(body: str) -> Iterator[ShapeProblem]:
+    """What in ``body`` goes beyond the bounds above (at most one problem per bound)."""
+    if len(body) > MAX_BODY_CHARS:
+        yield ShapeProblem(0, f"the text is {len(body):,} characters long; a page holds at "
+                           f"most {MAX_BODY_CHARS:,}",
+                           "split it into several pages, or put the long part in an "
+                           "attached file (PDF, office document)")
+        return
+    text = _without_fences(body)
+    found = _QUOTES.search(text)
+    if found:
+        yield ShapeProblem(found.start(), f"quotes are nested more than {MAX_NESTING} deep "
+                           "(count of '>' at the start of the line)",
+                           "flatten the quotation: one or two levels are enough")
+    found = _INDENT.search(text)
+    if found:
+        yield ShapeProblem(found.start(), f"this line is indented more than {MAX_NESTING} "
+                           "levels (4 spaces or a tab each): lists are nested too deep",
+                           f"keep lists at most {MAX_NESTING} levels deep")
+    yield from _count(text, _HEADING, MAX_HEADINGS, "headings",
+                      "split the text into several pages")
+    yield from _count(text, _FOOTNOTE, MAX_FOOTNOTES, "footnotes",
+                      "put the references in a bibliography, or split the text")
+    if "\n:" in text or text.startswith(":"):
+        yield from _definitions(text)
+    if text.count("[") > MAX_OPEN_BRACKETS:
+        yield from _brackets(text)
+    if "<" in text:
+        yield from _tags(text)
+
+
+def _without_fences(body: str) -> str:
+    """``body`` with the lines of fenced code blocks blanked (kept as empty lines)."""
+    if "```" not in body and "~~~" not in body:
+        return body
+    lines = body.split("\n")
+    inside = ""
+    for index, line in enumerate(lines):
+        fence = _FENCE.match(line)
+        if fence and (not inside or fence.group(1) == inside):
+            inside = "" if inside else fence.group(1)
+            lines[index] = ""
+        elif inside:
+            lines[index] = ""
+    return "\n".join(lines)
+
+
+def _count(text: str, pattern: re.Pattern[str], limit: int, what: str,
+           suggestion: str) -> Iterator[ShapeProblem]:
+    for index, found in enumerate(pattern.finditer(text)):
+        if index == limit:
+            yield ShapeProblem(found.start(), f"more than {limit} {what} in one page",
+                               suggestion)
+            return
+
+
+def _definitions(text: str) -> Iterator[ShapeProblem]:
+    start = 0
+    for block in _BLANK.split(text):
+        found = list(_DEFINITION.finditer(block))
+        if len(found) > MAX_DEFINITIONS:
+            yield ShapeProblem(start + found[MAX_DEFINITIONS].start(),
+                               f"more than {MAX_DEFINITIONS} definitions (lines starting "
+                               "with ':') in one definition list",
+                               "leave a blank line between groups of entries, or make "
+                               "several lists")
+            return
+        start += len(block) + 2
+
+
+def _brackets(text: str) -> Iterator[ShapeProblem]:
+    depth = 0
+    for found in _BRACKET.finditer(text):
+        token = found.group()
+        if token == "[":
+            depth += 1
+            if depth > MAX_OPEN_BRACKETS:
+                yield ShapeProblem(found.start(), f"more than {MAX_OPEN_BRACKETS} '[' are "
+                                   "open at once in this paragraph (a link is [text](address))",
+                                   "close each '[' with ']', or write \\[ for a bracket "
+                                   "that is not a link")
+                return
+        elif token == "]":
+            depth = max(0, depth - 1)
+        elif token.startswith("\n"):
+            depth = 0
+
+
+def _tags(text: str) -> Iterator[ShapeProblem]:
+    unclosed = 0
+    waiting = -1
+    """Where a '<' that starts a tag waits for its '>' (-1: none)."""
+    last = 0
+    for found in _ANGLE.finditer(text):
+        if found.group() == ">":
+            waiting = -1
+            continue
+        if waiting >= 0:
+            unclosed, last = unclosed + 1, waiting
+        following = text[found.end():found.end() + 1]
+        starts_tag = (following.isascii() and following.isalpha()) or following in ("/", "!", "?")
+        waiting = found.start() if starts_tag else -1
+    if waiting >= 0:
+        unclosed, last = unclosed + 1, waiting
+    if unclosed > MAX_UNCLOSED_TAGS:
+        yield ShapeProblem(last, f"{unclosed} '<' start an HTML tag that is never closed "
+                           f"with '>' (at most {MAX_UNCLOSED_TAGS})",
+                           "write &lt; for a '<' that is not HTML, or close the tag")
+        return
+    yield from _html_depth(text)
+
+
+def _html_depth(text: str) -> Iterator[ShapeProblem]:
+    stack: list[str] = []
+    for found in _TAG.finditer(text):
+        closing, name, self_closing = found.group(1), found.group(2).lower(), found.group(3)
+        if closing:
+            if name in stack:
+                del stack[len(stack) - 1 - stack[::-1].index(name):]
+        elif not self_closing and name not in _VOID:
+            # <li>a<li>b, <p>a<p>b: the second closes the first, as in a browser
+            while stack and stack[-1] in _OPTIONAL_END and stack[-1] in (name, "p"):
+                stack.pop()
+            stack.append(name)
+            if len(stack) > MAX_NESTING:
+                yield ShapeProblem(found.start(), f"HTML elements are nested more than "
+                                   f"{MAX_NESTING} deep here",
+                                   "simplify the HTML (Markdown is enough for most pages)")
+                return
