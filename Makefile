@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 BUILD_STAMP := $(VENV)/.installed-build
 DEV_STAMP   := $(VENV)/.installed-dev
 
-.PHONY: site serve check test quality-tools lint typecheck clean
+.PHONY: site serve check test quick quality-tools lint typecheck clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -41,11 +41,19 @@ check: $(BUILD_STAMP)
 quality-tools:
 	tests/quality/install.sh
 
-## Run the whole test suite (lint and type checks included)
+## Run the whole test suite (lint, format and type checks included)
 test: $(DEV_STAMP) quality-tools
 	$(BIN)/ruff check generator tests bench
+	$(BIN)/ruff format --check generator tests bench
 	$(BIN)/mypy
 	$(BIN)/python -m pytest
+
+## Lint, format, types and the tests that build no site (under a minute)
+quick: $(DEV_STAMP)
+	$(BIN)/ruff check generator tests bench
+	$(BIN)/ruff format --check generator tests bench
+	$(BIN)/mypy
+	$(BIN)/python -m pytest -q -m "not slow"
 
 # removes only what the build and the test run wrote (a site/ without the build's marker stays)
 clean:

@@ -166,13 +166,13 @@ def _tree_rss_kb(root_pid: int) -> int:
     return total
 
 
-def timed(command: list[str], cwd: Path | None = None,
-          env: dict[str, str] | None = None) -> Run:
+def timed(command: list[str], cwd: Path | None = None, env: dict[str, str] | None = None) -> Run:
     """Run ``command``; wall time, CPU time and peak memory (of the child, of its tree)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONHASHSEED": "0", **(env or {})}
     start = time.perf_counter()
-    process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+    )
     peak = [0]
     done = threading.Event()
 
@@ -201,10 +201,13 @@ def plain_site(corpus: Path, target: Path) -> None:
     shutil.rmtree(target, ignore_errors=True)
     (docs / "projets").mkdir(parents=True)
     (docs / "comptes-rendus").mkdir(parents=True)
-    (docs / "index.md").write_text("# Savoirs de programme\n\nSite de comparaison.\n",
-                                   encoding="utf-8")
-    for folder, out in ((corpus / "projects", "projets"),
-                        (corpus / "content" / "comptes-rendus", "comptes-rendus")):
+    (docs / "index.md").write_text(
+        "# Savoirs de programme\n\nSite de comparaison.\n", encoding="utf-8"
+    )
+    for folder, out in (
+        (corpus / "projects", "projets"),
+        (corpus / "content" / "comptes-rendus", "comptes-rendus"),
+    ):
         for path in sorted(folder.glob("*.md")):
             text = path.read_text(encoding="utf-8")
             title_match = TITLE_RE.search(text)
@@ -219,7 +222,9 @@ def plain_site(corpus: Path, target: Path) -> None:
         "theme:\n  name: material\n  language: fr\n  font: false\n"
         + MARKDOWN_EXTENSIONS
         + "validation:\n  nav:\n    omitted_files: ignore\n"
-        "  links:\n    not_found: info\n", encoding="utf-8")
+        "  links:\n    not_found: info\n",
+        encoding="utf-8",
+    )
 
 
 def du_mb(path: Path) -> float:
@@ -292,8 +297,10 @@ def first_sheet_page(site: Path) -> Path:
 
 def search_time(site: Path) -> tuple[float, float]:
     """Pagefind alone over the built site: seconds and bundle size in MB."""
-    code = ("import sys; from pathlib import Path; from generator.search import index_site; "
-            "s = index_site(Path(sys.argv[1])); print(s.bytes, file=sys.stderr)")
+    code = (
+        "import sys; from pathlib import Path; from generator.search import index_site; "
+        "s = index_site(Path(sys.argv[1])); print(s.bytes, file=sys.stderr)"
+    )
     run = timed([PYTHON, "-c", code, str(site)], cwd=REPO)
     return run.seconds, int(run.stderr.strip().splitlines()[-1]) / 1e6
 
@@ -303,8 +310,9 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def fetched_by_browser(site: Path, path: str, ready: str = "",
-                       only: tuple[str, ...] = ()) -> tuple[int, int, int]:
+def fetched_by_browser(
+    site: Path, path: str, ready: str = "", only: tuple[str, ...] = ()
+) -> tuple[int, int, int]:
     """What Debian's chromium fetches to show ``path`` of ``site`` (served on 127.0.0.1).
 
     Returns bytes as served by a plain static server, bytes as sent by one that compresses
@@ -323,8 +331,13 @@ def fetched_by_browser(site: Path, path: str, ready: str = "",
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(
                 executable_path="/usr/bin/chromium",
-                args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                      "--disable-component-update"])
+                args=[
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                ],
+            )
             page = browser.new_page()
 
             def on_response(response: object) -> None:
@@ -348,14 +361,18 @@ def fetched_by_browser(site: Path, path: str, ready: str = "",
     finally:
         server.shutdown()
         server.server_close()
-    return (sum(raw for raw, _sent in fetched.values()),
-            sum(sent for _raw, sent in fetched.values()), len(fetched))
+    return (
+        sum(raw for raw, _sent in fetched.values()),
+        sum(sent for _raw, sent in fetched.values()),
+        len(fetched),
+    )
 
 
 def first_query_bytes(site: Path, query: str = SEARCH_QUERY) -> tuple[int, int, int]:
     """Search code, WebAssembly, index, filters and result fragments of a first query."""
-    return fetched_by_browser(site, f"recherche/?q={query}", ".pk-result",
-                              ("/pagefind/", "/search.js"))
+    return fetched_by_browser(
+        site, f"recherche/?q={query}", ".pk-result", ("/pagefind/", "/search.js")
+    )
 
 
 def measure_pdfs(corpus: Path, work: Path, size: int) -> tuple[list[PdfRun], int]:
@@ -364,8 +381,17 @@ def measure_pdfs(corpus: Path, work: Path, size: int) -> tuple[list[PdfRun], int
     site = work / f"pdf-site-{size}"
     shutil.rmtree(root, ignore_errors=True)
     shutil.copytree(corpus, root, ignore=shutil.ignore_patterns(".cache"))
-    command = [PYTHON, "-m", "generator", "build", "-v", "--root", str(root),
-               "--site-dir", str(site)]
+    command = [
+        PYTHON,
+        "-m",
+        "generator",
+        "build",
+        "-v",
+        "--root",
+        str(root),
+        "--site-dir",
+        str(site),
+    ]
     runs = []
 
     def build(label: str) -> None:
@@ -374,8 +400,14 @@ def measure_pdfs(corpus: Path, work: Path, size: int) -> tuple[list[PdfRun], int
         match = PDF_RE.search(run.stderr)
         if match is None:
             raise SystemExit(f"no 'PDF: n rendered' line in the build log:\n{run.stderr}")
-        runs.append(PdfRun(run.seconds, int(match.group(1)), int(match.group(2)),
-                           max(run.max_rss_kb, run.tree_peak_kb) / 1024))
+        runs.append(
+            PdfRun(
+                run.seconds,
+                int(match.group(1)),
+                int(match.group(2)),
+                max(run.max_rss_kb, run.tree_peak_kb) / 1024,
+            )
+        )
 
     build("cold cache")
     build("no change")
@@ -409,18 +441,41 @@ def measure(size: int, repeat: int, work: Path, pdf: bool) -> Row:
         check_cpu.append(run.cpu)
         print(f"[{size}] run {attempt + 1}/{repeat}: generator build", file=sys.stderr)
         shutil.rmtree(site, ignore_errors=True)
-        run = timed([PYTHON, "-m", "generator", "build", "-v", "--root", str(corpus),
-                     "--site-dir", str(site)], cwd=REPO, env={"PROGRAMME_PDF": "0"})
+        run = timed(
+            [
+                PYTHON,
+                "-m",
+                "generator",
+                "build",
+                "-v",
+                "--root",
+                str(corpus),
+                "--site-dir",
+                str(site),
+            ],
+            cwd=REPO,
+            env={"PROGRAMME_PDF": "0"},
+        )
         builds.append(run.seconds)
         build_cpu.append(run.cpu)
         build_mem.append(max(run.max_rss_kb, run.tree_peak_kb))
         for stage, seconds in STAGE_RE.findall(run.stderr):
             stage_runs.setdefault(stage, []).append(float(seconds))
-        print(f"[{size}] run {attempt + 1}/{repeat}: plain mkdocs-material build",
-              file=sys.stderr)
+        print(f"[{size}] run {attempt + 1}/{repeat}: plain mkdocs-material build", file=sys.stderr)
         shutil.rmtree(plain_out, ignore_errors=True)
-        run = timed([PYTHON, "-m", "mkdocs", "build", "-f", str(plain / "mkdocs.yml"),
-                     "-d", str(plain_out)], cwd=plain)
+        run = timed(
+            [
+                PYTHON,
+                "-m",
+                "mkdocs",
+                "build",
+                "-f",
+                str(plain / "mkdocs.yml"),
+                "-d",
+                str(plain_out),
+            ],
+            cwd=plain,
+        )
         plains.append(run.seconds)
         plain_cpu.append(run.cpu)
         plain_mem.append(max(run.max_rss_kb, run.tree_peak_kb))
@@ -438,8 +493,9 @@ def measure(size: int, repeat: int, work: Path, pdf: bool) -> Row:
     sheet = first_sheet_page(site)
     total, gz, parts = page_weight(site, sheet)
     row.page_kb, row.page_gzip_kb, row.page_parts = total / 1024, gz / 1024, parts
-    raw, sent, row.page_files = fetched_by_browser(site, sheet.parent.relative_to(site)
-                                                   .as_posix() + "/")
+    raw, sent, row.page_files = fetched_by_browser(
+        site, sheet.parent.relative_to(site).as_posix() + "/"
+    )
     row.page_browser_kb, row.page_browser_sent_kb = raw / 1024, sent / 1024
     print(f"[{size}] search: Pagefind alone, then a first query in chromium", file=sys.stderr)
     row.search_s, row.search_mb = search_time(site)
@@ -447,8 +503,11 @@ def measure(size: int, repeat: int, work: Path, pdf: bool) -> Row:
     row.query_kb, row.query_sent_kb = query_bytes / 1024, sent_bytes / 1024
     if pdf:
         row.pdf, row.pdf_expected = measure_pdfs(corpus, work, size)
-    print(f"[{size}] check {row.check_s:.2f} s, build {row.build_s:.2f} s, plain "
-          f"{row.plain_s:.2f} s, ratio {row.ratio:.2f}", file=sys.stderr)
+    print(
+        f"[{size}] check {row.check_s:.2f} s, build {row.build_s:.2f} s, plain "
+        f"{row.plain_s:.2f} s, ratio {row.ratio:.2f}",
+        file=sys.stderr,
+    )
     return row
 
 
@@ -456,18 +515,22 @@ def _pdf_cells(r: Row) -> str:
     if not r.pdf:
         return "not measured | not measured | not measured"
     cold, again, changed = r.pdf
-    return (f"{cold.seconds:.1f} ({cold.rendered:,} rendered, peak {cold.peak_mb:,.0f} MB) "
-            f"| {again.seconds:.1f} ({again.rendered} rendered) "
-            f"| {changed.seconds:.1f} ({changed.rendered} rendered, "
-            f"{r.pdf_expected} contain the sheet)")
+    return (
+        f"{cold.seconds:.1f} ({cold.rendered:,} rendered, peak {cold.peak_mb:,.0f} MB) "
+        f"| {again.seconds:.1f} ({again.rendered} rendered) "
+        f"| {changed.seconds:.1f} ({changed.rendered} rendered, "
+        f"{r.pdf_expected} contain the sheet)"
+    )
 
 
 def table(rows: list[Row]) -> str:
-    head = ("| sheets + write-ups | runs | check s (files/s) | build HTML s | plain "
-            "mkdocs-material s | ratio build/plain | CPU s build / plain | peak memory MB "
-            "build / plain | site MB (plain) | sheet page KB raw / gzip | PDF cold s "
-            "| PDF rebuild, no change s | PDF rebuild, 1 sheet changed s | Pagefind alone s "
-            "(index MB) | first query KB as served / compressed (files) |")
+    head = (
+        "| sheets + write-ups | runs | check s (files/s) | build HTML s | plain "
+        "mkdocs-material s | ratio build/plain | CPU s build / plain | peak memory MB "
+        "build / plain | site MB (plain) | sheet page KB raw / gzip | PDF cold s "
+        "| PDF rebuild, no change s | PDF rebuild, 1 sheet changed s | Pagefind alone s "
+        "(index MB) | first query KB as served / compressed (files) |"
+    )
     sep = "|" + "---|" * (head.count("|") - 1)
     lines = [head, sep]
     for r in rows:
@@ -478,23 +541,34 @@ def table(rows: list[Row]) -> str:
             f"| {r.site_mb:.0f} ({r.plain_site_mb:.0f}) | {r.page_browser_kb:.0f} / "
             f"{r.page_browser_sent_kb:.0f} ({r.page_files}) "
             f"| {_pdf_cells(r)} | {r.search_s:.1f} ({r.search_mb:.1f}) "
-            f"| {r.query_kb:.0f} / {r.query_sent_kb:.0f} ({r.query_files}) |")
+            f"| {r.query_kb:.0f} / {r.query_sent_kb:.0f} ({r.query_files}) |"
+        )
     return "\n".join(lines)
 
 
 def details(rows: list[Row]) -> str:
-    lines = ["", "Stage durations of `python -m generator build -v` (HTML only; median, "
-             "seconds; MkDocs' own rendering and writing of the pages is the rest of the "
-             "build; `search (start)` is the time spent handing the sheet and write-up "
-             "pages to the search index, in batches, while they are planned, `search "
-             "(wait and install)` is what remains of Pagefind after MkDocs has finished):", ""]
+    lines = [
+        "",
+        "Stage durations of `python -m generator build -v` (HTML only; median, "
+        "seconds; MkDocs' own rendering and writing of the pages is the rest of the "
+        "build; `search (start)` is the time spent handing the sheet and write-up "
+        "pages to the search index, in batches, while they are planned, `search "
+        "(wait and install)` is what remains of Pagefind after MkDocs has finished):",
+        "",
+    ]
     for r in rows:
         stages = ", ".join(f"{k} {v:.2f}" for k, v in r.stages.items()) or "none logged"
         lines.append(f"- {r.sheets:,} sheets: {stages}; whole build {r.build_s:.2f}")
-    lines += ["", "Sheet page weight from its HTML and what it references (KB, as stored; "
-              "the browser figure in the table also counts what scripts fetch):", ""]
-    lines += [f"- {r.sheets:,} sheets: {r.page_parts}; total {r.page_kb:.0f}, gzip "
-              f"{r.page_gzip_kb:.0f}" for r in rows]
+    lines += [
+        "",
+        "Sheet page weight from its HTML and what it references (KB, as stored; "
+        "the browser figure in the table also counts what scripts fetch):",
+        "",
+    ]
+    lines += [
+        f"- {r.sheets:,} sheets: {r.page_parts}; total {r.page_kb:.0f}, gzip {r.page_gzip_kb:.0f}"
+        for r in rows
+    ]
     return "\n".join(lines)
 
 
@@ -508,32 +582,51 @@ def environment() -> str:
         material = version("mkdocs-material")
     except Exception:  # pragma: no cover - reporting only
         material = "?"
-    return (f"Python {platform.python_version()}, {os.cpu_count()} CPU(s), "
-            f"{platform.system()} {platform.machine()}; mkdocs {mkdocs.__version__}, "
-            f"mkdocs-material {material}, PyYAML C loader: {yaml.__with_libyaml__}")
+    return (
+        f"Python {platform.python_version()}, {os.cpu_count()} CPU(s), "
+        f"{platform.system()} {platform.machine()}; mkdocs {mkdocs.__version__}, "
+        f"mkdocs-material {material}, PyYAML C loader: {yaml.__with_libyaml__}"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else "")
-    parser.add_argument("--sizes", default="100,1000,5000",
-                        help="comma-separated numbers of sheets (default 100,1000,5000)")
-    parser.add_argument("--repeat", type=int, default=3,
-                        help="runs per check and build figure (default 3)")
-    parser.add_argument("--work", type=Path, default=None,
-                        help="folder for corpora and sites (default: a temporary folder)")
-    parser.add_argument("--output", type=Path, default=REPO / "bench" / "results.md",
-                        help="Markdown file for the results (default bench/results.md)")
-    parser.add_argument("--pdf-sizes", default=None,
-                        help="sizes at which PDFs are measured (default: every size)")
+    parser.add_argument(
+        "--sizes",
+        default="100,1000,5000",
+        help="comma-separated numbers of sheets (default 100,1000,5000)",
+    )
+    parser.add_argument(
+        "--repeat", type=int, default=3, help="runs per check and build figure (default 3)"
+    )
+    parser.add_argument(
+        "--work",
+        type=Path,
+        default=None,
+        help="folder for corpora and sites (default: a temporary folder)",
+    )
+    parser.add_argument(
+        "--output",
+        type=Path,
+        default=REPO / "bench" / "results.md",
+        help="Markdown file for the results (default bench/results.md)",
+    )
+    parser.add_argument(
+        "--pdf-sizes", default=None, help="sizes at which PDFs are measured (default: every size)"
+    )
     parser.add_argument("--keep", action="store_true", help="keep the work folder")
     args = parser.parse_args(argv)
     sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
-    pdf_sizes = sizes if args.pdf_sizes is None else [
-        int(s.replace("_", "")) for s in args.pdf_sizes.split(",") if s.strip()]
+    pdf_sizes = (
+        sizes
+        if args.pdf_sizes is None
+        else [int(s.replace("_", "")) for s in args.pdf_sizes.split(",") if s.strip()]
+    )
     work = args.work or Path(tempfile.mkdtemp(prefix="pk-bench-"))
     try:  # the benchmark replaces folders inside --work: only in a folder of its own
-        ensure_replaceable(work, BENCH_MARKER, "benchmark work folder",
-                           "Give --work a new or empty folder.")
+        ensure_replaceable(
+            work, BENCH_MARKER, "benchmark work folder", "Give --work a new or empty folder."
+        )
     except FolderNotOurs as error:
         raise SystemExit(f"error: {error}") from error
     work.mkdir(parents=True, exist_ok=True)
@@ -545,9 +638,11 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         if not args.keep and args.work is None:
             shutil.rmtree(work, ignore_errors=True)
-    command = (f"--sizes {','.join(str(s) for s in sizes)}"
-               + f" --repeat {args.repeat}"
-               + (f" --pdf-sizes {args.pdf_sizes}" if args.pdf_sizes is not None else ""))
+    command = (
+        f"--sizes {','.join(str(s) for s in sizes)}"
+        + f" --repeat {args.repeat}"
+        + (f" --pdf-sizes {args.pdf_sizes}" if args.pdf_sizes is not None else "")
+    )
     text = (
         "# Benchmark results\n\n"
         f"Produced by `python bench/benchmark.py {command}` on "
@@ -570,8 +665,7 @@ def main(argv: list[str] | None = None) -> int:
         f"« {SEARCH_QUERY} » on `recherche/` (search code, WebAssembly, index, filters, "
         "result fragments), as served by a plain static server / as sent by one that "
         "compresses text (JavaScript gzipped; Pagefind's index files and WebAssembly are "
-        "stored compressed already).\n\n"
-        + table(rows) + "\n" + details(rows) + "\n"
+        "stored compressed already).\n\n" + table(rows) + "\n" + details(rows) + "\n"
     )
     args.output.write_text(text, encoding="utf-8")
     print(table(rows))

@@ -47,13 +47,29 @@ BENCH = REPO / "bench"
 LIGHTHOUSE = BENCH / "node_modules" / ".bin" / "lighthouse"
 OUTPUT = BENCH / "lighthouse.md"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
-CHROME_FLAGS = ("--headless=new", "--no-sandbox", "--disable-gpu",
-                "--disable-background-networking", "--disable-component-update")
-METRICS = (("first-contentful-paint", "FCP"), ("largest-contentful-paint", "LCP"),
-           ("total-blocking-time", "TBT"), ("cumulative-layout-shift", "CLS"),
-           ("speed-index", "Speed Index"))
-COMPRESSIBLE = ("text/", "application/javascript", "application/json", "application/xml",
-                "image/svg+xml", "application/atom+xml", "application/manifest+json")
+CHROME_FLAGS = (
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+)
+METRICS = (
+    ("first-contentful-paint", "FCP"),
+    ("largest-contentful-paint", "LCP"),
+    ("total-blocking-time", "TBT"),
+    ("cumulative-layout-shift", "CLS"),
+    ("speed-index", "Speed Index"),
+)
+COMPRESSIBLE = (
+    "text/",
+    "application/javascript",
+    "application/json",
+    "application/xml",
+    "image/svg+xml",
+    "application/atom+xml",
+    "application/manifest+json",
+)
 
 
 # --------------------------------------------------------------------------- serving
@@ -73,7 +89,7 @@ class _Handler(SimpleHTTPRequestHandler):
 
     def translate_path(self, path: str) -> str:
         bare = urlsplit(path).path
-        return super().translate_path("/" + bare[len(self.prefix):])
+        return super().translate_path("/" + bare[len(self.prefix) :])
 
     def send_head(self) -> BinaryIO | None:
         if not self._inside():
@@ -85,8 +101,9 @@ class _Handler(SimpleHTTPRequestHandler):
         kind, encoding = mimetypes.guess_type(path)
         kind = kind or "application/octet-stream"
         accepts = "gzip" in self.headers.get("Accept-Encoding", "")
-        if not (accepts and encoding is None and os.path.isfile(path)
-                and kind.startswith(COMPRESSIBLE)):
+        if not (
+            accepts and encoding is None and os.path.isfile(path) and kind.startswith(COMPRESSIBLE)
+        ):
             return super().send_head()
         stat = os.stat(path)
         key = (path, stat.st_mtime)
@@ -96,8 +113,9 @@ class _Handler(SimpleHTTPRequestHandler):
                 body = gzip.compress(Path(path).read_bytes(), compresslevel=6, mtime=0)
                 self._gzipped[key] = body
         self.send_response(200)
-        self.send_header("Content-Type",
-                         f"{kind}; charset=utf-8" if kind.startswith("text/") else kind)
+        self.send_header(
+            "Content-Type", f"{kind}; charset=utf-8" if kind.startswith("text/") else kind
+        )
         self.send_header("Content-Encoding", "gzip")
         self.send_header("Vary", "Accept-Encoding")
         self.send_header("Content-Length", str(len(body)))
@@ -117,8 +135,7 @@ class _Handler(SimpleHTTPRequestHandler):
 def serve(site: Path, prefix: str) -> Iterator[str]:
     """Serve the built ``site`` at ``http://127.0.0.1:<port><prefix>``; yield that address."""
     handler = type("Handler", (_Handler,), {"prefix": prefix})
-    server = ThreadingHTTPServer(("127.0.0.1", 0),
-                                 functools.partial(handler, directory=str(site)))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
@@ -143,8 +160,12 @@ def site_prefix() -> str:
 
 def _revision() -> str:
     """The commit the site is built from, marked when the work tree has changes."""
-    done = subprocess.run(["git", "-C", str(REPO), "describe", "--always", "--dirty"],
-                          capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        ["git", "-C", str(REPO), "describe", "--always", "--dirty"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     if done.returncode != 0:
         return "the repository"
     name = done.stdout.strip()
@@ -156,9 +177,22 @@ def _revision() -> str:
 def build_example(target: Path) -> None:
     print(f"building the example site into {target} ...", file=sys.stderr)
     done = subprocess.run(
-        [sys.executable, "-m", "generator", "build", "--root", str(REPO),
-         "--site-dir", str(target)],
-        cwd=REPO, capture_output=True, text=True, check=False, timeout=600)
+        [
+            sys.executable,
+            "-m",
+            "generator",
+            "build",
+            "--root",
+            str(REPO),
+            "--site-dir",
+            str(target),
+        ],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
+    )
     if done.returncode != 0:
         sys.exit(f"lighthouse.py: the build failed:\n{done.stdout}{done.stderr}")
 
@@ -178,10 +212,12 @@ def choose_pages(site: Path) -> list[tuple[str, str]]:
     """(label, path) of a sheet, a write-up, a listing (country page) and the home page."""
     if not (site / "index.html").is_file():
         sys.exit(f"lighthouse.py: {site} has no index.html (not a built site)")
-    return [("sheet", _largest_page(site, "projets/")),
-            ("write-up", _largest_page(site, "comptes-rendus/")),
-            ("listing (country)", _largest_page(site, "pays/")),
-            ("home", "")]
+    return [
+        ("sheet", _largest_page(site, "projets/")),
+        ("write-up", _largest_page(site, "comptes-rendus/")),
+        ("listing (country)", _largest_page(site, "pays/")),
+        ("home", ""),
+    ]
 
 
 # --------------------------------------------------------------------------- Lighthouse
@@ -213,15 +249,24 @@ def _category_score(report: dict[str, Any], category: str) -> float | None:
 
 def run_lighthouse(url: str, chrome: str, workdir: Path) -> dict[str, Any]:
     out = workdir / "report.json"
-    command = [str(LIGHTHOUSE), url, "--output=json", f"--output-path={out}", "--quiet",
-               f"--only-categories={','.join(CATEGORIES)}",
-               f"--chrome-flags={' '.join(CHROME_FLAGS)}"]
+    command = [
+        str(LIGHTHOUSE),
+        url,
+        "--output=json",
+        f"--output-path={out}",
+        "--quiet",
+        f"--only-categories={','.join(CATEGORIES)}",
+        f"--chrome-flags={' '.join(CHROME_FLAGS)}",
+    ]
     env = {**os.environ, "CHROME_PATH": chrome}
-    done = subprocess.run(command, env=env, capture_output=True, text=True, check=False,
-                          timeout=300)
+    done = subprocess.run(
+        command, env=env, capture_output=True, text=True, check=False, timeout=300
+    )
     if done.returncode != 0 or not out.is_file():
-        sys.exit(f"lighthouse.py: lighthouse failed on {url} (exit {done.returncode}):\n"
-                 f"{done.stdout}{done.stderr}")
+        sys.exit(
+            f"lighthouse.py: lighthouse failed on {url} (exit {done.returncode}):\n"
+            f"{done.stdout}{done.stderr}"
+        )
     report: dict[str, Any] = json.loads(out.read_text(encoding="utf-8"))
     out.unlink()
     if report.get("runtimeError"):
@@ -232,8 +277,9 @@ def run_lighthouse(url: str, chrome: str, workdir: Path) -> dict[str, Any]:
 
 
 def chromium_version(chrome: str) -> str:
-    done = subprocess.run([chrome, "--version"], capture_output=True, text=True, check=False,
-                          timeout=60)
+    done = subprocess.run(
+        [chrome, "--version"], capture_output=True, text=True, check=False, timeout=60
+    )
     words = done.stdout.split()
     return " ".join(words[:2]) if done.returncode == 0 and words else "unknown"
 
@@ -243,19 +289,24 @@ def chromium_version(chrome: str) -> str:
 
 def _throttling(report: dict[str, Any], runs: int) -> str:
     settings = report.get("configSettings", {})
-    method = {"simulate": "simulated (Lantern)", "devtools": "DevTools-applied",
-              "provided": "no"}.get(str(settings.get("throttlingMethod")), "?")
+    method = {
+        "simulate": "simulated (Lantern)",
+        "devtools": "DevTools-applied",
+        "provided": "no",
+    }.get(str(settings.get("throttlingMethod")), "?")
     throttle = settings.get("throttling", {})
     screen = settings.get("screenEmulation", {})
-    return (f"{settings.get('formFactor', '?')} form factor "
-            f"({screen.get('width', '?')}x{screen.get('height', '?')} px), "
-            f"{method} throttling (Lighthouse default: "
-            f"{throttle.get('rttMs', '?')} ms RTT, "
-            f"{round(float(throttle.get('throughputKbps', 0)))} kb/s, "
-            f"CPU slowdown x{throttle.get('cpuSlowdownMultiplier', '?')}); "
-            f"{'median of ' + str(runs) + ' runs' if runs > 1 else 'one run'} per page, "
-            "served gzip-compressed from 127.0.0.1; host CPU benchmarkIndex "
-            f"{report.get('environment', {}).get('benchmarkIndex', '?')}")
+    return (
+        f"{settings.get('formFactor', '?')} form factor "
+        f"({screen.get('width', '?')}x{screen.get('height', '?')} px), "
+        f"{method} throttling (Lighthouse default: "
+        f"{throttle.get('rttMs', '?')} ms RTT, "
+        f"{round(float(throttle.get('throughputKbps', 0)))} kb/s, "
+        f"CPU slowdown x{throttle.get('cpuSlowdownMultiplier', '?')}); "
+        f"{'median of ' + str(runs) + ' runs' if runs > 1 else 'one run'} per page, "
+        "served gzip-compressed from 127.0.0.1; host CPU benchmarkIndex "
+        f"{report.get('environment', {}).get('benchmarkIndex', '?')}"
+    )
 
 
 def _lost_points(report: dict[str, Any]) -> list[str]:
@@ -271,8 +322,7 @@ def _lost_points(report: dict[str, Any]) -> list[str]:
     return lost
 
 
-def markdown(results: list[PageResult], versions: dict[str, str], note: str,
-             source: str) -> str:
+def markdown(results: list[PageResult], versions: dict[str, str], note: str, source: str) -> str:
     lines = [
         "# Lighthouse (mobile)",
         "",
@@ -290,13 +340,19 @@ def markdown(results: list[PageResult], versions: dict[str, str], note: str,
     for result in results:
         scores = " | ".join(result.score(c) for c in CATEGORIES)
         lines.append(f"| {result.label} | `{result.path or '/'}` | {scores} |")
-    lines += ["", "Metrics of the median run:", "",
-              "| page | " + " | ".join(name for _, name in METRICS) + " |",
-              "| --- | " + " | ".join("---:" for _ in METRICS) + " |"]
+    lines += [
+        "",
+        "Metrics of the median run:",
+        "",
+        "| page | " + " | ".join(name for _, name in METRICS) + " |",
+        "| --- | " + " | ".join("---:" for _ in METRICS) + " |",
+    ]
     for result in results:
         audits = result.median_report().get("audits", {})
-        cells = [str(audits.get(key, {}).get("displayValue", "?")).replace("\u00a0", " ")
-                 for key, _ in METRICS]
+        cells = [
+            str(audits.get(key, {}).get("displayValue", "?")).replace("\u00a0", " ")
+            for key, _ in METRICS
+        ]
         lines.append(f"| {result.label} | " + " | ".join(cells) + " |")
     lost = [(r.label, item) for r in results for item in _lost_points(r.median_report())]
     lines += ["", "Audits that lost points outside performance (median run):", ""]
@@ -310,15 +366,28 @@ def markdown(results: list[PageResult], versions: dict[str, str], note: str,
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description="Lighthouse (mobile) scores of a sheet, a write-up, a listing and the "
-                    "home page; writes bench/lighthouse.md.")
-    parser.add_argument("--site", type=Path,
-                        help="a built site to measure (default: build the example site)")
-    parser.add_argument("--runs", type=int, default=3,
-                        help="Lighthouse runs per page; scores are medians (default: 3)")
-    parser.add_argument("--out", type=Path, default=OUTPUT,
-                        help=f"Markdown report (default: {OUTPUT.relative_to(REPO)})")
-    parser.add_argument("--chrome", default=os.environ.get("CHROME_PATH", "/usr/bin/chromium"),
-                        help="chromium binary (default: $CHROME_PATH or /usr/bin/chromium)")
+        "home page; writes bench/lighthouse.md."
+    )
+    parser.add_argument(
+        "--site", type=Path, help="a built site to measure (default: build the example site)"
+    )
+    parser.add_argument(
+        "--runs",
+        type=int,
+        default=3,
+        help="Lighthouse runs per page; scores are medians (default: 3)",
+    )
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=OUTPUT,
+        help=f"Markdown report (default: {OUTPUT.relative_to(REPO)})",
+    )
+    parser.add_argument(
+        "--chrome",
+        default=os.environ.get("CHROME_PATH", "/usr/bin/chromium"),
+        help="chromium binary (default: $CHROME_PATH or /usr/bin/chromium)",
+    )
     args = parser.parse_args(argv)
     if args.runs < 1:
         parser.error("--runs must be 1 or more")
@@ -341,19 +410,26 @@ def main(argv: list[str] | None = None) -> int:
         with serve(site, prefix) as base:
             for result in results:
                 for run in range(args.runs):
-                    print(f"lighthouse {run + 1}/{args.runs}: {base}{result.path}",
-                          file=sys.stderr)
+                    print(f"lighthouse {run + 1}/{args.runs}: {base}{result.path}", file=sys.stderr)
                     report = run_lighthouse(base + result.path, args.chrome, workdir)
                     result.reports.append(report)
                     for category in CATEGORIES:
                         result.scores.setdefault(category, []).append(
-                            _category_score(report, category))
+                            _category_score(report, category)
+                        )
     first = results[0].reports[0]
-    node = subprocess.run(["node", "--version"], capture_output=True, text=True,
-                          check=False).stdout.strip().lstrip("v") or "?"
-    versions = {"date": dt.datetime.now(dt.UTC).date().isoformat(),
-                "lighthouse": str(first.get("lighthouseVersion", "?")),
-                "chromium": chromium_version(args.chrome), "node": node}
+    node = (
+        subprocess.run(["node", "--version"], capture_output=True, text=True, check=False)
+        .stdout.strip()
+        .lstrip("v")
+        or "?"
+    )
+    versions = {
+        "date": dt.datetime.now(dt.UTC).date().isoformat(),
+        "lighthouse": str(first.get("lighthouseVersion", "?")),
+        "chromium": chromium_version(args.chrome),
+        "node": node,
+    }
     text = markdown(results, versions, _throttling(first, args.runs), source)
     print(text)
     args.out.write_text(text, encoding="utf-8")

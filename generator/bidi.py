@@ -52,7 +52,11 @@ def in_lines(text: str, first_line: int) -> Iterator[tuple[int, str]]:
             yield number, describe(line)
 
 
-MESSAGE = ("holds {what}: an invisible character that shows the text after it in another "
-           "order than the file holds it")
-SUGGESTION = ("delete it, or retype the text instead of pasting it; keep it only where "
-              "right-to-left writing needs it")
+MESSAGE = (
+    "holds {what}: an invisible character that shows the text after it in another "
+    "order than the file holds it"
+)
+SUGGESTION = (
+    "delete it, or retype the text instead of pasting it; keep it only where "
+    "right-to-left writing needs it"
+)

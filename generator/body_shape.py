@@ -6,7 +6,8 @@ on this machine (one body, HTML only unless said):
 - 300 nested list levels, 600 terms in one definition list: ``RecursionError``; 200 nested
   quotes or 1,000 nested HTML elements: the PDF fails with ``RecursionError``;
 - 16,000 ``[`` left open in a paragraph: 29 s (4,000: 1.8 s), 1,000 in a 500 KB paragraph:
-  53 s; 100 unclosed HTML tags (``<a `` with no ``>``) in 500 KB: 4.4 s;
+  53 s; 16,000 ``[a](`` with no ``)``: 46 s (4,000: 2.9 s); 100 unclosed HTML tags (``<a ``
+  with no ``>``) in 500 KB: 4.4 s;
 - 4,000 headings with the same title: 3.3 s (their ids are made unique one by one);
   16,000 footnotes: 11 s;
 - 460 KB of ordinary prose (emphasis, links, lists, code): 1.2 s, linear; its PDF (320
@@ -34,6 +35,8 @@ MAX_NESTING = 20
 """Quotes inside quotes, lists inside lists, indentation levels, HTML elements inside others."""
 MAX_OPEN_BRACKETS = 10
 """``[`` open at once in one paragraph (each one open makes Python-Markdown read on)."""
+MAX_OPEN_ADDRESSES = 10
+"""``](`` whose address is not closed by ``)`` yet, at once in one paragraph (same reason)."""
 MAX_UNCLOSED_TAGS = 20
 """``<tag`` with no ``>`` before the next ``<`` in a body."""
 MAX_DEFINITIONS = 50
@@ -48,10 +51,26 @@ _FOOTNOTE = re.compile(r"^ {0,3}\[\^[^\]\n]+\]:", re.M)
 _DEFINITION = re.compile(r"^ {0,3}:[ \t]", re.M)
 _BLANK = re.compile(r"\n[ \t]*\n")
 _BRACKET = re.compile(r"\\.|[\[\]]|\n[ \t]*(?=\n)")
+_ADDRESS = re.compile(r"\\.|\]\(|\)|\n[ \t]*(?=\n)")
 _ANGLE = re.compile(r"[<>]")
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*)?(/?)>")
-_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
-                   "source", "track", "wbr"})
+_VOID = frozenset(
+    {
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "source",
+        "track",
+        "wbr",
+    }
+)
 _OPTIONAL_END = frozenset({"li", "p", "dt", "dd", "tr", "td", "th", "option"})
 _FENCE = re.compile(r"^ {0,3}(```|~~~)[^\n]*$", re.M)
 
@@ -71,30 +90,44 @@ def line_of(body: str, offset: int, first_line: int) -> int:
 def problems(body: str) -> Iterator[ShapeProblem]:
     """What in ``body`` goes beyond the bounds above (at most one problem per bound)."""
     if len(body) > MAX_BODY_CHARS:
-        yield ShapeProblem(0, f"the text is {len(body):,} characters long; a page holds at "
-                           f"most {MAX_BODY_CHARS:,}",
-                           "split it into several pages, or put the long part in an "
-                           "attached file (PDF, office document)")
+        yield ShapeProblem(
+            0,
+            f"the text is {len(body):,} characters long; a page holds at most {MAX_BODY_CHARS:,}",
+            "split it into several pages, or put the long part in an "
+            "attached file (PDF, office document)",
+        )
         return
     text = _without_fences(body)
     found = _QUOTES.search(text)
     if found:
-        yield ShapeProblem(found.start(), f"quotes are nested more than {MAX_NESTING} deep "
-                           "(count of '>' at the start of the line)",
-                           "flatten the quotation: one or two levels are enough")
+        yield ShapeProblem(
+            found.start(),
+            f"quotes are nested more than {MAX_NESTING} deep "
+            "(count of '>' at the start of the line)",
+            "flatten the quotation: one or two levels are enough",
+        )
     found = _INDENT.search(text)
     if found:
-        yield ShapeProblem(found.start(), f"this line is indented more than {MAX_NESTING} "
-                           "levels (4 spaces or a tab each): lists are nested too deep",
-                           f"keep lists at most {MAX_NESTING} levels deep")
-    yield from _count(text, _HEADING, MAX_HEADINGS, "headings",
-                      "split the text into several pages")
-    yield from _count(text, _FOOTNOTE, MAX_FOOTNOTES, "footnotes",
-                      "put the references in a bibliography, or split the text")
+        yield ShapeProblem(
+            found.start(),
+            f"this line is indented more than {MAX_NESTING} "
+            "levels (4 spaces or a tab each): lists are nested too deep",
+            f"keep lists at most {MAX_NESTING} levels deep",
+        )
+    yield from _count(text, _HEADING, MAX_HEADINGS, "headings", "split the text into several pages")
+    yield from _count(
+        text,
+        _FOOTNOTE,
+        MAX_FOOTNOTES,
+        "footnotes",
+        "put the references in a bibliography, or split the text",
+    )
     if "\n:" in text or text.startswith(":"):
         yield from _definitions(text)
     if text.count("[") > MAX_OPEN_BRACKETS:
         yield from _brackets(text)
+    if text.count("](") > MAX_OPEN_ADDRESSES:
+        yield from _addresses(text)
     if "<" in text:
         yield from _tags(text)
 
@@ -115,12 +148,12 @@ def _without_fences(body: str) -> str:
     return "\n".join(lines)
 
 
-def _count(text: str, pattern: re.Pattern[str], limit: int, what: str,
-           suggestion: str) -> Iterator[ShapeProblem]:
+def _count(
+    text: str, pattern: re.Pattern[str], limit: int, what: str, suggestion: str
+) -> Iterator[ShapeProblem]:
     for index, found in enumerate(pattern.finditer(text)):
         if index == limit:
-            yield ShapeProblem(found.start(), f"more than {limit} {what} in one page",
-                               suggestion)
+            yield ShapeProblem(found.start(), f"more than {limit} {what} in one page", suggestion)
             return
 
 
@@ -129,11 +162,12 @@ def _definitions(text: str) -> Iterator[ShapeProblem]:
     for block in _BLANK.split(text):
         found = list(_DEFINITION.finditer(block))
         if len(found) > MAX_DEFINITIONS:
-            yield ShapeProblem(start + found[MAX_DEFINITIONS].start(),
-                               f"more than {MAX_DEFINITIONS} definitions (lines starting "
-                               "with ':') in one definition list",
-                               "leave a blank line between groups of entries, or make "
-                               "several lists")
+            yield ShapeProblem(
+                start + found[MAX_DEFINITIONS].start(),
+                f"more than {MAX_DEFINITIONS} definitions (lines starting "
+                "with ':') in one definition list",
+                "leave a blank line between groups of entries, or make several lists",
+            )
             return
         start += len(block) + 2
 
@@ -145,12 +179,34 @@ def _brackets(text: str) -> Iterator[ShapeProblem]:
         if token == "[":
             depth += 1
             if depth > MAX_OPEN_BRACKETS:
-                yield ShapeProblem(found.start(), f"more than {MAX_OPEN_BRACKETS} '[' are "
-                                   "open at once in this paragraph (a link is [text](address))",
-                                   "close each '[' with ']', or write \\[ for a bracket "
-                                   "that is not a link")
+                yield ShapeProblem(
+                    found.start(),
+                    f"more than {MAX_OPEN_BRACKETS} '[' are "
+                    "open at once in this paragraph (a link is [text](address))",
+                    "close each '[' with ']', or write \\[ for a bracket that is not a link",
+                )
                 return
         elif token == "]":
+            depth = max(0, depth - 1)
+        elif token.startswith("\n"):
+            depth = 0
+
+
+def _addresses(text: str) -> Iterator[ShapeProblem]:
+    depth = 0
+    for found in _ADDRESS.finditer(text):
+        token = found.group()
+        if token == "](":
+            depth += 1
+            if depth > MAX_OPEN_ADDRESSES:
+                yield ShapeProblem(
+                    found.start(),
+                    f"more than {MAX_OPEN_ADDRESSES} link addresses are open at once in this "
+                    "paragraph: '](' with no ')' after it (a link is [text](address))",
+                    "close each address with ')'",
+                )
+                return
+        elif token == ")":
             depth = max(0, depth - 1)
         elif token.startswith("\n"):
             depth = 0
@@ -167,15 +223,18 @@ def _tags(text: str) -> Iterator[ShapeProblem]:
             continue
         if waiting >= 0:
             unclosed, last = unclosed + 1, waiting
-        following = text[found.end():found.end() + 1]
+        following = text[found.end() : found.end() + 1]
         starts_tag = (following.isascii() and following.isalpha()) or following in ("/", "!", "?")
         waiting = found.start() if starts_tag else -1
     if waiting >= 0:
         unclosed, last = unclosed + 1, waiting
     if unclosed > MAX_UNCLOSED_TAGS:
-        yield ShapeProblem(last, f"{unclosed} '<' start an HTML tag that is never closed "
-                           f"with '>' (at most {MAX_UNCLOSED_TAGS})",
-                           "write &lt; for a '<' that is not HTML, or close the tag")
+        yield ShapeProblem(
+            last,
+            f"{unclosed} '<' start an HTML tag that is never closed "
+            f"with '>' (at most {MAX_UNCLOSED_TAGS})",
+            "write &lt; for a '<' that is not HTML, or close the tag",
+        )
         return
     yield from _html_depth(text)
 
@@ -186,14 +245,16 @@ def _html_depth(text: str) -> Iterator[ShapeProblem]:
         closing, name, self_closing = found.group(1), found.group(2).lower(), found.group(3)
         if closing:
             if name in stack:
-                del stack[len(stack) - 1 - stack[::-1].index(name):]
+                del stack[len(stack) - 1 - stack[::-1].index(name) :]
         elif not self_closing and name not in _VOID:
             # <li>a<li>b, <p>a<p>b: the second closes the first, as in a browser
             while stack and stack[-1] in _OPTIONAL_END and stack[-1] in (name, "p"):
                 stack.pop()
             stack.append(name)
             if len(stack) > MAX_NESTING:
-                yield ShapeProblem(found.start(), f"HTML elements are nested more than "
-                                   f"{MAX_NESTING} deep here",
-                                   "simplify the HTML (Markdown is enough for most pages)")
+                yield ShapeProblem(
+                    found.start(),
+                    f"HTML elements are nested more than {MAX_NESTING} deep here",
+                    "simplify the HTML (Markdown is enough for most pages)",
+                )
                 return

@@ -17,6 +17,7 @@ from pathlib import Path, PurePosixPath
 
 from . import urls
 from .countries import french_name
+from .french import fold
 from .licences import Licence
 from .schema import (
     OrganisationEntry,
@@ -108,8 +109,9 @@ class Writeup:
             return urls.writeup_pdf(self.slug)
         # repository path of the attached file (checked to lie inside the repository)
         report = self.meta.report.replace("\\", "/")
-        return urls.writeup_pdf(self.slug, posixpath.normpath(
-            posixpath.join(posixpath.dirname(self.source), report)))
+        return urls.writeup_pdf(
+            self.slug, posixpath.normpath(posixpath.join(posixpath.dirname(self.source), report))
+        )
 
     @property
     def title(self) -> str:
@@ -129,10 +131,6 @@ class OrganisationIndex:
     partners: list[str] = field(default_factory=list)
     presented: list[str] = field(default_factory=list)
     authored: list[str] = field(default_factory=list)
-
-    @property
-    def is_empty(self) -> bool:
-        return not (self.leads or self.partners or self.presented or self.authored)
 
 
 @dataclass
@@ -210,10 +208,7 @@ class Catalogue:
 
 
 def _country_key(country: Country) -> tuple[str, str]:
-    import unicodedata
-
-    folded = unicodedata.normalize("NFKD", country.name.casefold())
-    return ("".join(c for c in folded if not unicodedata.combining(c)), country.code)
+    return (fold(country.name), country.code)
 
 
 def _facets(project: Project) -> set[tuple[str, str]]:

@@ -22,28 +22,62 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     check = commands.add_parser("check", help="validate all content and report every problem")
-    check.add_argument("--root", type=Path, default=Path("."),
-                       help="repository root holding mkdocs.yml (default: current folder)")
-    check.add_argument("--format", choices=("text", "github", "json"), default="text",
-                       help="text (path:line: field: message), github annotations or json")
+    check.add_argument(
+        "--root",
+        type=Path,
+        default=Path("."),
+        help="repository root holding mkdocs.yml (default: current folder)",
+    )
+    check.add_argument(
+        "--format",
+        choices=("text", "github", "json"),
+        default="text",
+        help="text (path:line: field: message), github annotations or json",
+    )
     check.add_argument("--strict", action="store_true", help="warnings fail the check too")
 
     build = commands.add_parser("build", help="validate, then build the whole site")
-    build.add_argument("--root", type=Path, default=Path("."),
-                       help="repository root holding mkdocs.yml (default: current folder)")
-    build.add_argument("--site-dir", type=Path, default=None,
-                       help="output folder (default: site_dir of mkdocs.yml, i.e. site/)")
-    build.add_argument("-v", "--verbose", action="store_true",
-                       help="show progress, the duration of each stage and causes of errors")
-    build.add_argument("--force", action="store_true",
-                       help="replace the site folder even if it holds files the build did "
-                            "not write (they are deleted)")
+    build.add_argument(
+        "--root",
+        type=Path,
+        default=Path("."),
+        help="repository root holding mkdocs.yml (default: current folder)",
+    )
+    build.add_argument(
+        "--site-dir",
+        type=Path,
+        default=None,
+        help="output folder (default: site_dir of mkdocs.yml, i.e. site/)",
+    )
+    build.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        help="show progress, the duration of each stage and causes of errors",
+    )
+    build.add_argument(
+        "--force",
+        action="store_true",
+        help="replace the site folder even if it holds files the build did "
+        "not write (they are deleted)",
+    )
+    build.add_argument(
+        "--engine",
+        choices=("mkdocs", "properdocs"),
+        default=None,
+        help="MkDocs 1.6 or ProperDocs, its maintained fork (default: PROGRAMME_ENGINE, "
+        "else mkdocs)",
+    )
 
     demo = commands.add_parser("demo", help="write a deterministic demonstration corpus")
     demo.add_argument("--out", type=Path, required=True, help="folder to write into")
     demo.add_argument("--projects", type=int, default=100, help="number of project sheets")
-    demo.add_argument("--writeups", type=int, default=None,
-                      help="number of write-ups (default: 10%% of the sheets)")
+    demo.add_argument(
+        "--writeups",
+        type=int,
+        default=None,
+        help="number of write-ups (default: 10%% of the sheets)",
+    )
     demo.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
     return parser
 
@@ -53,14 +87,27 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check":
         return check(args.root, args.format, args.strict)
     if args.command == "build":
-        from .mkdocs_build import build_site  # the engine is imported only to build
+        from .adapter import engine
+
+        try:
+            engine.use(args.engine)
+        except engine.EngineMissing as error:
+            print(f"error: {error}", file=sys.stderr)
+            return 2
+        from .adapter.build import build_site  # the engine is imported only to build
 
         return build_site(args.root, args.site_dir, args.verbose, args.force)
     if args.command == "demo":
         from .demo import main as demo_main
 
-        demo_args = ["--out", str(args.out), "--projects", str(args.projects),
-                     "--seed", str(args.seed)]
+        demo_args = [
+            "--out",
+            str(args.out),
+            "--projects",
+            str(args.projects),
+            "--seed",
+            str(args.seed),
+        ]
         if args.writeups is not None:
             demo_args += ["--writeups", str(args.writeups)]
         return demo_main(demo_args)
@@ -79,8 +126,11 @@ def check(root: Path, fmt: str, strict: bool) -> int:
     try:
         result = load_catalogue(settings)
     except Exception as exc:  # a bug of the checker must not end in a traceback
-        print(f"error: the checker failed unexpectedly ({type(exc).__name__}: {exc}); "
-              "please report this, with the file that caused it", file=sys.stderr)
+        print(
+            f"error: the checker failed unexpectedly ({type(exc).__name__}: {exc}); "
+            "please report this, with the file that caused it",
+            file=sys.stderr,
+        )
         return 1
     items = result.diagnostics
     if items:
@@ -97,8 +147,7 @@ def check(root: Path, fmt: str, strict: bool) -> int:
 def _settings_problem(root: Path, exc: Exception) -> Diagnostic:
     """``mkdocs.yml`` cannot be read: one diagnostic naming its line and field."""
     if isinstance(exc, UnicodeDecodeError):
-        return Diagnostic("mkdocs.yml", 1, "(file)", "file is not valid UTF-8",
-                          "save it as UTF-8")
+        return Diagnostic("mkdocs.yml", 1, "(file)", "file is not valid UTF-8", "save it as UTF-8")
     if isinstance(exc, OSError):
         return Diagnostic("mkdocs.yml", 1, "(file)", f"cannot be read: {exc.strerror}")
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)

@@ -30,10 +30,16 @@ from . import urls
 
 GENERATED_FOLDERS = (urls.MEDIA, "pagefind/")
 """Site folders the build fills: no content file may sit there."""
-GENERATED_FILES = frozenset({
-    f"{urls.DATA}catalogue.json", f"{urls.DATA}fiches-projet.csv", "feed.xml", "sitemap.xml",
-    "sitemap.xml.gz", ".programme-site",
-})
+GENERATED_FILES = frozenset(
+    {
+        f"{urls.DATA}catalogue.json",
+        f"{urls.DATA}fiches-projet.csv",
+        "feed.xml",
+        "sitemap.xml",
+        "sitemap.xml.gz",
+        ".programme-site",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -117,9 +123,13 @@ def check_tree(content_dir: Path, projects_dir: Path, custom_theme: Path) -> lis
         for entry in _walk(top):
             path = Path(entry.path)
             if not entry.name.isprintable():
-                problems.append(TreeProblem(
-                    path, "the file name holds a control character (a line break, a tab…)",
-                    "rename it with letters, digits and hyphens"))
+                problems.append(
+                    TreeProblem(
+                        path,
+                        "the file name holds a control character (a line break, a tab…)",
+                        "rename it with letters, digits and hyphens",
+                    )
+                )
                 continue
             problem = _entry_problem(entry, path, allowed)
             if problem is not None:
@@ -128,14 +138,18 @@ def check_tree(content_dir: Path, projects_dir: Path, custom_theme: Path) -> lis
             if top == content_dir and not entry.is_dir(follow_symlinks=False):
                 clash = _clash(path.relative_to(content_dir).as_posix(), theme)
                 if clash:
-                    problems.append(TreeProblem(path, clash,
-                                                "rename or move it: content cannot replace "
-                                                "a file of the theme or of the site"))
+                    problems.append(
+                        TreeProblem(
+                            path,
+                            clash,
+                            "rename or move it: content cannot replace "
+                            "a file of the theme or of the site",
+                        )
+                    )
     return problems
 
 
-def _entry_problem(entry: os.DirEntry[str], path: Path, allowed: list[Path]
-                   ) -> TreeProblem | None:
+def _entry_problem(entry: os.DirEntry[str], path: Path, allowed: list[Path]) -> TreeProblem | None:
     # the listing tells files, folders and links apart (no system call for each)
     if entry.is_file(follow_symlinks=False) or entry.is_dir(follow_symlinks=False):
         return None
@@ -148,24 +162,37 @@ def _entry_problem(entry: os.DirEntry[str], path: Path, allowed: list[Path]
             target = path.resolve(strict=True)
             target_mode = target.stat().st_mode
         except (OSError, RuntimeError):
-            return TreeProblem(path, "symbolic link to nothing (broken, or a loop)",
-                               "remove it, or put the file itself here")
+            return TreeProblem(
+                path,
+                "symbolic link to nothing (broken, or a loop)",
+                "remove it, or put the file itself here",
+            )
         if not any(target == folder or target.is_relative_to(folder) for folder in allowed):
-            return TreeProblem(path, "symbolic link that leads outside content/ and "
-                               "projects/: what it points to would be published",
-                               "copy the file here instead of linking to it")
+            return TreeProblem(
+                path,
+                "symbolic link that leads outside content/ and "
+                "projects/: what it points to would be published",
+                "copy the file here instead of linking to it",
+            )
         if stat.S_ISDIR(target_mode):
-            return TreeProblem(path, "symbolic link to a folder: links to folders are not "
-                               "followed", "move or copy the folder here")
+            return TreeProblem(
+                path,
+                "symbolic link to a folder: links to folders are not followed",
+                "move or copy the folder here",
+            )
         kind = not_regular(target_mode)
         if kind:
-            return TreeProblem(path, f"symbolic link to {kind}: only ordinary files are read",
-                               "remove it")
+            return TreeProblem(
+                path, f"symbolic link to {kind}: only ordinary files are read", "remove it"
+            )
         return None
     kind = not_regular(mode)
     if kind and not stat.S_ISDIR(mode):
-        return TreeProblem(path, f"{kind}, not an ordinary file: it is not read (reading it "
-                           "could hang or never end)", "remove it")
+        return TreeProblem(
+            path,
+            f"{kind}, not an ordinary file: it is not read (reading it could hang or never end)",
+            "remove it",
+        )
     return None
 
 
@@ -173,7 +200,10 @@ def _clash(relative: str, theme: dict[str, str]) -> str:
     if relative in theme:
         return f"has the same path as a file of {theme[relative]}, which it would replace"
     if relative in GENERATED_FILES or relative.startswith(GENERATED_FOLDERS):
-        return (f"lies where the build writes its own '{relative}' "
-                "(generated folders: medias/, pagefind/; files: "
-                + ", ".join(sorted(GENERATED_FILES)) + ")")
+        return (
+            f"lies where the build writes its own '{relative}' "
+            "(generated folders: medias/, pagefind/; files: "
+            + ", ".join(sorted(GENERATED_FILES))
+            + ")"
+        )
     return ""

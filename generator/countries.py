@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import unicodedata
 from functools import cache
 
 import pycountry
 from babel import Locale
+
+from .french import fold
 
 
 @cache
@@ -33,8 +34,7 @@ def french_name(code: str) -> str:
 
 
 def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in text if not unicodedata.combining(c)).replace("’", "'").strip()
+    return fold(text).replace("’", "'").strip()
 
 
 @cache

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from .catalogue import Catalogue, Project, Writeup
-from .render.frenchtext import enumerate_fr
+from .french import enumerate_fr
 from .schema import Person
 
 
@@ -30,7 +30,8 @@ class Credits:
         """« Luc Hansen (Fonda) », or with ``joiner=" de {}"`` « Luc Hansen de Fonda »."""
         if person.organisation:
             return person.name + joiner.format(
-                self.catalogue.organisation_label(person.organisation))
+                self.catalogue.organisation_label(person.organisation)
+            )
         return person.name
 
     def people(self, persons: Iterable[Person]) -> str:
@@ -49,10 +50,10 @@ class Credits:
         """« Ce compte-rendu a été rédigé par … de …, relu par … de …. »"""
         meta = writeup.meta
         text = "Ce compte-rendu a été rédigé par " + enumerate_fr(
-            [self.person(p, " de {}") for p in meta.authors])
+            [self.person(p, " de {}") for p in meta.authors]
+        )
         if meta.reviewers:
-            text += ", relu par " + enumerate_fr(
-                [self.person(p, " de {}") for p in meta.reviewers])
+            text += ", relu par " + enumerate_fr([self.person(p, " de {}") for p in meta.reviewers])
         if meta.event:
             text += f", à la suite de la session « {meta.title} » ({meta.event})"
         return text + "."

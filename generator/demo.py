@@ -8,6 +8,10 @@ nothing depends on the clock, the machine or hash ordering.
 
 Everything here is invented. Names of people, organisations and projects are assembled from
 word lists; places and countries are real, so that listings per country look realistic.
+
+Why one module: most of it is the corpus's French word lists and sentence patterns, which
+read best beside the few functions that draw from them; split, one vocabulary would be
+scattered over files that always change together.
 """
 
 from __future__ import annotations
@@ -18,11 +22,11 @@ import json
 import random
 import shutil
 import sys
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from .french import slug
 from .owned_folders import DEMO_MARKER, FolderNotOurs, ensure_replaceable
 
 REPO = Path(__file__).resolve().parent.parent
@@ -31,20 +35,79 @@ REPO = Path(__file__).resolve().parent.parent
 
 # Country code -> places (towns, regions) where the invented projects take place.
 PLACES: dict[str, tuple[str, ...]] = {
-    "SN": ("Dakar", "Thiès", "Saint-Louis", "Ziguinchor", "Kaolack", "Tambacounda", "Mbour",
-           "Podor", "Kolda", "Louga", "Yenne", "Mbao", "Joal-Fadiouth"),
-    "ML": ("Bamako", "Ségou", "Mopti", "Sikasso", "Kayes", "Koutiala", "San", "Bougouni",
-           "Kita", "Nioro du Sahel"),
-    "BF": ("Ouagadougou", "Bobo-Dioulasso", "Koudougou", "Ouahigouya", "Fada N’Gourma",
-           "Kaya", "Dédougou", "Banfora", "Tenkodogo"),
-    "GN": ("Conakry", "Kindia", "Labé", "Kankan", "Mamou", "Boké", "Faranah", "N’Zérékoré",
-           "Dalaba", "Pita"),
-    "CI": ("Abidjan", "Bouaké", "Yamoussoukro", "Korhogo", "Daloa", "San-Pédro", "Man",
-           "Odienné", "Gagnoa"),
+    "SN": (
+        "Dakar",
+        "Thiès",
+        "Saint-Louis",
+        "Ziguinchor",
+        "Kaolack",
+        "Tambacounda",
+        "Mbour",
+        "Podor",
+        "Kolda",
+        "Louga",
+        "Yenne",
+        "Mbao",
+        "Joal-Fadiouth",
+    ),
+    "ML": (
+        "Bamako",
+        "Ségou",
+        "Mopti",
+        "Sikasso",
+        "Kayes",
+        "Koutiala",
+        "San",
+        "Bougouni",
+        "Kita",
+        "Nioro du Sahel",
+    ),
+    "BF": (
+        "Ouagadougou",
+        "Bobo-Dioulasso",
+        "Koudougou",
+        "Ouahigouya",
+        "Fada N’Gourma",
+        "Kaya",
+        "Dédougou",
+        "Banfora",
+        "Tenkodogo",
+    ),
+    "GN": (
+        "Conakry",
+        "Kindia",
+        "Labé",
+        "Kankan",
+        "Mamou",
+        "Boké",
+        "Faranah",
+        "N’Zérékoré",
+        "Dalaba",
+        "Pita",
+    ),
+    "CI": (
+        "Abidjan",
+        "Bouaké",
+        "Yamoussoukro",
+        "Korhogo",
+        "Daloa",
+        "San-Pédro",
+        "Man",
+        "Odienné",
+        "Gagnoa",
+    ),
     "NE": ("Niamey", "Zinder", "Maradi", "Tahoua", "Dosso", "Agadez", "Tillabéri"),
     "TG": ("Lomé", "Kpalimé", "Sokodé", "Kara", "Atakpamé", "Dapaong", "Tsévié"),
-    "BJ": ("Cotonou", "Porto-Novo", "Parakou", "Abomey", "Djougou", "Natitingou", "Lokossa",
-           "Ouidah"),
+    "BJ": (
+        "Cotonou",
+        "Porto-Novo",
+        "Parakou",
+        "Abomey",
+        "Djougou",
+        "Natitingou",
+        "Lokossa",
+        "Ouidah",
+    ),
     "MR": ("Nouakchott", "Nouadhibou", "Rosso", "Kaédi", "Kiffa", "Sélibaby"),
     "GM": ("Banjul", "Serrekunda", "Brikama", "Farafenni"),
     "GW": ("Bissau", "Bafatá", "Gabú", "Cacheu"),
@@ -61,9 +124,28 @@ PLACES: dict[str, tuple[str, ...]] = {
     "KH": ("Phnom Penh", "Battambang", "Siem Reap"),
     "PE": ("Cuzco", "Ayacucho", "Puno", "Lima"),
     "BO": ("La Paz", "El Alto", "Cochabamba", "Sucre"),
-    "FR": ("Nantes", "Lyon", "Marseille", "Lille", "Rennes", "Grenoble", "Montreuil",
-           "Bordeaux", "Toulouse", "Strasbourg", "Saint-Denis", "Angers", "Poitiers",
-           "Clermont-Ferrand", "Besançon", "Caen", "Rouen", "Dijon", "Limoges", "Metz"),
+    "FR": (
+        "Nantes",
+        "Lyon",
+        "Marseille",
+        "Lille",
+        "Rennes",
+        "Grenoble",
+        "Montreuil",
+        "Bordeaux",
+        "Toulouse",
+        "Strasbourg",
+        "Saint-Denis",
+        "Angers",
+        "Poitiers",
+        "Clermont-Ferrand",
+        "Besançon",
+        "Caen",
+        "Rouen",
+        "Dijon",
+        "Limoges",
+        "Metz",
+    ),
     "BE": ("Bruxelles", "Liège", "Namur", "Charleroi"),
     "CH": ("Genève", "Lausanne", "Fribourg"),
 }
@@ -74,38 +156,78 @@ NORTH = ("FR", "BE", "CH")
 SOUTH = tuple(c for c in COUNTRIES if c not in NORTH)
 
 THEMES: tuple[tuple[str, str, str], ...] = (
-    ("agriculture", "Agriculture et métiers ruraux",
-     "Production agricole, maraîchage, élevage, transformation et métiers du monde rural."),
-    ("agroecologie", "Agroécologie",
-     "Pratiques agricoles qui préservent les sols, l’eau et la biodiversité."),
-    ("eau-assainissement", "Eau et assainissement",
-     "Accès à l’eau potable, puits, forages, latrines et gestion des ouvrages."),
-    ("sante", "Santé",
-     "Accès aux soins, prévention, santé communautaire et mutuelles de santé."),
-    ("protection-sociale", "Protection sociale",
-     "Assurance maladie, prévoyance et droits sociaux des personnes qui en sont privées."),
-    ("economie-informelle", "Économie informelle et petit commerce",
-     "Activités exercées hors des cadres formels ; conditions de travail et revenus."),
-    ("droits-des-femmes", "Droits des femmes",
-     "Autonomie économique, accès aux droits et place des femmes dans les organisations."),
-    ("jeunesse", "Jeunesse",
-     "Projets qui s’adressent aux jeunes ou leur donnent une place d’acteurs."),
-    ("insertion-professionnelle", "Insertion professionnelle",
-     "Accès à l’emploi et aux métiers, accompagnement vers une activité qui fait vivre."),
-    ("formation", "Formation",
-     "Formation professionnelle, alternance, alphabétisation, renforcement des compétences."),
-    ("education", "Éducation",
-     "Scolarisation, écoles, bibliothèques et éducation populaire."),
-    ("developpement-local", "Développement local",
-     "Projets de territoire portés avec les collectivités et les habitants."),
-    ("cooperation", "Coopération entre acteurs",
-     "Faire travailler ensemble associations, syndicats, collectivités et entreprises."),
-    ("climat-energie", "Climat et énergie",
-     "Adaptation au changement climatique, énergies renouvelables, foyers améliorés."),
-    ("migrations", "Migrations et mobilités",
-     "Diasporas, projets de retour, droits des personnes migrantes."),
-    ("finance-solidaire", "Finance solidaire",
-     "Microcrédit, épargne, tontines et mutuelles d’épargne et de crédit."),
+    (
+        "agriculture",
+        "Agriculture et métiers ruraux",
+        "Production agricole, maraîchage, élevage, transformation et métiers du monde rural.",
+    ),
+    (
+        "agroecologie",
+        "Agroécologie",
+        "Pratiques agricoles qui préservent les sols, l’eau et la biodiversité.",
+    ),
+    (
+        "eau-assainissement",
+        "Eau et assainissement",
+        "Accès à l’eau potable, puits, forages, latrines et gestion des ouvrages.",
+    ),
+    ("sante", "Santé", "Accès aux soins, prévention, santé communautaire et mutuelles de santé."),
+    (
+        "protection-sociale",
+        "Protection sociale",
+        "Assurance maladie, prévoyance et droits sociaux des personnes qui en sont privées.",
+    ),
+    (
+        "economie-informelle",
+        "Économie informelle et petit commerce",
+        "Activités exercées hors des cadres formels ; conditions de travail et revenus.",
+    ),
+    (
+        "droits-des-femmes",
+        "Droits des femmes",
+        "Autonomie économique, accès aux droits et place des femmes dans les organisations.",
+    ),
+    (
+        "jeunesse",
+        "Jeunesse",
+        "Projets qui s’adressent aux jeunes ou leur donnent une place d’acteurs.",
+    ),
+    (
+        "insertion-professionnelle",
+        "Insertion professionnelle",
+        "Accès à l’emploi et aux métiers, accompagnement vers une activité qui fait vivre.",
+    ),
+    (
+        "formation",
+        "Formation",
+        "Formation professionnelle, alternance, alphabétisation, renforcement des compétences.",
+    ),
+    ("education", "Éducation", "Scolarisation, écoles, bibliothèques et éducation populaire."),
+    (
+        "developpement-local",
+        "Développement local",
+        "Projets de territoire portés avec les collectivités et les habitants.",
+    ),
+    (
+        "cooperation",
+        "Coopération entre acteurs",
+        "Faire travailler ensemble associations, syndicats, collectivités et entreprises.",
+    ),
+    (
+        "climat-energie",
+        "Climat et énergie",
+        "Adaptation au changement climatique, énergies renouvelables, foyers améliorés.",
+    ),
+    (
+        "migrations",
+        "Migrations et mobilités",
+        "Diasporas, projets de retour, droits des personnes migrantes.",
+    ),
+    (
+        "finance-solidaire",
+        "Finance solidaire",
+        "Microcrédit, épargne, tontines et mutuelles d’épargne et de crédit.",
+    ),
 )
 THEME_IDS = tuple(t[0] for t in THEMES)
 
@@ -118,156 +240,372 @@ PROGRAMMES: tuple[tuple[str, str, str, int], ...] = (
 )
 
 # (kind, feminine)
-ORG_KINDS = (("Association", True), ("Collectif", False), ("Union", True),
-             ("Fédération", True), ("Coopérative", True), ("Groupement", False),
-             ("Réseau", False), ("ONG", True), ("Mutuelle", True), ("Centre", False),
-             ("Comité de jumelage", False), ("Fondation", True), ("Maison", True),
-             ("Plateforme", True), ("Institut", False))
-ORG_PURPOSES = (
-    "des femmes transformatrices", "pour le développement rural", "des jeunes agriculteurs",
-    "d’appui aux initiatives locales", "pour l’éducation populaire", "des artisans",
-    "de solidarité internationale", "pour l’accès à l’eau", "des maraîchères",
-    "d’entraide et de santé", "des producteurs de karité", "pour l’insertion des jeunes",
-    "des éleveurs", "d’épargne et de crédit", "pour l’agroécologie", "des pêcheurs",
-    "des travailleuses domestiques", "pour la scolarisation des filles", "des migrants",
-    "d’échanges culturels", "pour l’énergie solidaire", "des commerçantes",
-    "d’action sociale", "pour l’habitat", "des apiculteurs", "d’alphabétisation",
+ORG_KINDS = (
+    ("Association", True),
+    ("Collectif", False),
+    ("Union", True),
+    ("Fédération", True),
+    ("Coopérative", True),
+    ("Groupement", False),
+    ("Réseau", False),
+    ("ONG", True),
+    ("Mutuelle", True),
+    ("Centre", False),
+    ("Comité de jumelage", False),
+    ("Fondation", True),
+    ("Maison", True),
+    ("Plateforme", True),
+    ("Institut", False),
 )
-FIRST_NAMES = ("Aminata", "Moussa", "Fatou", "Ibrahima", "Mariama", "Ousmane", "Awa",
-               "Mamadou", "Aïssatou", "Seydou", "Kadiatou", "Boubacar", "Hélène", "François",
-               "Élodie", "Jérôme", "Céline", "Benoît", "Agnès", "Noël", "Zoé", "Loïc",
-               "Marie-Claude", "Jean-Baptiste", "Coumba", "Adama", "Salif", "Rokia", "Yacouba",
-               "Nafissatou", "Théo", "Léa", "Chloé", "Amélie", "Grégoire", "Anaïs", "Raïssa",
-               "Koffi", "Akossiwa", "Comlan", "Yao", "Abdoulaye", "Khadija", "Rachid")
-LAST_NAMES = ("Diallo", "Traoré", "Ndiaye", "Camara", "Coulibaly", "Keïta", "Sow", "Diop",
-              "Ouédraogo", "Sawadogo", "Konaté", "Touré", "Bah", "Barry", "Kaboré", "Sylla",
-              "Dupont", "Lefèvre", "Moreau", "Girard", "Roussel", "Fournier", "Lemaître",
-              "Bérard", "Château", "Mercier", "Faure", "Guérin", "Honoré", "Agbodjan",
-              "Kouassi", "Adjovi", "Hounkpatin", "N’Diaye", "Ben Saïd", "El Amrani", "Rakoto",
-              "Randriamanana", "D’Almeida", "de Souza", "Lambert", "Perrin")
+ORG_PURPOSES = (
+    "des femmes transformatrices",
+    "pour le développement rural",
+    "des jeunes agriculteurs",
+    "d’appui aux initiatives locales",
+    "pour l’éducation populaire",
+    "des artisans",
+    "de solidarité internationale",
+    "pour l’accès à l’eau",
+    "des maraîchères",
+    "d’entraide et de santé",
+    "des producteurs de karité",
+    "pour l’insertion des jeunes",
+    "des éleveurs",
+    "d’épargne et de crédit",
+    "pour l’agroécologie",
+    "des pêcheurs",
+    "des travailleuses domestiques",
+    "pour la scolarisation des filles",
+    "des migrants",
+    "d’échanges culturels",
+    "pour l’énergie solidaire",
+    "des commerçantes",
+    "d’action sociale",
+    "pour l’habitat",
+    "des apiculteurs",
+    "d’alphabétisation",
+)
+FIRST_NAMES = (
+    "Aminata",
+    "Moussa",
+    "Fatou",
+    "Ibrahima",
+    "Mariama",
+    "Ousmane",
+    "Awa",
+    "Mamadou",
+    "Aïssatou",
+    "Seydou",
+    "Kadiatou",
+    "Boubacar",
+    "Hélène",
+    "François",
+    "Élodie",
+    "Jérôme",
+    "Céline",
+    "Benoît",
+    "Agnès",
+    "Noël",
+    "Zoé",
+    "Loïc",
+    "Marie-Claude",
+    "Jean-Baptiste",
+    "Coumba",
+    "Adama",
+    "Salif",
+    "Rokia",
+    "Yacouba",
+    "Nafissatou",
+    "Théo",
+    "Léa",
+    "Chloé",
+    "Amélie",
+    "Grégoire",
+    "Anaïs",
+    "Raïssa",
+    "Koffi",
+    "Akossiwa",
+    "Comlan",
+    "Yao",
+    "Abdoulaye",
+    "Khadija",
+    "Rachid",
+)
+LAST_NAMES = (
+    "Diallo",
+    "Traoré",
+    "Ndiaye",
+    "Camara",
+    "Coulibaly",
+    "Keïta",
+    "Sow",
+    "Diop",
+    "Ouédraogo",
+    "Sawadogo",
+    "Konaté",
+    "Touré",
+    "Bah",
+    "Barry",
+    "Kaboré",
+    "Sylla",
+    "Dupont",
+    "Lefèvre",
+    "Moreau",
+    "Girard",
+    "Roussel",
+    "Fournier",
+    "Lemaître",
+    "Bérard",
+    "Château",
+    "Mercier",
+    "Faure",
+    "Guérin",
+    "Honoré",
+    "Agbodjan",
+    "Kouassi",
+    "Adjovi",
+    "Hounkpatin",
+    "N’Diaye",
+    "Ben Saïd",
+    "El Amrani",
+    "Rakoto",
+    "Randriamanana",
+    "D’Almeida",
+    "de Souza",
+    "Lambert",
+    "Perrin",
+)
 
-PUBLICS = ("des femmes transformatrices de produits locaux", "des jeunes ruraux sans emploi",
-           "des maraîchères organisées en groupement", "des éleveurs transhumants",
-           "des artisans du bâtiment", "des familles de pêcheurs", "des élèves et leurs parents",
-           "des commerçantes de marché", "des apprentis mécaniciens",
-           "des producteurs de riz", "des personnes âgées isolées", "des apicultrices",
-           "des travailleuses domestiques", "des coopératives de karité",
-           "des habitants de quartiers précaires", "des agents de santé communautaire")
-ACTIONS = ("structurent leur filière", "s’organisent pour vendre ensemble",
-           "accèdent à une couverture maladie", "se forment à l’agroécologie",
-           "gèrent un point d’eau partagé", "créent leur activité",
-           "ouvrent une caisse d’épargne", "construisent un centre de formation",
-           "améliorent leurs revenus", "font entendre leur voix auprès de la commune",
-           "protègent leurs sols", "passent à l’énergie solaire",
-           "échangent avec un territoire français", "transmettent leur savoir-faire")
+PUBLICS = (
+    "des femmes transformatrices de produits locaux",
+    "des jeunes ruraux sans emploi",
+    "des maraîchères organisées en groupement",
+    "des éleveurs transhumants",
+    "des artisans du bâtiment",
+    "des familles de pêcheurs",
+    "des élèves et leurs parents",
+    "des commerçantes de marché",
+    "des apprentis mécaniciens",
+    "des producteurs de riz",
+    "des personnes âgées isolées",
+    "des apicultrices",
+    "des travailleuses domestiques",
+    "des coopératives de karité",
+    "des habitants de quartiers précaires",
+    "des agents de santé communautaire",
+)
+ACTIONS = (
+    "structurent leur filière",
+    "s’organisent pour vendre ensemble",
+    "accèdent à une couverture maladie",
+    "se forment à l’agroécologie",
+    "gèrent un point d’eau partagé",
+    "créent leur activité",
+    "ouvrent une caisse d’épargne",
+    "construisent un centre de formation",
+    "améliorent leurs revenus",
+    "font entendre leur voix auprès de la commune",
+    "protègent leurs sols",
+    "passent à l’énergie solaire",
+    "échangent avec un territoire français",
+    "transmettent leur savoir-faire",
+)
 # (partitive, the sector): « vivent du riz local », « la filière du riz ».
-PRODUCTS = (("du riz local", "du riz"), ("du poisson séché", "du poisson"),
-            ("du beurre de karité", "du karité"), ("du miel", "du miel"),
-            ("de l’oignon", "de l’oignon"), ("du lait", "du lait"),
-            ("des légumes de contre-saison", "du maraîchage"), ("du fonio", "du fonio"),
-            ("de la mangue séchée", "de la mangue"), ("du savon artisanal", "du savon"),
-            ("de l’anacarde", "de l’anacarde"), ("du maïs", "du maïs"),
-            ("des semences paysannes", "des semences"))
-OBSTACLES = ("l’enclavement des villages", "la faiblesse des revenus",
-             "le manque de formation", "la rareté de l’eau en saison sèche",
-             "l’absence de protection sociale", "la dispersion des producteurs",
-             "la difficulté d’accès au crédit", "le départ des jeunes vers la ville",
-             "la dégradation des sols", "des débouchés incertains",
-             "l’éloignement des services de santé", "la hausse du prix des intrants")
-VERBS = ("renforcer", "accompagner", "soutenir", "outiller", "relier", "former",
-         "consolider", "valoriser", "mutualiser", "documenter")
-OBJECTS = ("les groupements de base", "la gouvernance des coopératives",
-           "les compétences des animateurs", "l’accès au marché", "les liens avec la commune",
-           "la gestion des ouvrages", "l’épargne des membres", "les échanges entre pairs",
-           "la participation des femmes", "l’insertion des jeunes", "les pratiques d’hygiène",
-           "la transformation sur place")
-ACTIVITIES = ("des formations en gestion et en comptabilité simplifiée",
-              "des sessions d’alphabétisation fonctionnelle",
-              "l’équipement d’un atelier de transformation",
-              "des visites d’échange entre groupements", "la construction d’un magasin",
-              "des ateliers de diagnostic participatif",
-              "un accompagnement individuel des porteurs d’activité",
-              "des émissions de radio communautaire", "la création d’un fonds de roulement",
-              "des missions croisées entre partenaires", "des formations aux techniques de "
-              "compostage", "l’installation de panneaux solaires",
-              "un plaidoyer auprès des autorités locales", "des journées portes ouvertes",
-              "l’édition d’un guide pratique")
-RESULTS = ("les revenus des membres ont nettement progressé",
-           "le groupement s’est doté d’un bureau élu et d’un règlement intérieur",
-           "plusieurs centaines de personnes ont été formées",
-           "la commune a inscrit l’action dans son plan de développement",
-           "les pertes après récolte ont diminué",
-           "l’ouvrage est désormais entretenu par un comité de gestion",
-           "de nouveaux débouchés ont été trouvés sur les marchés urbains",
-           "les jeunes accompagnés ont presque tous trouvé une activité",
-           "la mutuelle compte désormais plus d’adhérents qu’au départ",
-           "les partenaires ont signé une convention pour poursuivre l’action")
-LESSONS = ("Le temps passé à bâtir la confiance entre partenaires n’est jamais perdu.",
-           "Un comité de gestion élu et formé est la meilleure garantie de durée.",
-           "Associer la commune dès le départ évite bien des blocages ensuite.",
-           "Les échanges entre pairs convainquent davantage que les formations en salle.",
-           "Mieux vaut commencer petit et étendre l’action une fois qu’elle a fait ses "
-           "preuves.",
-           "La place des femmes dans les instances doit être prévue, pas espérée.",
-           "Un suivi simple, tenu par les membres eux-mêmes, vaut mieux qu’un tableau de bord "
-           "complexe.",
-           "La réciprocité se construit : chaque partenaire doit y trouver son intérêt.",
-           "Les imprévus (crise sanitaire, sécheresse) rappellent l’utilité d’un fonds de "
-           "réserve.",
-           "L’appui d’une organisation faîtière locale facilite le dialogue avec l’État.")
-DIFFICULTIES = ("Des financements annuels mal adaptés à des actions qui demandent du temps.",
-                "La rotation des animateurs, qui fait perdre une partie des acquis.",
-                "L’insécurité, qui empêche certaines missions de terrain.",
-                "Des rapports de pouvoir entre partenaires qu’il faut oser nommer.",
-                "La difficulté de mesurer des changements qualitatifs.",
-                "Des attentes très différentes entre partenaires du Nord et du Sud.",
-                "La charge administrative des petits groupements.",
-                "L’accès au crédit, toujours difficile pour les femmes.")
-PRACTICES = ("Prendre le temps d’un diagnostic partagé avant de fixer les objectifs.",
-             "Confier la gestion des fonds à un comité élu et formé.",
-             "Prévoir des visites d’échange entre groupements de pays différents.",
-             "Documenter l’action au fil de l’eau, avec des fiches courtes.",
-             "Associer les autorités locales au comité de pilotage.",
-             "Réserver une part du budget aux imprévus.",
-             "Former des relais locaux qui prendront le relais après le projet.",
-             "Faire évaluer la relation partenariale par les partenaires eux-mêmes.",
-             "Rendre compte des résultats aux habitants, dans leur langue.",
-             "S’appuyer sur les savoirs paysans autant que sur l’expertise extérieure.")
-EVENTS = ("Université du Faire ensemble", "Rencontres de la solidarité internationale",
-          "Assises de la coopération décentralisée", "Forum des initiatives paysannes",
-          "Journées d’échange du programme", "Atelier régional de capitalisation",
-          "Séminaire « Genre et développement »", "Festival des solidarités")
-PUBLISHERS = ("CFSI", "Coordination SUD", "AFD", "Inter-réseaux Développement rural",
-              "F3E", "GRET", "Ritimo", "Cités Unies France", "Éditions Karthala",
-              "L’Harmattan")
-REF_TITLES = ("Capitaliser les expériences : un guide pratique",
-              "Les mutuelles de santé en Afrique de l’Ouest",
-              "Agroécologie et souveraineté alimentaire",
-              "Partenariats Nord-Sud : vers plus de réciprocité",
-              "L’économie informelle face à la protection sociale",
-              "Jeunesse rurale et emploi : état des lieux",
-              "Gérer un point d’eau en milieu rural",
-              "Genre et filières agricoles",
-              "La coopération décentralisée en pratique",
-              "Finance solidaire et développement local")
-CONNECTORS = ("Par ailleurs,", "En outre,", "Dans le même temps,", "Surtout,", "De plus,",
-              "Pourtant,", "Au fil des mois,", "Dès le départ,")
+PRODUCTS = (
+    ("du riz local", "du riz"),
+    ("du poisson séché", "du poisson"),
+    ("du beurre de karité", "du karité"),
+    ("du miel", "du miel"),
+    ("de l’oignon", "de l’oignon"),
+    ("du lait", "du lait"),
+    ("des légumes de contre-saison", "du maraîchage"),
+    ("du fonio", "du fonio"),
+    ("de la mangue séchée", "de la mangue"),
+    ("du savon artisanal", "du savon"),
+    ("de l’anacarde", "de l’anacarde"),
+    ("du maïs", "du maïs"),
+    ("des semences paysannes", "des semences"),
+)
+OBSTACLES = (
+    "l’enclavement des villages",
+    "la faiblesse des revenus",
+    "le manque de formation",
+    "la rareté de l’eau en saison sèche",
+    "l’absence de protection sociale",
+    "la dispersion des producteurs",
+    "la difficulté d’accès au crédit",
+    "le départ des jeunes vers la ville",
+    "la dégradation des sols",
+    "des débouchés incertains",
+    "l’éloignement des services de santé",
+    "la hausse du prix des intrants",
+)
+VERBS = (
+    "renforcer",
+    "accompagner",
+    "soutenir",
+    "outiller",
+    "relier",
+    "former",
+    "consolider",
+    "valoriser",
+    "mutualiser",
+    "documenter",
+)
+OBJECTS = (
+    "les groupements de base",
+    "la gouvernance des coopératives",
+    "les compétences des animateurs",
+    "l’accès au marché",
+    "les liens avec la commune",
+    "la gestion des ouvrages",
+    "l’épargne des membres",
+    "les échanges entre pairs",
+    "la participation des femmes",
+    "l’insertion des jeunes",
+    "les pratiques d’hygiène",
+    "la transformation sur place",
+)
+ACTIVITIES = (
+    "des formations en gestion et en comptabilité simplifiée",
+    "des sessions d’alphabétisation fonctionnelle",
+    "l’équipement d’un atelier de transformation",
+    "des visites d’échange entre groupements",
+    "la construction d’un magasin",
+    "des ateliers de diagnostic participatif",
+    "un accompagnement individuel des porteurs d’activité",
+    "des émissions de radio communautaire",
+    "la création d’un fonds de roulement",
+    "des missions croisées entre partenaires",
+    "des formations aux techniques de compostage",
+    "l’installation de panneaux solaires",
+    "un plaidoyer auprès des autorités locales",
+    "des journées portes ouvertes",
+    "l’édition d’un guide pratique",
+)
+RESULTS = (
+    "les revenus des membres ont nettement progressé",
+    "le groupement s’est doté d’un bureau élu et d’un règlement intérieur",
+    "plusieurs centaines de personnes ont été formées",
+    "la commune a inscrit l’action dans son plan de développement",
+    "les pertes après récolte ont diminué",
+    "l’ouvrage est désormais entretenu par un comité de gestion",
+    "de nouveaux débouchés ont été trouvés sur les marchés urbains",
+    "les jeunes accompagnés ont presque tous trouvé une activité",
+    "la mutuelle compte désormais plus d’adhérents qu’au départ",
+    "les partenaires ont signé une convention pour poursuivre l’action",
+)
+LESSONS = (
+    "Le temps passé à bâtir la confiance entre partenaires n’est jamais perdu.",
+    "Un comité de gestion élu et formé est la meilleure garantie de durée.",
+    "Associer la commune dès le départ évite bien des blocages ensuite.",
+    "Les échanges entre pairs convainquent davantage que les formations en salle.",
+    "Mieux vaut commencer petit et étendre l’action une fois qu’elle a fait ses preuves.",
+    "La place des femmes dans les instances doit être prévue, pas espérée.",
+    "Un suivi simple, tenu par les membres eux-mêmes, vaut mieux qu’un tableau de bord complexe.",
+    "La réciprocité se construit : chaque partenaire doit y trouver son intérêt.",
+    "Les imprévus (crise sanitaire, sécheresse) rappellent l’utilité d’un fonds de réserve.",
+    "L’appui d’une organisation faîtière locale facilite le dialogue avec l’État.",
+)
+DIFFICULTIES = (
+    "Des financements annuels mal adaptés à des actions qui demandent du temps.",
+    "La rotation des animateurs, qui fait perdre une partie des acquis.",
+    "L’insécurité, qui empêche certaines missions de terrain.",
+    "Des rapports de pouvoir entre partenaires qu’il faut oser nommer.",
+    "La difficulté de mesurer des changements qualitatifs.",
+    "Des attentes très différentes entre partenaires du Nord et du Sud.",
+    "La charge administrative des petits groupements.",
+    "L’accès au crédit, toujours difficile pour les femmes.",
+)
+PRACTICES = (
+    "Prendre le temps d’un diagnostic partagé avant de fixer les objectifs.",
+    "Confier la gestion des fonds à un comité élu et formé.",
+    "Prévoir des visites d’échange entre groupements de pays différents.",
+    "Documenter l’action au fil de l’eau, avec des fiches courtes.",
+    "Associer les autorités locales au comité de pilotage.",
+    "Réserver une part du budget aux imprévus.",
+    "Former des relais locaux qui prendront le relais après le projet.",
+    "Faire évaluer la relation partenariale par les partenaires eux-mêmes.",
+    "Rendre compte des résultats aux habitants, dans leur langue.",
+    "S’appuyer sur les savoirs paysans autant que sur l’expertise extérieure.",
+)
+EVENTS = (
+    "Université du Faire ensemble",
+    "Rencontres de la solidarité internationale",
+    "Assises de la coopération décentralisée",
+    "Forum des initiatives paysannes",
+    "Journées d’échange du programme",
+    "Atelier régional de capitalisation",
+    "Séminaire « Genre et développement »",
+    "Festival des solidarités",
+)
+PUBLISHERS = (
+    "CFSI",
+    "Coordination SUD",
+    "AFD",
+    "Inter-réseaux Développement rural",
+    "F3E",
+    "GRET",
+    "Ritimo",
+    "Cités Unies France",
+    "Éditions Karthala",
+    "L’Harmattan",
+)
+REF_TITLES = (
+    "Capitaliser les expériences : un guide pratique",
+    "Les mutuelles de santé en Afrique de l’Ouest",
+    "Agroécologie et souveraineté alimentaire",
+    "Partenariats Nord-Sud : vers plus de réciprocité",
+    "L’économie informelle face à la protection sociale",
+    "Jeunesse rurale et emploi : état des lieux",
+    "Gérer un point d’eau en milieu rural",
+    "Genre et filières agricoles",
+    "La coopération décentralisée en pratique",
+    "Finance solidaire et développement local",
+)
+CONNECTORS = (
+    "Par ailleurs,",
+    "En outre,",
+    "Dans le même temps,",
+    "Surtout,",
+    "De plus,",
+    "Pourtant,",
+    "Au fil des mois,",
+    "Dès le départ,",
+)
 
 
 # --- small helpers ----------------------------------------------------------------------
 
 
 def slugify(text: str) -> str:
-    folded = unicodedata.normalize("NFKD", text.replace("’", " ").replace("'", " "))
-    bare = "".join(c for c in folded if not unicodedata.combining(c)).lower()
-    out: list[str] = []
-    for char in bare:
-        out.append(char if ("a" <= char <= "z" or "0" <= char <= "9") else " ")
-    return "-".join("".join(out).split())
+    return slug(text)
 
 
-_STOP = {"de", "des", "du", "la", "le", "les", "et", "pour", "l", "d", "a", "au", "aux", "en",
-         "un", "une", "qui", "leur", "leurs", "s", "se", "sur"}
+_STOP = {
+    "de",
+    "des",
+    "du",
+    "la",
+    "le",
+    "les",
+    "et",
+    "pour",
+    "l",
+    "d",
+    "a",
+    "au",
+    "aux",
+    "en",
+    "un",
+    "une",
+    "qui",
+    "leur",
+    "leurs",
+    "s",
+    "se",
+    "sur",
+}
 
 
 def short_slug(text: str, words: int) -> str:
@@ -331,9 +669,8 @@ def _organisations(corpus: _Corpus, count: int) -> str:
         kind, feminine = rng.choice(ORG_KINDS)
         purpose = rng.choice(ORG_PURPOSES)
         name = f"{kind} {purpose} {elide('de', place)}"
-        initials = "".join(w[0] for w in slugify(f"{kind} {purpose}").split("-")
-                           if w not in _STOP)
-        short = (initials[:5].upper() + "-" + slugify(place).split("-")[0][:4].upper())
+        initials = "".join(w[0] for w in slugify(f"{kind} {purpose}").split("-") if w not in _STOP)
+        short = initials[:5].upper() + "-" + slugify(place).split("-")[0][:4].upper()
         org_id = unique(short_slug(f"{kind} {purpose} {place}", 5), used)
         org = Organisation(org_id, name, short, country)
         corpus.organisations.append(org)
@@ -355,8 +692,10 @@ def _org_description(rng: random.Random, kind: str, feminine: bool, place: str) 
     verb = rng.choice(VERBS)
     obj = rng.choice(OBJECTS)
     created, pronoun = ("créée", "Elle") if feminine else ("créé", "Il")
-    return (f"{kind} {created} en {year} à {place}. {pronoun} cherche à {verb} {obj} et travaille "
-            "avec des partenaires en France et en Afrique de l’Ouest.")
+    return (
+        f"{kind} {created} en {year} à {place}. {pronoun} cherche à {verb} {obj} et travaille "
+        "avec des partenaires en France et en Afrique de l’Ouest."
+    )
 
 
 def _programmes(corpus: _Corpus) -> str:
@@ -379,8 +718,7 @@ def _programmes(corpus: _Corpus) -> str:
 def _themes() -> str:
     lines = ["# Vocabulaire contrôlé des thèmes (corpus de démonstration).", ""]
     for tid, label, description in THEMES:
-        lines += [f"- id: {q(tid)}", f"  label: {q(label)}",
-                  f"  description: {q(description)}", ""]
+        lines += [f"- id: {q(tid)}", f"  label: {q(label)}", f"  description: {q(description)}", ""]
     return "\n".join(lines)
 
 
@@ -434,8 +772,7 @@ def _project(corpus: _Corpus, slug_used: dict[str, int], index: int) -> tuple[st
     product, sector = rng.choice(PRODUCTS)
     place = places[0]
     title = f"{place} : {public} qui {action}"
-    slug = unique(f"{short_slug(public, 3)}-{short_slug(action, 2)}-{slugify(place)}",
-                  slug_used)
+    slug = unique(f"{short_slug(public, 3)}-{short_slug(action, 2)}-{slugify(place)}", slug_used)
     programme = PROGRAMMES[index % len(PROGRAMMES)][0]
     north = [c for c in countries if c in NORTH]
     lead_pool = corpus.by_country.get(north[0] if north else "FR", [])
@@ -447,13 +784,18 @@ def _project(corpus: _Corpus, slug_used: dict[str, int], index: int) -> tuple[st
     status = rng.choices(("completed", "ongoing", "planned"), (5, 3, 1))[0]
     if status == "planned":
         start = rng.randint(2025, 2026)
-    end = (start + rng.randint(0, 4)) if status == "completed" else (
-        start + rng.randint(1, 4) if rng.random() < 0.5 else None)
+    end = (
+        (start + rng.randint(0, 4))
+        if status == "completed"
+        else (start + rng.randint(1, 4) if rng.random() < 0.5 else None)
+    )
     if status == "completed" and end is not None and end > 2024:
         end = 2024 if start <= 2024 else end
     obstacle, obstacle2 = rng.sample(OBSTACLES, 2)
-    summary = (f"Avec {lead.short_name}, {public} {elide('de', place)} {action}. Le projet "
-               f"répond à {obstacle} et mise sur {rng.choice(ACTIVITIES)}.")
+    summary = (
+        f"Avec {lead.short_name}, {public} {elide('de', place)} {action}. Le projet "
+        f"répond à {obstacle} et mise sur {rng.choice(ACTIVITIES)}."
+    )
     corpus.project_slugs.append(slug)
     corpus.project_titles[slug] = title
 
@@ -486,8 +828,9 @@ def _project(corpus: _Corpus, slug_used: dict[str, int], index: int) -> tuple[st
             front.append(f"  - title: {q(f'{lead.name} : présentation du projet')}")
             front.append(f"    url: {q(f'https://{lead.id}.example.org/projets/{slug}')}")
     if rng.random() < 0.5:
-        front.append(f"updated: {rng.randint(2019, 2024)}-{rng.randint(1, 12):02d}-"
-                     f"{rng.randint(1, 28):02d}")
+        front.append(
+            f"updated: {rng.randint(2019, 2024)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+        )
     front.append("---")
 
     partner_names = ", ".join(p.name for p in partners) or "des partenaires locaux"
@@ -514,8 +857,10 @@ def _project(corpus: _Corpus, slug_used: dict[str, int], index: int) -> tuple[st
         "",
         "## Objectifs",
         "",
-        _wrap(f"Le projet, porté par {lead.name} dans le cadre du programme "
-              f"« {PROGRAMMES[index % len(PROGRAMMES)][1]} », poursuit plusieurs buts :"),
+        _wrap(
+            f"Le projet, porté par {lead.name} dans le cadre du programme "
+            f"« {PROGRAMMES[index % len(PROGRAMMES)][1]} », poursuit plusieurs buts :"
+        ),
         "",
         *[f"- {o}" for o in objectives],
         "",
@@ -537,8 +882,11 @@ def _project(corpus: _Corpus, slug_used: dict[str, int], index: int) -> tuple[st
 
 def _results(status: str, start: int, end: int | None, results: list[str]) -> str:
     if status == "planned":
-        return _wrap(f"Le projet démarre en {start}. Les partenaires en attendent que "
-                     + " et que ".join(results[:2]) + ".")
+        return _wrap(
+            f"Le projet démarre en {start}. Les partenaires en attendent que "
+            + " et que ".join(results[:2])
+            + "."
+        )
     if end is None or status == "ongoing":
         when = f"Depuis {start}"
     elif end == start:
@@ -569,15 +917,18 @@ def _writeup(corpus: _Corpus, slug_used: dict[str, int], index: int) -> tuple[st
     topic = labels[themes[0]]
     title = f"{topic} : {rng.choice(VERBS)} {rng.choice(OBJECTS)}"
     slug = unique(short_slug(f"{title} {year}", 7), slug_used)
-    examples = (rng.sample(corpus.project_slugs, min(len(corpus.project_slugs),
-                                                     rng.randint(1, 3)))
-                if corpus.project_slugs else [])
+    examples = (
+        rng.sample(corpus.project_slugs, min(len(corpus.project_slugs), rng.randint(1, 3)))
+        if corpus.project_slugs
+        else []
+    )
     orgs = rng.sample(corpus.organisations, rng.randint(1, 3))
-    discussed = ("un exemple discuté" if len(examples) == 1
-                 else f"{len(examples)} exemples discutés")
-    summary = (f"{event} {year} : une session consacrée à « {topic.lower()} », "
-               f"avec {discussed}, des bonnes pratiques et les "
-               "difficultés rencontrées par les organisations présentes.")
+    discussed = "un exemple discuté" if len(examples) == 1 else f"{len(examples)} exemples discutés"
+    summary = (
+        f"{event} {year} : une session consacrée à « {topic.lower()} », "
+        f"avec {discussed}, des bonnes pratiques et les "
+        "difficultés rencontrées par les organisations présentes."
+    )
     practices = rng.sample(PRACTICES, rng.randint(2, 4))
     difficulties = rng.sample(DIFFICULTIES, rng.randint(1, 3))
     front = [
@@ -630,12 +981,24 @@ def _writeup(corpus: _Corpus, slug_used: dict[str, int], index: int) -> tuple[st
         f"{rng.choice(VERBS)} {rng.choice(OBJECTS)}.",
         "La discussion a été franche, parfois vive, toujours constructive.",
     ]
-    body = ["", "## Les indispensables", "", _paragraph(rng, intro, rng.randint(3, 5)), "",
-            "## Les exemples inspirants", ""]
+    body = [
+        "",
+        "## Les indispensables",
+        "",
+        _paragraph(rng, intro, rng.randint(3, 5)),
+        "",
+        "## Les exemples inspirants",
+        "",
+    ]
     for slug_ex in examples:
         body.append(f"- [{corpus.project_titles[slug_ex]}](../../projects/{slug_ex}.md)")
-    body += ["", "## Les difficultés et bonnes pratiques", "",
-             _paragraph(rng, list(LESSONS), rng.randint(2, 4)), ""]
+    body += [
+        "",
+        "## Les difficultés et bonnes pratiques",
+        "",
+        _paragraph(rng, list(LESSONS), rng.randint(2, 4)),
+        "",
+    ]
     return slug, "\n".join(front + body)
 
 
@@ -699,8 +1062,11 @@ class _Writer:
         self.written.append(target.relative_to(self.out).as_posix())
 
     def manifest(self) -> None:
-        lines = ["# Written by `python -m generator demo`: the next run removes these files",
-                 "# (and only these) before writing a new corpus.", *sorted(self.written)]
+        lines = [
+            "# Written by `python -m generator demo`: the next run removes these files",
+            "# (and only these) before writing a new corpus.",
+            *sorted(self.written),
+        ]
         (self.out / DEMO_MARKER).write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
@@ -742,8 +1108,9 @@ def _site_files(writer: _Writer) -> None:
         (out / "theme").mkdir(exist_ok=True)
 
 
-def generate_corpus(out: Path, projects: int, writeups: int, seed: int = 0,
-                    organisations: int | None = None) -> None:
+def generate_corpus(
+    out: Path, projects: int, writeups: int, seed: int = 0, organisations: int | None = None
+) -> None:
     """Write a complete demonstration repository into ``out``.
 
     ``projects`` sheets go to ``projects/``, ``writeups`` write-ups to
@@ -755,14 +1122,12 @@ def generate_corpus(out: Path, projects: int, writeups: int, seed: int = 0,
     if projects < 0 or writeups < 0:
         raise ValueError("projects and writeups must not be negative")
     out = Path(out)
-    ensure_replaceable(out, DEMO_MARKER, "demo corpus",
-                       "Give --out a new or empty folder.")
+    ensure_replaceable(out, DEMO_MARKER, "demo corpus", "Give --out a new or empty folder.")
     out.mkdir(parents=True, exist_ok=True)
     _remove_previous(out)
     writer = _Writer(out)
     corpus = _Corpus(random.Random(seed))
-    count = organisations if organisations is not None else max(
-        60, min(400, 40 + projects // 4))
+    count = organisations if organisations is not None else max(60, min(400, 40 + projects // 4))
     data = out / "content" / "_data"
     writer.text(data / "organisations.yml", _organisations(corpus, max(count, 2 * len(NORTH))))
     writer.text(data / "programmes.yml", _programmes(corpus))
@@ -788,11 +1153,16 @@ def generate_corpus(out: Path, projects: int, writeups: int, seed: int = 0,
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m generator.demo",
-        description="Write a deterministic demonstration corpus (invented French content).")
+        description="Write a deterministic demonstration corpus (invented French content).",
+    )
     parser.add_argument("--out", type=Path, required=True, help="folder to write into")
     parser.add_argument("--projects", type=int, default=100, help="number of project sheets")
-    parser.add_argument("--writeups", type=int, default=None,
-                        help="number of write-ups (default: 10%% of the sheets)")
+    parser.add_argument(
+        "--writeups",
+        type=int,
+        default=None,
+        help="number of write-ups (default: 10%% of the sheets)",
+    )
     parser.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
     args = parser.parse_args(argv)
     writeups = args.writeups if args.writeups is not None else max(1, args.projects // 10)
@@ -801,8 +1171,11 @@ def main(argv: list[str] | None = None) -> int:
     except FolderNotOurs as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
-    print(f"{args.projects} sheet(s) and {writeups} write-up(s) written to {args.out}; "
-          f"try: python -m generator build --root {args.out}", file=sys.stderr)
+    print(
+        f"{args.projects} sheet(s) and {writeups} write-up(s) written to {args.out}; "
+        f"try: python -m generator build --root {args.out}",
+        file=sys.stderr,
+    )
     return 0
 
 

@@ -121,9 +121,6 @@ class DiagnosticList:
     def warnings(self) -> list[Diagnostic]:
         return [d for d in self.sorted() if not d.is_error]
 
-    def has_errors_in(self, path: str) -> bool:
-        return any(d.is_error and d.path == path for d in self._items)
-
     def __len__(self) -> int:
         return len(self._items)
 
@@ -147,6 +144,4 @@ class ContentError(Exception):
     def __init__(self, diagnostics: list[Diagnostic]) -> None:
         self.diagnostics = diagnostics
         errors = [d for d in diagnostics if d.is_error]
-        super().__init__(
-            f"{len(errors)} content error(s):\n" + format_diagnostics(errors, "text")
-        )
+        super().__init__(f"{len(errors)} content error(s):\n" + format_diagnostics(errors, "text"))

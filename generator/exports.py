@@ -1,4 +1,6 @@
-"""Open data and machine-readable views of the catalogue: JSON, CSV, Atom feed, JSON-LD.
+"""Open data: the catalogue as JSON, the sheets as CSV, the write-ups as an Atom feed.
+
+JSON-LD, which pages embed, is in :mod:`generator.linked_data`.
 
 Plain functions from a validated :class:`~generator.catalogue.Catalogue` to bytes or text, with
 no MkDocs import, so that the site build only has to write what they return
@@ -23,7 +25,6 @@ Choices that readers of these files rely on:
   gets a leading apostrophe, so that a spreadsheet shows it as text instead of evaluating it.
 - ``feed.xml`` (:func:`writeups_feed`): Atom 1.0, newest write-ups first, at most
   :data:`FEED_LIMIT`. Built with :mod:`xml.etree.ElementTree`, which escapes all text.
-- JSON-LD (:func:`json_ld`): schema.org, safe to embed in a ``<script>`` element.
 """
 
 from __future__ import annotations
@@ -39,9 +40,9 @@ from typing import Any
 
 from . import __version__, urls
 from .catalogue import Catalogue, Project, Writeup
-from .countries import french_name
-from .licences import Licence
+from .linked_data import built_pdf, licence_data
 from .schema import Person
+from .urls import absolute_url
 
 CATALOGUE_JSON_PATH = f"{urls.DATA}catalogue.json"
 PROJECTS_CSV_PATH = f"{urls.DATA}fiches-projet.csv"
@@ -51,8 +52,22 @@ FEED_LIMIT = 50
 FORMAT_VERSION = 1
 
 CSV_COLUMNS = (
-    "slug", "title", "summary", "programme", "lead", "partners", "countries", "places",
-    "themes", "period_start", "period_end", "status", "inspiring", "licence", "updated", "url",
+    "slug",
+    "title",
+    "summary",
+    "programme",
+    "lead",
+    "partners",
+    "countries",
+    "places",
+    "themes",
+    "period_start",
+    "period_end",
+    "status",
+    "inspiring",
+    "licence",
+    "updated",
+    "url",
     "pdf",
 )
 LIST_SEPARATOR = "; "
@@ -61,39 +76,11 @@ _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 ATOM_NS = "http://www.w3.org/2005/Atom"
 _EPOCH = "1970-01-01T00:00:00Z"  # feed <updated> when there is no write-up at all
 
-_JSON_LD_ESCAPES: dict[str, str] = {
-    "<": "\\u003c",
-    ">": "\\u003e",
-    "&": "\\u0026",
-    "\u2028": "\\u2028",
-    "\u2029": "\\u2029",
-}
-
 
 # --- shared helpers -------------------------------------------------------------------
 
 
-def absolute_url(site_url: str, path: str) -> str:
-    """``path`` (relative to the site root) under ``site_url``; ``path`` itself if no site URL.
-
-    ``urljoin`` is not used: it would drop the last segment of a site URL without a trailing
-    slash (``https://example.org/savoirs`` + ``projets/x/``).
-    """
-    if not site_url:
-        return path
-    return site_url.rstrip("/") + "/" + path.lstrip("/")
-
-
-def _licence_data(licence: Licence) -> dict[str, str]:
-    return {"id": licence.id, "name": licence.name, "url": licence.url}
-
-
 # --- catalogue.json -------------------------------------------------------------------
-
-
-def _pdf(doc: Project | Writeup, pdfs: Collection[str] | None) -> str | None:
-    """The document's PDF address, or None when this build made no PDF of it."""
-    return doc.pdf if pdfs is None or doc.url in pdfs else None
 
 
 def project_record(project: Project, pdfs: Collection[str] | None = None) -> dict[str, Any]:
@@ -106,7 +93,7 @@ def project_record(project: Project, pdfs: Collection[str] | None = None) -> dic
         licence=project.licence.id,
         licence_url=project.licence.url,
         url=project.url,
-        pdf=_pdf(project, pdfs),
+        pdf=built_pdf(project, pdfs),
         cited_by=list(project.cited_by),
         inspiring_effective=bool(project.meta.inspiring or project.cited_by),
     )
@@ -121,7 +108,7 @@ def writeup_record(writeup: Writeup, pdfs: Collection[str] | None = None) -> dic
         licence=writeup.licence.id,
         licence_url=writeup.licence.url,
         url=writeup.url,
-        pdf=_pdf(writeup, pdfs),
+        pdf=built_pdf(writeup, pdfs),
     )
     return record
 
@@ -148,7 +135,7 @@ def catalogue_data(catalogue: Catalogue, pdfs: Collection[str] | None = None) ->
         "format_version": FORMAT_VERSION,
         "generator": {"name": "programme-knowledge-generator", "version": __version__},
         "site": {"name": settings.site_name, "url": settings.site_url},
-        "licence": _licence_data(settings.site_licence),
+        "licence": licence_data(settings.site_licence),
         "projects": [project_record(p, pdfs) for p in catalogue.projects.values()],
         "writeups": [writeup_record(w, pdfs) for w in catalogue.writeups_newest_first()],
         "organisations": organisations,
@@ -172,6 +159,7 @@ def _json_one_record_per_line(data: dict[str, Any]) -> str:
     Still readable and diffable, and written by the C encoder, which an ``indent`` would
     turn off (the indented file took a good part of the exports stage at 5,000 sheets).
     """
+
     def dump(value: Any) -> str:
         return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
@@ -213,7 +201,7 @@ def _csv_row(project: Project, pdfs: Collection[str] | None = None) -> list[str]
         "licence": project.licence.id,
         "updated": meta.updated.isoformat() if meta.updated else "",
         "url": project.url,
-        "pdf": _pdf(project, pdfs) or "",
+        "pdf": built_pdf(project, pdfs) or "",
     }
     return [_safe_cell(values[column]) for column in CSV_COLUMNS]
 
@@ -265,8 +253,9 @@ def _person(parent: ET.Element, tag: str, person: Person, catalogue: Catalogue) 
     _sub(element, "name", name)
 
 
-def writeups_feed(catalogue: Catalogue, site_url: str, pdfs: Collection[str] | None = None
-                  ) -> bytes:
+def writeups_feed(
+    catalogue: Catalogue, site_url: str, pdfs: Collection[str] | None = None
+) -> bytes:
     """Atom 1.0 feed of the write-ups, newest first, at most :data:`FEED_LIMIT` entries.
 
     Timestamps are the write-up dates at midnight UTC, and the feed's ``<updated>`` is the
@@ -282,13 +271,24 @@ def writeups_feed(catalogue: Catalogue, site_url: str, pdfs: Collection[str] | N
     title = settings.site_name or "Comptes-rendus"
     _sub(feed, "title", f"{title} : comptes-rendus")
     _sub(feed, "subtitle", "Les derniers comptes-rendus de sessions")
-    _sub(feed, "id", absolute_url(site_url, FEED_PATH) if site_url
-         else "urn:uuid:" + str(uuid.uuid5(uuid.NAMESPACE_URL, "feed:writeups")))
+    _sub(
+        feed,
+        "id",
+        absolute_url(site_url, FEED_PATH)
+        if site_url
+        else "urn:uuid:" + str(uuid.uuid5(uuid.NAMESPACE_URL, "feed:writeups")),
+    )
     _sub(feed, "updated", _timestamp(writeups[0].meta.date) if writeups else _EPOCH)
-    _sub(feed, "link", rel="self", type="application/atom+xml",
-         href=absolute_url(site_url, FEED_PATH))
-    _sub(feed, "link", rel="alternate", type="text/html",
-         href=absolute_url(site_url, urls.WRITEUPS))
+    _sub(
+        feed,
+        "link",
+        rel="self",
+        type="application/atom+xml",
+        href=absolute_url(site_url, FEED_PATH),
+    )
+    _sub(
+        feed, "link", rel="alternate", type="text/html", href=absolute_url(site_url, urls.WRITEUPS)
+    )
     _sub(feed, "link", rel="license", href=settings.site_licence.url)
     _sub(feed, "rights", settings.site_licence.name)
     _sub(feed, "generator", "programme-knowledge-generator", version=__version__)
@@ -299,11 +299,21 @@ def writeups_feed(catalogue: Catalogue, site_url: str, pdfs: Collection[str] | N
         _sub(entry, "id", _entry_id(site_url, writeup))
         _sub(entry, "updated", _timestamp(meta.date))
         _sub(entry, "published", _timestamp(meta.date))
-        _sub(entry, "link", rel="alternate", type="text/html",
-             href=absolute_url(site_url, writeup.url))
-        if _pdf(writeup, pdfs):
-            _sub(entry, "link", rel="enclosure", type="application/pdf",
-                 href=absolute_url(site_url, writeup.pdf))
+        _sub(
+            entry,
+            "link",
+            rel="alternate",
+            type="text/html",
+            href=absolute_url(site_url, writeup.url),
+        )
+        if built_pdf(writeup, pdfs):
+            _sub(
+                entry,
+                "link",
+                rel="enclosure",
+                type="application/pdf",
+                href=absolute_url(site_url, writeup.pdf),
+            )
         _sub(entry, "link", rel="license", href=writeup.licence.url)
         for author in meta.authors:
             _person(entry, "author", author, catalogue)
@@ -321,175 +331,9 @@ def writeups_feed(catalogue: Catalogue, site_url: str, pdfs: Collection[str] | N
 # --- JSON-LD --------------------------------------------------------------------------
 
 
-def _organisation_ld(catalogue: Catalogue, org_id: str) -> dict[str, Any]:
-    org = catalogue.organisations[org_id]
-    data: dict[str, Any] = {"@type": "Organization", "name": org.name}
-    if org.short_name and org.short_name != org.name:
-        data["alternateName"] = org.short_name
-    if org.url:
-        data["url"] = org.url
-    return data
-
-
-def _person_ld(catalogue: Catalogue, person: Person) -> dict[str, Any]:
-    data: dict[str, Any] = {"@type": "Person", "name": person.name}
-    if person.organisation:
-        data["affiliation"] = _organisation_ld(catalogue, person.organisation)
-    return data
-
-
-def _programme_ld(catalogue: Catalogue, programme_id: str, site_url: str) -> dict[str, Any]:
-    programme = catalogue.programmes[programme_id]
-    data: dict[str, Any] = {"@type": "Collection", "name": programme.name}
-    if site_url:
-        data["url"] = absolute_url(site_url, urls.programme(programme_id))
-    return data
-
-
-def _themes_ld(catalogue: Catalogue, theme_ids: list[str]) -> list[dict[str, Any]]:
-    return [
-        {"@type": "DefinedTerm", "name": catalogue.themes[t].label, "termCode": t}
-        for t in theme_ids
-    ]
-
-
-def _project_ld(project: Project, catalogue: Catalogue, site_url: str) -> dict[str, Any]:
-    meta = project.meta
-    data: dict[str, Any] = {
-        "@type": "CreativeWork",
-        "genre": "Fiche projet",
-        "author": _organisation_ld(catalogue, meta.lead),
-        "about": _themes_ld(catalogue, meta.themes),
-        "keywords": [catalogue.themes[t].label for t in meta.themes],
-        "spatialCoverage": [
-            {"@type": "Country", "name": french_name(code), "identifier": code}
-            for code in meta.countries
-        ] + [{"@type": "Place", "name": place} for place in meta.places],
-        "temporalCoverage": f"{meta.period.start}/{meta.period.end or '..'}",
-        "isPartOf": _programme_ld(catalogue, meta.programme, site_url),
-    }
-    if meta.partners:
-        data["contributor"] = [_organisation_ld(catalogue, o) for o in meta.partners]
-    if meta.updated:
-        data["dateModified"] = meta.updated.isoformat()
-    if project.cited_by:
-        data["subjectOf"] = [
-            _link_ld("Report", catalogue.writeups[s].title, catalogue.writeups[s].url, site_url)
-            for s in project.cited_by
-        ]
-    if meta.image and meta.image.credit:
-        data["creditText"] = meta.image.credit
-    return data
-
-
-def _writeup_ld(writeup: Writeup, catalogue: Catalogue, site_url: str) -> dict[str, Any]:
-    meta = writeup.meta
-    data: dict[str, Any] = {
-        "@type": "Report",
-        "genre": "Compte-rendu",
-        "headline": meta.title,
-        "datePublished": meta.date.isoformat(),
-        "dateCreated": meta.date.isoformat(),
-        "author": [_person_ld(catalogue, p) for p in meta.authors],
-        "about": _themes_ld(catalogue, meta.themes),
-        "keywords": [catalogue.themes[t].label for t in meta.themes],
-    }
-    if meta.reviewers:
-        data["contributor"] = [_person_ld(catalogue, p) for p in meta.reviewers]
-    if meta.organisations:
-        data["sourceOrganization"] = [_organisation_ld(catalogue, o) for o in meta.organisations]
-    if meta.programme:
-        data["isPartOf"] = _programme_ld(catalogue, meta.programme, site_url)
-    if meta.event:
-        data["recordedAt"] = {
-            "@type": "Event", "name": meta.event, "startDate": meta.date.isoformat(),
-        }
-    if meta.examples:
-        data["mentions"] = [
-            _link_ld("CreativeWork", catalogue.projects[s].title, catalogue.projects[s].url,
-                     site_url)
-            for s in meta.examples
-        ]
-    if meta.bibliography:
-        citations = []
-        for ref in meta.bibliography:
-            citation: dict[str, Any] = {
-                "@type": "CreativeWork", "name": ref.title, "author": ref.author,
-            }
-            if ref.year is not None:
-                citation["datePublished"] = str(ref.year)
-            if ref.publisher:
-                citation["publisher"] = ref.publisher
-            if ref.url:
-                citation["url"] = ref.url
-            citations.append(citation)
-        data["citation"] = citations
-    return data
-
-
-def _link_ld(kind: str, name: str, path: str, site_url: str) -> dict[str, Any]:
-    data: dict[str, Any] = {"@type": kind, "name": name}
-    if site_url:
-        data["url"] = absolute_url(site_url, path)
-    return data
-
-
-def json_ld_data(doc: Project | Writeup, catalogue: Catalogue, site_url: str,
-                 pdfs: Collection[str] | None = None) -> dict[str, Any]:
-    """The schema.org description of a sheet or write-up page, as plain data.
-
-    ``url`` (and the URLs of linked pages) are given only with a ``site_url``: a relative
-    IRI would resolve against the page's own address, which is not the site root.
-    """
-    if isinstance(doc, Project):
-        data = _project_ld(doc, catalogue, site_url)
-    else:
-        data = _writeup_ld(doc, catalogue, site_url)
-    data.update({
-        "@context": "https://schema.org",
-        "name": doc.title,
-        "description": doc.meta.summary,
-        "inLanguage": "fr",
-        "license": doc.licence.url,
-    })
-    if site_url:
-        data["url"] = absolute_url(site_url, doc.url)
-    if site_url and _pdf(doc, pdfs):
-        data["encoding"] = {
-            "@type": "MediaObject",
-            "encodingFormat": "application/pdf",
-            "contentUrl": absolute_url(site_url, doc.pdf),
-        }
-    return data
-
-
-def script_safe_json(data: Any) -> str:
-    """JSON text that cannot end a ``<script>`` element or open a comment inside it.
-
-    ``<``, ``>`` and ``&`` only ever occur inside JSON strings, where ``\\u003c`` and so on
-    mean the same character, so the escaped text parses to the same data.
-    """
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    for char, escaped in _JSON_LD_ESCAPES.items():
-        if char in text:
-            text = text.replace(char, escaped)
-    return text
-
-
-def json_ld(doc: Project | Writeup, catalogue: Catalogue, site_url: str,
-            pdfs: Collection[str] | None = None) -> str:
-    """JSON-LD for a sheet (``CreativeWork``) or write-up (``Report``) page.
-
-    Safe to place verbatim inside ``<script type="application/ld+json">``.
-    """
-    return script_safe_json(json_ld_data(doc, catalogue, site_url, pdfs))
-
-
-# --- everything at once ---------------------------------------------------------------
-
-
-def export_files(catalogue: Catalogue, site_url: str, pdfs: Collection[str] | None = None
-                 ) -> dict[str, bytes]:
+def export_files(
+    catalogue: Catalogue, site_url: str, pdfs: Collection[str] | None = None
+) -> dict[str, bytes]:
     """Every export file by its path relative to the site root.
 
     ``pdfs``: URLs of the documents whose PDF this build made (None: all); the others get

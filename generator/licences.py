@@ -21,8 +21,14 @@ _ELEMENTS = {
     "SA": "Partage dans les mêmes conditions",
     "ND": "Pas de modification",
 }
-_COMBINATIONS = [("BY",), ("BY", "SA"), ("BY", "NC"), ("BY", "NC", "SA"), ("BY", "ND"),
-                 ("BY", "NC", "ND")]
+_COMBINATIONS = [
+    ("BY",),
+    ("BY", "SA"),
+    ("BY", "NC"),
+    ("BY", "NC", "SA"),
+    ("BY", "ND"),
+    ("BY", "NC", "ND"),
+]
 # (id suffix, version, URL port segment, French port name)
 _PORTS = [
     ("4.0", "4.0", "", "International"),

@@ -36,8 +36,7 @@ def _bounds(schema: dict[str, Any], low_key: str, high_key: str) -> str:
     return f"{low} to {high}" if low > 1 else f"at most {high}"
 
 
-def _rows(schema: dict[str, Any], defs: dict[str, Any], prefix: str
-          ) -> Iterator[tuple[str, str]]:
+def _rows(schema: dict[str, Any], defs: dict[str, Any], prefix: str) -> Iterator[tuple[str, str]]:
     for name, raw in schema.get("properties", {}).items():
         field = _resolve(raw, defs)
         path = f"{prefix}{name}"

@@ -2,6 +2,10 @@
 
 Everything is read and checked before anything is built: one run reports all problems of
 all files, and a catalogue exists only when there is no error.
+
+Why one module: one run (:class:`_Run`) reads every file once and gathers every problem
+in one list; its steps share that state (registries are known before documents, pages
+before the links to them), and the forked reader works on the same run.
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
-from . import bidi, body_shape, urls
+from . import bidi, body_shape, french, urls
 from .body_links import body_links, link_problem
 from .catalogue import Catalogue, Project, Writeup, build_catalogue
 from .content_tree import check_tree
@@ -32,7 +36,6 @@ from .schema import (
     ProjectMeta,
     ThemeEntry,
     WriteupMeta,
-    _ascii,
 )
 from .settings import Settings
 from .sourcefile import SourceFile, load_markdown, load_yaml_file
@@ -85,8 +88,7 @@ class _Run:
 
     def is_refused(self, path: Path) -> bool:
         """Refused by :func:`check_tree`, itself or through a folder (never opened)."""
-        return bool(self.refused) and any(
-            p in self.refused for p in (path, *path.parents))
+        return bool(self.refused) and any(p in self.refused for p in (path, *path.parents))
 
     def read_registry(self, name: str) -> tuple[str, Located | None]:
         path = self.settings.data_dir / f"{name}.yml"
@@ -95,13 +97,21 @@ class _Run:
             return rel, None
         if not path.is_file():
             other = path.with_suffix(".yaml")
-            hint = f"rename {self.rel(other)} to {name}.yml" if other.is_file() else (
-                "create it: a list of entries, each starting with '- id: …'")
+            hint = (
+                f"rename {self.rel(other)} to {name}.yml"
+                if other.is_file()
+                else ("create it: a list of entries, each starting with '- id: …'")
+            )
             self.diagnostics.error(rel, 1, name, "registry file is missing", hint)
             return rel, None
         if not self.inside_repository(path):
-            self.diagnostics.error(rel, 1, name, "symbolic link to a file outside the "
-                                   "repository", "copy the file into the repository")
+            self.diagnostics.error(
+                rel,
+                1,
+                name,
+                "symbolic link to a file outside the repository",
+                "copy the file into the repository",
+            )
             return rel, None
         try:
             located = load_yaml_file(path, name)
@@ -114,8 +124,13 @@ class _Run:
         if located.data is None:
             located.data = []
         if not isinstance(located.data, list):
-            self.diagnostics.error(rel, 1, name, "a registry must be a list of entries",
-                                   "start each entry with '- id: …'")
+            self.diagnostics.error(
+                rel,
+                1,
+                name,
+                "a registry must be a list of entries",
+                "start each entry with '- id: …'",
+            )
             return rel, None
         return rel, located
 
@@ -126,8 +141,9 @@ class _Run:
             e["id"] for e in located.data if isinstance(e, dict) and isinstance(e.get("id"), str)
         }
 
-    def validate_registry(self, name: str, model: type[E], rel: str, located: Located | None
-                          ) -> list[E]:
+    def validate_registry(
+        self, name: str, model: type[E], rel: str, located: Located | None
+    ) -> list[E]:
         if located is None:
             return []
         self.warn_bidi(rel, located, name)
@@ -141,7 +157,9 @@ class _Run:
                 line = located.line_of((index, "id"))
                 if raw_id in first:
                     self.diagnostics.error(
-                        rel, line, f"{name}[{index}].id",
+                        rel,
+                        line,
+                        f"{name}[{index}].id",
                         f"id '{raw_id}' is already used (line {first[raw_id]})",
                         "ids must be unique: rename one of them",
                     )
@@ -171,7 +189,9 @@ class _Run:
                 files.append(path)
             elif path.suffix.lower() in (".md", ".markdown"):
                 self.diagnostics.warning(
-                    self.rel(path), 1, "(file name)",
+                    self.rel(path),
+                    1,
+                    "(file name)",
                     "ignored: only files ending in '.md' are read",
                     f"rename it to {path.stem}.md",
                 )
@@ -181,9 +201,11 @@ class _Run:
         slug = path.stem
         if SLUG_RE.match(slug):
             return True
-        fixed = re.sub(r"[^a-z0-9]+", "-", _ascii(slug).lower()).strip("-")
+        fixed = french.slug(slug)
         self.diagnostics.error(
-            self.rel(path), 1, "(file name)",
+            self.rel(path),
+            1,
+            "(file name)",
             f"'{slug}' is not a valid slug: use lower-case letters a-z, digits and single hyphens",
             f"rename the file to {fixed}.md" if fixed else "",
         )
@@ -192,8 +214,13 @@ class _Run:
     def read_document(self, path: Path) -> SourceFile | None:
         rel = self.rel(path)
         if not self.inside_repository(path):
-            self.diagnostics.error(rel, 1, "(file)", "symbolic link to a file outside the "
-                                   "repository", "copy the file into the repository")
+            self.diagnostics.error(
+                rel,
+                1,
+                "(file)",
+                "symbolic link to a file outside the repository",
+                "copy the file into the repository",
+            )
             return None
         try:
             source = load_markdown(path, rel)
@@ -211,7 +238,7 @@ class _Run:
         """Path relative to the root, as listed (a symbolic link is not followed)."""
         text = str(path)
         if text.startswith(self._listed_prefix):  # the usual case, without pathlib's cost
-            return text[len(self._listed_prefix):].replace(os.sep, "/")
+            return text[len(self._listed_prefix) :].replace(os.sep, "/")
         try:
             return path.absolute().relative_to(self.settings.root).as_posix()
         except ValueError:
@@ -219,8 +246,9 @@ class _Run:
 
     def inside_repository(self, path: Path) -> bool:
         """False for a file that is, or sits in a folder that is, a link out of the root."""
-        if path in self._symlinks or (path.parent not in self._listed_folders
-                                      and path.is_symlink()):
+        if path in self._symlinks or (
+            path.parent not in self._listed_folders and path.is_symlink()
+        ):
             return path.resolve().is_relative_to(self._root)
         folder = path.parent
         inside = self._folders_inside.get(folder)
@@ -229,14 +257,15 @@ class _Run:
             self._folders_inside[folder] = inside
         return inside
 
-    def report_problem(self, rel: str, problem: YamlProblem, field: str = "(front matter)"
-                       ) -> None:
-        self.diagnostics.error(rel, max(problem.line, 1), problem.field or field,
-                               problem.message, problem.suggestion)
+    def report_problem(self, rel: str, problem: YamlProblem, field: str = "(front matter)") -> None:
+        self.diagnostics.error(
+            rel, max(problem.line, 1), problem.field or field, problem.message, problem.suggestion
+        )
 
     def licence_of(self, licence_id: str | None) -> Any:
-        return self.settings.licences.get(licence_id or self.settings.licence,
-                                          self.settings.site_licence)
+        return self.settings.licences.get(
+            licence_id or self.settings.licence, self.settings.site_licence
+        )
 
     def load_projects(self, files: list[Path]) -> list[Project]:
         projects = []
@@ -251,13 +280,24 @@ class _Run:
                 continue
             if meta.image is not None and meta.image.credit is None:
                 self.diagnostics.warning(
-                    source.rel, source.front.line_of(("image",)), "image.credit",
+                    source.rel,
+                    source.front.line_of(("image",)),
+                    "image.credit",
                     "the image has no credit",
                     "add `credit: …` naming the author or source of the image",
                 )
             self.warn_empty_body(source)
-            projects.append(Project(path.stem, source.rel, path, meta, source.body,
-                                    source.body_line, self.licence_of(meta.licence)))
+            projects.append(
+                Project(
+                    path.stem,
+                    source.rel,
+                    path,
+                    meta,
+                    source.body,
+                    source.body_line,
+                    self.licence_of(meta.licence),
+                )
+            )
         return projects
 
     def load_writeups(self, files: list[Path]) -> list[Writeup]:
@@ -272,12 +312,22 @@ class _Run:
             if meta is None or not slug_ok:
                 continue
             self.warn_empty_body(source)
-            writeups.append(Writeup(path.stem, source.rel, path, meta, source.body,
-                                    source.body_line, self.licence_of(meta.licence)))
+            writeups.append(
+                Writeup(
+                    path.stem,
+                    source.rel,
+                    path,
+                    meta,
+                    source.body,
+                    source.body_line,
+                    self.licence_of(meta.licence),
+                )
+            )
         return writeups
 
-    def in_two_processes(self, jobs: list[tuple[Callable[[list[Path]], list[Any]], list[Path]]]
-                         ) -> list[list[Any]]:
+    def in_two_processes(
+        self, jobs: list[tuple[Callable[[list[Path]], list[Any]], list[Path]]]
+    ) -> list[list[Any]]:
         """``[load(files) for load, files in jobs]``, part of each job done by a fork.
 
         Reading and validating is pure Python, one file after another; a second process
@@ -298,26 +348,38 @@ class _Run:
             with multiprocessing.get_context("fork").Pool(1) as pool:
                 pending = pool.apply_async(
                     _load_in_child,
-                    ([(load.__name__, files[split:])
-                      for (load, files), split in zip(jobs, splits, strict=True)],))
-                here = [load(files[:split])
-                        for (load, files), split in zip(jobs, splits, strict=True)]
+                    (
+                        [
+                            (load.__name__, files[split:])
+                            for (load, files), split in zip(jobs, splits, strict=True)
+                        ],
+                    ),
+                )
+                here = [
+                    load(files[:split]) for (load, files), split in zip(jobs, splits, strict=True)
+                ]
                 there, diagnostics = pending.get()
         finally:
             _forked_run = None
         self.diagnostics.extend(diagnostics)
         return [mine + theirs for mine, theirs in zip(here, there, strict=True)]
 
-    def warn_bidi(self, rel: str, located: Located, label: str = "",
-                  body: str = "", body_line: int = 0) -> None:
+    def warn_bidi(
+        self, rel: str, located: Located, label: str = "", body: str = "", body_line: int = 0
+    ) -> None:
         """A warning at each text and body line holding a bidirectional control."""
         for path, what in bidi.in_data(located):
-            self.diagnostics.warning(rel, located.line_of(path),
-                                     prefix_field(label, format_path(path)),
-                                     bidi.MESSAGE.format(what=what), bidi.SUGGESTION)
+            self.diagnostics.warning(
+                rel,
+                located.line_of(path),
+                prefix_field(label, format_path(path)),
+                bidi.MESSAGE.format(what=what),
+                bidi.SUGGESTION,
+            )
         for line, what in bidi.in_lines(body, body_line):
-            self.diagnostics.warning(rel, line, "(body)", bidi.MESSAGE.format(what=what),
-                                     bidi.SUGGESTION)
+            self.diagnostics.warning(
+                rel, line, "(body)", bidi.MESSAGE.format(what=what), bidi.SUGGESTION
+            )
 
     def check_body_links(self, source: SourceFile) -> None:
         """What the build would refuse among the body's links and images, at their line.
@@ -325,31 +387,44 @@ class _Run:
         And a body too large or too deeply nested to render quickly (:mod:`.body_shape`).
         """
         body = source.body
-        for shape in body_shape.problems(body):
-            self.diagnostics.error(source.rel,
-                                   body_shape.line_of(body, shape.offset, source.body_line),
-                                   "(body)", shape.message, shape.suggestion)
+        shapes = list(body_shape.problems(body))
+        for shape in shapes:
+            self.diagnostics.error(
+                source.rel,
+                body_shape.line_of(body, shape.offset, source.body_line),
+                "(body)",
+                shape.message,
+                shape.suggestion,
+            )
+        if shapes:  # links are read once the text is of a shape that reads in linear time
+            return
         if "](" not in body and "][" not in body and "<" not in body and "]:" not in body:
             return
         for link in body_links(body, source.body_line):
-            found = link_problem(link, source.path, str(self._root), self._publish_from,
-                                 self._pages)
+            found = link_problem(
+                link, source.path, str(self._root), self._publish_from, self._pages
+            )
             if found:
                 message, suggestion = found
-                self.diagnostics.error(source.rel, link.line, "(body)",
-                                       f"column {link.column}: {message}", suggestion)
+                self.diagnostics.error(
+                    source.rel, link.line, "(body)", f"column {link.column}: {message}", suggestion
+                )
 
     def warn_empty_body(self, source: SourceFile) -> None:
         self.check_body_links(source)
         if not source.body.strip():
-            self.diagnostics.warning(source.rel, source.body_line, "(body)",
-                                     "the text of the page is empty")
+            self.diagnostics.warning(
+                source.rel, source.body_line, "(body)", "the text of the page is empty"
+            )
         if not _IMAGE_WITHOUT_ALT.search(source.body):
             return
         for number, line in enumerate(source.body.split("\n"), start=source.body_line):
             if _IMAGE_WITHOUT_ALT.search(line):
                 self.diagnostics.warning(
-                    source.rel, number, "(body)", "image without alternative text",
+                    source.rel,
+                    number,
+                    "(body)",
+                    "image without alternative text",
                     "describe it for readers who cannot see it: ![description](file.png)",
                 )
 
@@ -369,41 +444,47 @@ class _Run:
             section = next((s for s in GENERATED_SECTIONS if address.startswith(s)), None)
             if section is not None:
                 self.diagnostics.error(
-                    self.rel(path), 1, "(file)",
+                    self.rel(path),
+                    1,
+                    "(file)",
                     f"this page would be at {address or 'the root'}, inside {section}, which "
                     "the site generates: the generated page would replace it",
-                    f"move it out of {section}, for example to content/{relative.stem}-"
-                    "infos.md" if relative.stem != "index" else f"move it out of {section}")
+                    f"move it out of {section}, for example to content/{relative.stem}-infos.md"
+                    if relative.stem != "index"
+                    else f"move it out of {section}",
+                )
                 continue
             try:
                 page = load_markdown(path, self.rel(path), require_front_matter=False)
                 self.check_body_links(page)
                 if page.bidi:
-                    self.warn_bidi(page.rel, page.front, body=page.body,
-                                   body_line=page.body_line)
+                    self.warn_bidi(page.rel, page.front, body=page.body, body_line=page.body_line)
             except YamlProblem as problem:
                 self.report_problem(self.rel(path), problem)
             except OSError as exc:
-                self.diagnostics.error(self.rel(path), 1, "(file)",
-                                       f"cannot be read: {exc.strerror}")
+                self.diagnostics.error(
+                    self.rel(path), 1, "(file)", f"cannot be read: {exc.strerror}"
+                )
 
     def run(self) -> LoadResult:
         settings = self.settings
         for problem in settings.problems:
             self.diagnostics.error("mkdocs.yml", 1, "plugins.programme", problem)
-        for refusal in check_tree(settings.content_dir, settings.projects_dir,
-                                  settings.root / "theme"):
+        for refusal in check_tree(
+            settings.content_dir, settings.projects_dir, settings.root / "theme"
+        ):
             self.refused.add(refusal.path)
-            self.diagnostics.error(self.rel(refusal.path), 1, "(file)", refusal.message,
-                                   refusal.suggestion)
+            self.diagnostics.error(
+                self.rel(refusal.path), 1, "(file)", refusal.message, refusal.suggestion
+            )
         registries = {name: self.read_registry(name) for name in REGISTRIES}
         self.context.organisations = self.known_ids(registries["organisations"][1])
         self.context.programmes = self.known_ids(registries["programmes"][1])
         self.context.themes = self.known_ids(registries["themes"][1])
-        organisations = self.validate_registry("organisations", OrganisationEntry,
-                                               *registries["organisations"])
-        programmes = self.validate_registry("programmes", ProgrammeEntry,
-                                            *registries["programmes"])
+        organisations = self.validate_registry(
+            "organisations", OrganisationEntry, *registries["organisations"]
+        )
+        programmes = self.validate_registry("programmes", ProgrammeEntry, *registries["programmes"])
         themes = self.validate_registry("themes", ThemeEntry, *registries["themes"])
 
         project_files = self.markdown_files(settings.projects_dir)
@@ -411,20 +492,38 @@ class _Run:
         self.context.projects = {p.stem for p in project_files}
         self._pages = {str(p) for p in [*project_files, *writeup_files]}
         projects, writeups = self.in_two_processes(
-            [(self.load_projects, project_files), (self.load_writeups, writeup_files)])
+            [(self.load_projects, project_files), (self.load_writeups, writeup_files)]
+        )
         self.check_editorial_pages()
 
         catalogue = None
         if not self.diagnostics.errors:
-            catalogue = build_catalogue(settings, organisations, programmes, themes,
-                                        projects, writeups)
+            catalogue = build_catalogue(
+                settings, organisations, programmes, themes, projects, writeups
+            )
         return LoadResult(catalogue, self.diagnostics.sorted())
 
 
-GENERATED_SECTIONS = tuple(sorted({
-    urls.PROJECTS, urls.COUNTRIES, urls.THEMES, urls.ORGANISATIONS, urls.PROGRAMMES,
-    urls.INSPIRING, urls.PRACTICES, urls.DOWNLOADS, urls.LICENCE, urls.DATA, urls.SEARCH,
-    urls.MEDIA, urls.WRITEUPS, "pagefind/"}))
+GENERATED_SECTIONS = tuple(
+    sorted(
+        {
+            urls.PROJECTS,
+            urls.COUNTRIES,
+            urls.THEMES,
+            urls.ORGANISATIONS,
+            urls.PROGRAMMES,
+            urls.INSPIRING,
+            urls.PRACTICES,
+            urls.DOWNLOADS,
+            urls.LICENCE,
+            urls.DATA,
+            urls.SEARCH,
+            urls.MEDIA,
+            urls.WRITEUPS,
+            "pagefind/",
+        }
+    )
+)
 """Addresses the site generates: an editorial page may not live there (write-ups, in
 ``comptes-rendus/<slug>.md``, are read before this rule)."""
 
@@ -441,8 +540,7 @@ _forked_run: _Run | None = None
 """The run a forked child works for (inherited through fork, never pickled)."""
 
 
-def _load_in_child(jobs: list[tuple[str, list[Path]]]
-                   ) -> tuple[list[list[Any]], list[Diagnostic]]:
+def _load_in_child(jobs: list[tuple[str, list[Path]]]) -> tuple[list[list[Any]], list[Diagnostic]]:
     run = _forked_run
     assert run is not None
     run.diagnostics = DiagnosticList()
@@ -450,8 +548,11 @@ def _load_in_child(jobs: list[tuple[str, list[Path]]]
 
 
 def _fork_is_safe() -> bool:
-    return (sys.platform.startswith("linux") and threading.active_count() == 1
-            and "fork" in multiprocessing.get_all_start_methods())
+    return (
+        sys.platform.startswith("linux")
+        and threading.active_count() == 1
+        and "fork" in multiprocessing.get_all_start_methods()
+    )
 
 
 def load_catalogue(settings: Settings) -> LoadResult:

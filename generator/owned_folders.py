@@ -30,8 +30,7 @@ def _sample(folder: Path) -> str:
     return shown
 
 
-def ensure_replaceable(target: Path, marker: str | tuple[str, ...], what: str, hint: str
-                       ) -> None:
+def ensure_replaceable(target: Path, marker: str | tuple[str, ...], what: str, hint: str) -> None:
     """Raise :class:`FolderNotOurs` unless ``target`` may be replaced whole.
 
     Allowed: no such path, an empty folder, or a folder whose ``marker`` file says a
@@ -41,8 +40,9 @@ def ensure_replaceable(target: Path, marker: str | tuple[str, ...], what: str, h
     if not target.exists() and not target.is_symlink():
         return
     if target.is_symlink() or not target.is_dir():
-        raise FolderNotOurs(f"{target} is not a folder (a file or a link is there); "
-                            f"it was left as it is. {hint}")
+        raise FolderNotOurs(
+            f"{target} is not a folder (a file or a link is there); it was left as it is. {hint}"
+        )
     markers = (marker,) if isinstance(marker, str) else marker
     if any((target / name).is_file() for name in markers):
         return
@@ -51,12 +51,14 @@ def ensure_replaceable(target: Path, marker: str | tuple[str, ...], what: str, h
             return
         sample = _sample(target)
     except OSError as error:
-        raise FolderNotOurs(f"{target} cannot be read ({error.strerror}); it was left as "
-                            f"it is. {hint}") from error
+        raise FolderNotOurs(
+            f"{target} cannot be read ({error.strerror}); it was left as it is. {hint}"
+        ) from error
     raise FolderNotOurs(
         f"{target} is not empty and is not a {what} written by this generator (no "
         f"{markers[0]} file in it; it holds {sample}). Replacing it would delete those files, "
-        f"so nothing was done. {hint}")
+        f"so nothing was done. {hint}"
+    )
 
 
 def write_site_marker(site_dir: Path) -> None:

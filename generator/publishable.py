@@ -21,10 +21,30 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 IMAGE_TYPES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif"})
-ATTACHMENT_TYPES = IMAGE_TYPES | frozenset({
-    ".pdf", ".odt", ".ods", ".odp", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx",
-    ".rtf", ".txt", ".csv", ".epub", ".zip", ".mp3", ".ogg", ".oga", ".mp4", ".webm",
-})
+ATTACHMENT_TYPES = IMAGE_TYPES | frozenset(
+    {
+        ".pdf",
+        ".odt",
+        ".ods",
+        ".odp",
+        ".doc",
+        ".docx",
+        ".xls",
+        ".xlsx",
+        ".ppt",
+        ".pptx",
+        ".rtf",
+        ".txt",
+        ".csv",
+        ".epub",
+        ".zip",
+        ".mp3",
+        ".ogg",
+        ".oga",
+        ".mp4",
+        ".webm",
+    }
+)
 """Suffixes of files a body may link to or embed (case does not matter)."""
 
 MAX_SVG_BYTES = 2 * 1024 * 1024
@@ -38,13 +58,17 @@ _SVG_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\son[a-z]+\s*=", re.I), "an event attribute (onload=, onclick=…)"),
     (re.compile(r"<\s*foreignObject\b", re.I), "a <foreignObject> element (HTML inside)"),
     (re.compile(r"<!\s*(ENTITY|DOCTYPE[^>]*\[)", re.I), "an entity declaration"),
-    (re.compile(r"""\b(?:xlink:)?href\s*=\s*["']\s*(?!#)""", re.I),
-     "a link or reference to another file or address (href= not starting with #)"),
+    (
+        re.compile(r"""\b(?:xlink:)?href\s*=\s*["']\s*(?!#)""", re.I),
+        "a link or reference to another file or address (href= not starting with #)",
+    ),
     (re.compile(r"""url\(\s*["']?\s*(?!#)""", re.I), "a url(…) to another file or address"),
     (re.compile(r"@import\b", re.I), "a CSS @import"),
     (re.compile(r"javascript\s*:", re.I), "a javascript: address"),
-    (re.compile(r"<\s*(iframe|embed|object|audio|video|handler|listener)\b", re.I),
-     "an element that loads or runs something (iframe, embed, object…)"),
+    (
+        re.compile(r"<\s*(iframe|embed|object|audio|video|handler|listener)\b", re.I),
+        "an element that loads or runs something (iframe, embed, object…)",
+    ),
 )
 
 
@@ -60,8 +84,10 @@ def svg_problem(path: Path) -> str:
     text = data.decode("utf-8", "replace")
     found = [label for pattern, label in _SVG_RULES if pattern.search(text)]
     if found:
-        return ("SVG image that could run code or fetch outside files when opened: it holds "
-                + "; ".join(found))
+        return (
+            "SVG image that could run code or fetch outside files when opened: it holds "
+            + "; ".join(found)
+        )
     return ""
 
 
@@ -86,23 +112,29 @@ def image_problem(path: Path) -> str:
         detail = str(error).split(" '", 1)[0] if str(error) else type(error).__name__
         return f"cannot be read as an image ({detail})"
     if width * height > MAX_PIXELS:
-        return (f"is an image of {width} × {height} pixels ({width * height / 1e6:.0f} "
-                f"megapixels): at most {MAX_PIXELS // 1_000_000} are allowed")
+        return (
+            f"is an image of {width} × {height} pixels ({width * height / 1e6:.0f} "
+            f"megapixels): at most {MAX_PIXELS // 1_000_000} are allowed"
+        )
     return ""
 
 
 def file_problem(target: Path, allowed_folders: list[Path]) -> str:
     """Why the (resolved) file ``target`` may not be published ('' when it may)."""
     if not any(target.is_relative_to(folder) for folder in allowed_folders):
-        return ("is a file of the repository outside content/ and projects/; only files "
-                "of those two folders are published")
+        return (
+            "is a file of the repository outside content/ and projects/; only files "
+            "of those two folders are published"
+        )
     if target.name.startswith("."):
         return "is a hidden file (its name starts with a dot): it is not published"
     suffix = target.suffix.lower()
     if suffix not in ATTACHMENT_TYPES:
         kind = f"'{suffix}'" if suffix else "without a suffix"
-        return (f"files of type {kind} are not published (a browser could run them); "
-                "allowed: " + ", ".join(sorted(ATTACHMENT_TYPES)))
+        return (
+            f"files of type {kind} are not published (a browser could run them); "
+            "allowed: " + ", ".join(sorted(ATTACHMENT_TYPES))
+        )
     if suffix == ".svg":
         return svg_problem(target)
     if suffix in RASTER_TYPES:

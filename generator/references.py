@@ -30,8 +30,3 @@ def closest(word: str, candidates: Iterable[str], cutoff: float = 0.6) -> str | 
     lowered = {c.lower(): c for c in pool}
     match = difflib.get_close_matches(word.lower(), list(lowered), n=1, cutoff=cutoff)
     return lowered[match[0]] if match else None
-
-
-def did_you_mean(word: str, candidates: Iterable[str]) -> str:
-    match = closest(word, candidates)
-    return f"did you mean '{match}'?" if match else ""

@@ -4,6 +4,10 @@ Models are strict (no silent coercion: a YAML boolean is not text) and forbid un
 Reference checks read the ids they need from the validation context
 (:class:`~generator.references.ReferenceContext`). Custom errors carry an ``at`` entry in
 their context when they concern one item of a list, so that messages point at its line.
+
+Why one module: it is the content format itself, field after field; an editor's question
+(« what may ``places`` hold? ») is answered by reading it from top to bottom, and the JSON
+Schema and ``docs/limits.md`` are written from it.
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema, PydanticCustomError, core_schema
 
 from .countries import guess_code, is_country_code
+from .french import slug
 from .publishable import RASTER_TYPES, image_problem, svg_problem
 from .references import ReferenceContext, closest
 
@@ -85,12 +90,14 @@ class _Length:
             )
         return value
 
-    def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler
-                                     ) -> CoreSchema:
+    def __get_pydantic_core_schema__(
+        self, source: Any, handler: GetCoreSchemaHandler
+    ) -> CoreSchema:
         return core_schema.no_info_after_validator_function(self.check, handler(source))
 
-    def __get_pydantic_json_schema__(self, schema: CoreSchema, handler: GetJsonSchemaHandler
-                                     ) -> JsonSchemaValue:
+    def __get_pydantic_json_schema__(
+        self, schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
         found = handler(schema)
         found.update(minLength=self.low, maxLength=self.high)
         return found
@@ -106,11 +113,17 @@ class _Schema:
     pattern: str = ""
     maxLength: int = 0  # the JSON Schema's name
 
-    def __get_pydantic_json_schema__(self, schema: CoreSchema, handler: GetJsonSchemaHandler
-                                     ) -> JsonSchemaValue:
+    def __get_pydantic_json_schema__(
+        self, schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
         found = handler(schema)
-        found.update({key: value for key, value in
-                      (("pattern", self.pattern), ("maxLength", self.maxLength)) if value})
+        found.update(
+            {
+                key: value
+                for key, value in (("pattern", self.pattern), ("maxLength", self.maxLength))
+                if value
+            }
+        )
         return found
 
 
@@ -129,7 +142,7 @@ LongText = Annotated[Text, _length(1, 2000)]
 
 def _slug(value: str) -> str:
     if not SLUG_RE.match(value):
-        suggestion = re.sub(r"[^a-z0-9]+", "-", _ascii(value).lower()).strip("-")
+        suggestion = slug(value)
         raise _error(
             "slug_form",
             "'{value}' is not a valid id: use lower-case letters a-z, digits and single hyphens",
@@ -137,17 +150,13 @@ def _slug(value: str) -> str:
             suggestion=f"for example '{suggestion}'" if suggestion else "",
         )
     if len(value) > MAX_SLUG:
-        raise _error("text_length", "must be at most {bounds} characters long (it has {count})",
-                     bounds=MAX_SLUG, count=len(value))
+        raise _error(
+            "text_length",
+            "must be at most {bounds} characters long (it has {count})",
+            bounds=MAX_SLUG,
+            count=len(value),
+        )
     return value
-
-
-def _ascii(text: str) -> str:
-    import unicodedata
-
-    folded = unicodedata.normalize("NFKD", text)
-    bare = "".join(c for c in folded if not unicodedata.combining(c))
-    return bare.encode("ascii", "ignore").decode()
 
 
 Slug = Annotated[str, AfterValidator(_slug), _Schema(pattern=SLUG_RE.pattern, maxLength=MAX_SLUG)]
@@ -270,8 +279,12 @@ def _repository_file(suffixes: set[str], what: str) -> AfterValidator:
         if pure.is_absolute() or re.match(r"^[A-Za-z]:", value):
             raise _error("path", "must be a path relative to this file, not an absolute path")
         if forward != value:
-            raise _error("path", "'{value}' separates folders with '\\'", value=value,
-                         suggestion=f"use '/' instead: '{forward}'")
+            raise _error(
+                "path",
+                "'{value}' separates folders with '\\'",
+                value=value,
+                suggestion=f"use '/' instead: '{forward}'",
+            )
         if pure.suffix.lower() not in suffixes:
             raise _error(
                 "path_type",
@@ -306,14 +319,24 @@ def _repository_file(suffixes: set[str], what: str) -> AfterValidator:
         if pure.suffix.lower() == ".svg":
             problem = svg_problem(resolved)
             if problem:
-                raise _error("svg_active", "'{value}': {problem}", value=value, problem=problem,
-                             suggestion="export it as PNG, or remove the scripts and links")
+                raise _error(
+                    "svg_active",
+                    "'{value}': {problem}",
+                    value=value,
+                    problem=problem,
+                    suggestion="export it as PNG, or remove the scripts and links",
+                )
         elif pure.suffix.lower() in RASTER_TYPES:
             problem = image_problem(resolved)
             if problem:
-                raise _error("image_unreadable", "'{value}' {problem}", value=value,
-                             problem=problem, suggestion="save it again as PNG or JPEG, at "
-                             "most 2,000 pixels wide for the web")
+                raise _error(
+                    "image_unreadable",
+                    "'{value}' {problem}",
+                    value=value,
+                    problem=problem,
+                    suggestion="save it again as PNG or JPEG, at "
+                    "most 2,000 pixels wide for the web",
+                )
         return value
 
     return AfterValidator(check)
@@ -388,10 +411,12 @@ class ProjectMeta(StrictModel):
     programme: ProgrammeRef
     lead: OrganisationRef
     partners: Annotated[list[OrganisationRef], Field(max_length=50), _unique("partners")] = Field(
-        default_factory=list)
+        default_factory=list
+    )
     countries: Annotated[list[Country], Field(min_length=1, max_length=60), _unique("countries")]
     places: Annotated[list[Name], Field(max_length=100), _unique("places")] = Field(
-        default_factory=list)
+        default_factory=list
+    )
     themes: Annotated[list[ThemeRef], Field(min_length=1, max_length=20), _unique("themes")]
     period: Period
     status: Status
@@ -440,21 +465,18 @@ class WriteupMeta(StrictModel):
     date: Date
     event: Label | None = None
     programme: ProgrammeRef | None = None
-    organisations: Annotated[list[OrganisationRef], Field(max_length=50),
-                             _unique("organisations")] = Field(
-        default_factory=list
-    )
+    organisations: Annotated[
+        list[OrganisationRef], Field(max_length=50), _unique("organisations")
+    ] = Field(default_factory=list)
     authors: Annotated[list[Person], Field(min_length=1, max_length=50)]
     reviewers: Annotated[list[Person], Field(max_length=50)] = Field(default_factory=list)
     themes: Annotated[list[ThemeRef], Field(min_length=1, max_length=20), _unique("themes")]
     examples: Annotated[list[ProjectRef], Field(max_length=100), _unique("examples")] = Field(
-        default_factory=list)
-    good_practices: Annotated[list[LongText], Field(max_length=100)] = Field(
-        default_factory=list)
-    difficulties: Annotated[list[LongText], Field(max_length=100)] = Field(
-        default_factory=list)
-    bibliography: Annotated[list[Reference], Field(max_length=300)] = Field(
-        default_factory=list)
+        default_factory=list
+    )
+    good_practices: Annotated[list[LongText], Field(max_length=100)] = Field(default_factory=list)
+    difficulties: Annotated[list[LongText], Field(max_length=100)] = Field(default_factory=list)
+    bibliography: Annotated[list[Reference], Field(max_length=300)] = Field(default_factory=list)
     licence: LicenceRef | None = None
     report: PdfPath | None = None
 

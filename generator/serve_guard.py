@@ -70,7 +70,8 @@ def request_problem(environ: dict[str, Any], hosts: frozenset[str]) -> tuple[str
     if name not in hosts and not _is_ip(name):
         return "400 Bad Request", (
             f"this preview answers to {', '.join(sorted(hosts))}, not to {name!r} "
-            "(add the name to serve_hosts in mkdocs.yml if it is yours)")
+            "(add the name to serve_hosts in mkdocs.yml if it is yours)"
+        )
     try:  # wsgiref decodes the address's %-escapes as latin-1 (PEP 3333)
         path = environ.get("PATH_INFO", "").encode("latin-1").decode("utf-8")
     except (UnicodeEncodeError, UnicodeDecodeError):
@@ -89,8 +90,10 @@ def guarded(app: WsgiApp, hosts: frozenset[str]) -> WsgiApp:
             return app(environ, start_response)
         status, reason = problem
         body = f"{status}: {reason}\n".encode()
-        headers = [("Content-Type", "text/plain; charset=utf-8"),
-                   ("Content-Length", str(len(body)))]
+        headers = [
+            ("Content-Type", "text/plain; charset=utf-8"),
+            ("Content-Length", str(len(body))),
+        ]
         if status.startswith("405"):
             headers.append(("Allow", "GET, HEAD"))
         start_response(status, headers)

@@ -12,16 +12,16 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from .catalogue import Catalogue
 from .diagnostics import ContentError, Diagnostic
 from .exports import export_files
+from .french import DOCUMENT_KINDS, french_date, size_fr
 from .loader import load_catalogue
-from .render.frenchtext import french_date
-from .render.site_plan import DocumentFeed, PdfLink, SiteOptions, SitePlan, plan_site
+from .render.page_specs import DocumentFeed, PdfLink, SitePlan
+from .render.site_plan import plan_site
 from .reports import MissingLibrary, ReportError, ReportFile, build_reports, describe
-from .settings import Settings, plugin_options
+from .settings import Settings
 
 log = logging.getLogger("mkdocs.plugins.programme.stages")
 
@@ -48,8 +48,9 @@ class PreparedSite:
     """Warnings about the machine (a missing optional library): each said once."""
 
 
-def prepare_site(settings: Settings, options: SiteOptions,
-                 feed: DocumentFeed | None = None) -> PreparedSite:
+def prepare_site(
+    settings: Settings, feed: DocumentFeed | None = None, body_workers: int | None = None
+) -> PreparedSite:
     """Load, validate and plan; raises :class:`ContentError` with every problem found.
 
     ``feed``: see :func:`plan_site` (the plugin hands the pages to the search index there).
@@ -59,27 +60,21 @@ def prepare_site(settings: Settings, options: SiteOptions,
     if result.errors or result.catalogue is None:
         raise ContentError(result.diagnostics)
     with timed("pages"):
-        plan = plan_site(result.catalogue, options, feed=feed)
+        plan = plan_site(result.catalogue, feed=feed, body_workers=body_workers)
     if plan.problems:
         raise ContentError(sorted(plan.problems))
     return PreparedSite(result.catalogue, plan, result.warnings)
 
 
-KIND_LABELS = {"project": "Fiche projet", "writeup": "Compte-rendu",
-               "programme": "Rapport de programme"}
+def add_reports(
+    site: PreparedSite, workers: int | None = None, cache_dir: Path | None = None
+) -> PreparedSite:
+    """Make every PDF (cached), then plan the pages again with their download links.
 
-
-def size_fr(size: int) -> str:
-    """« 245 Ko », « 1,2 Mo »."""
-    if size < 1024 * 1024:
-        return f"{max(1, round(size / 1024))} Ko"
-    return f"{size / (1024 * 1024):.1f} Mo".replace(".", ",")
-
-
-def add_reports(site: PreparedSite, options: SiteOptions, cache_dir: Path,
-                workers: int | None = None) -> PreparedSite:
-    """Make every PDF (cached), then plan the pages again with their download links."""
+    ``cache_dir``: the PDF cache (default: the settings' ``cache_dir``).
+    """
     catalogue = site.catalogue
+    cache_dir = cache_dir or catalogue.settings.cache_dir
 
     def progress(done: int, total: int) -> None:
         if total >= 20 and (done == total or done % max(1, total // 10) == 0):
@@ -87,61 +82,56 @@ def add_reports(site: PreparedSite, options: SiteOptions, cache_dir: Path,
 
     with timed("pdf"):
         try:
-            made = build_reports(catalogue, site.plan.bodies, site.plan.assets,
-                                 options.theme_dir, cache_dir, workers=workers,
-                                 progress=progress)
+            made = build_reports(
+                catalogue,
+                site.plan.bodies,
+                site.plan.assets,
+                catalogue.settings.theme_dir,
+                cache_dir,
+                workers=workers,
+                progress=progress,
+            )
         except MissingLibrary as error:
             raise MachineError(str(error)) from error
         except OSError as error:  # content files were read by `check`: this is the cache
             raise MachineError(
                 f"cannot write the PDF cache in {cache_dir} ({error.strerror}): make that "
-                "folder writable, or set cache_dir in the plugin options") from error
+                "folder writable, or set cache_dir in the plugin options"
+            ) from error
         except ReportError as error:
-            raise ContentError([Diagnostic(f.source, f.line, f.field, f.message)
-                                for f in error.failures]) from error
+            raise ContentError(
+                [Diagnostic(f.source, f.line, f.field, f.message) for f in error.failures]
+            ) from error
     reports = made.files
     log.info("PDF: fonts subset by %s", made.subsetter)
     rendered = sum(1 for r in reports.values() if r.rendered)
     log.info("PDF: %d rendered, %d from cache or attached", rendered, len(reports) - rendered)
     dates = {w.url: french_date(w.meta.date) for w in catalogue.writeups.values()}
-    dates.update({p.url: french_date(p.meta.updated) for p in catalogue.projects.values()
-                  if p.meta.updated})
-    options.pdfs = {
-        url: PdfLink(report.site_path, size_fr(report.size), KIND_LABELS.get(report.kind, ""),
-                     report.title, dates.get(url, ""))
+    dates.update(
+        {p.url: french_date(p.meta.updated) for p in catalogue.projects.values() if p.meta.updated}
+    )
+    pdfs = {
+        url: PdfLink(
+            report.site_path,
+            size_fr(report.size),
+            DOCUMENT_KINDS.get(report.kind, ""),
+            report.title,
+            dates.get(url, ""),
+        )
         for url, report in sorted(reports.items())
     }
     with timed("pages (with PDF links)"):
-        plan = plan_site(catalogue, options, site.plan)
+        plan = plan_site(catalogue, site.plan, pdfs=pdfs)
     environment = [describe(kind, sources) for kind, sources in made.environment.items()]
     return PreparedSite(catalogue, plan, site.warnings, reports, environment)
 
 
-def write_exports(catalogue: Catalogue, site_dir: Path, site_url: str,
-                  pdfs: dict[str, ReportFile] | None) -> None:
+def write_exports(
+    catalogue: Catalogue, site_dir: Path, site_url: str, pdfs: dict[str, ReportFile] | None
+) -> None:
     """The open-data files; ``pdfs``: the reports built (None: PDFs off, so no PDF address)."""
     with timed("exports"):
         for relative_path, data in export_files(catalogue, site_url, set(pdfs or {})).items():
             target = site_dir / relative_path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
-
-
-def site_options(root: Path, config: dict[str, Any]) -> SiteOptions:
-    """Site options from an MkDocs-shaped configuration mapping."""
-    theme_dir = root / "theme"
-    docs_dir = Path(str(config.get("docs_dir") or root / "content"))
-    return SiteOptions(
-        theme_dir=theme_dir,
-        site_name=str(config.get("site_name") or ""),
-        site_url=str(config.get("site_url") or ""),
-        extensions=list(config.get("markdown_extensions") or []),
-        extension_configs=dict(config.get("mdx_configs") or {}),
-        home_intro=docs_dir / "index.md",
-        listing_page_size=_positive_int(plugin_options(config).get("listing_page_size"), 100),
-    )
-
-
-def _positive_int(value: Any, default: int) -> int:
-    return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 \
-        else default

@@ -27,6 +27,8 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from .owned_folders import SITE_MARKER, ensure_replaceable
+
 BUILDING_MARKER = ".programme-building"
 """Written first into every folder a build creates beside the site."""
 RENAME_EXCHANGE = 2
@@ -34,6 +36,20 @@ RENAME_EXCHANGE = 2
 
 class SiteFolderError(Exception):
     """The site folder cannot be written or replaced (the machine, not content)."""
+
+
+def ensure_engine_may_empty(site_dir: Path) -> None:
+    """Raise :class:`.FolderNotOurs` unless ``site_dir`` is absent, empty or the build's own.
+
+    MkDocs empties its ``site_dir`` before it writes: run directly (``mkdocs build``), it
+    must not delete a folder of other files.
+    """
+    ensure_replaceable(
+        site_dir,
+        (SITE_MARKER, BUILDING_MARKER),
+        "site folder",
+        "Choose another site_dir, or empty it yourself.",
+    )
 
 
 def lock_path(target: Path) -> Path:
@@ -50,8 +66,9 @@ def locked(target: Path, wait: float = 0.0) -> Iterator[None]:
     try:
         handle = lock_path(target).open("a+")
     except OSError as error:
-        raise SiteFolderError(f"cannot create the lock of {target} in "
-                              f"{tempfile.gettempdir()} ({error.strerror})") from error
+        raise SiteFolderError(
+            f"cannot create the lock of {target} in {tempfile.gettempdir()} ({error.strerror})"
+        ) from error
     with handle:
         deadline = time.monotonic() + wait
         while True:
@@ -62,7 +79,8 @@ def locked(target: Path, wait: float = 0.0) -> Iterator[None]:
                 if time.monotonic() >= deadline:
                     raise SiteFolderError(
                         f"another build is writing {target} right now; wait until it ends, "
-                        "then build again") from None
+                        "then build again"
+                    ) from None
                 time.sleep(0.2)
         try:
             yield
@@ -99,9 +117,13 @@ def clean_leftovers(target: Path) -> list[Path]:
     """
     removed = []
     for candidate in sorted(target.parent.glob(f".{target.name}.building-*")):
-        if candidate.is_dir() and not candidate.is_symlink() and (
-                (candidate / BUILDING_MARKER).is_file()
-                or (candidate / ".programme-site").is_file()):
+        if (
+            candidate.is_dir()
+            and not candidate.is_symlink()
+            and (
+                (candidate / BUILDING_MARKER).is_file() or (candidate / ".programme-site").is_file()
+            )
+        ):
             shutil.rmtree(candidate, ignore_errors=True)
             removed.append(candidate)
     return removed
@@ -114,8 +136,13 @@ def _renameat2() -> object | None:
         function = libc.renameat2
     except (OSError, AttributeError):
         return None
-    function.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p,
-                         ctypes.c_uint]
+    function.argtypes = [
+        ctypes.c_int,
+        ctypes.c_char_p,
+        ctypes.c_int,
+        ctypes.c_char_p,
+        ctypes.c_uint,
+    ]
     function.restype = ctypes.c_int
     return function
 
@@ -128,8 +155,13 @@ def exchange(new: Path, target: Path) -> bool:
     function = _renameat2()
     if function is None:
         return False
-    result = function(_AT_FDCWD, os.fsencode(new), _AT_FDCWD, os.fsencode(target),  # type: ignore[operator]
-                      RENAME_EXCHANGE)
+    result = function(
+        _AT_FDCWD,
+        os.fsencode(new),
+        _AT_FDCWD,
+        os.fsencode(target),  # type: ignore[operator]
+        RENAME_EXCHANGE,
+    )
     if result == 0:
         return True
     code = ctypes.get_errno()
@@ -141,8 +173,10 @@ def exchange(new: Path, target: Path) -> bool:
 def install_site(new: Path, target: Path) -> None:
     """Put the finished site ``new`` at ``target``; the old site is removed afterwards."""
     if os.path.ismount(target):
-        raise SiteFolderError(f"{target} is a mount point: a build cannot replace it; set "
-                              "the site folder to a folder inside it")
+        raise SiteFolderError(
+            f"{target} is a mount point: a build cannot replace it; set "
+            "the site folder to a folder inside it"
+        )
     (new / BUILDING_MARKER).unlink(missing_ok=True)
     if not target.exists() and not target.is_symlink():
         new.rename(target)

@@ -34,15 +34,20 @@ def read_bounded(path: Path, limit: int) -> bytes:
     blocking, checked to be a regular file, and at most ``limit + 1`` bytes are read.
     Raises :class:`YamlProblem` otherwise.
     """
-    too_large = YamlProblem(1, f"file is larger than {limit // (1024 * 1024)} MB",
-                            "split it, or move large data out of the page")
-    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)
-                         | getattr(os, "O_NOCTTY", 0))
+    too_large = YamlProblem(
+        1,
+        f"file is larger than {limit // (1024 * 1024)} MB",
+        "split it, or move large data out of the page",
+    )
+    descriptor = os.open(
+        path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    )
     try:
         info = os.fstat(descriptor)
         if not stat.S_ISREG(info.st_mode):
-            raise YamlProblem(1, "not an ordinary file (a pipe, socket or device): not read",
-                              "remove it")
+            raise YamlProblem(
+                1, "not an ordinary file (a pipe, socket or device): not read", "remove it"
+            )
         if info.st_size > limit:
             raise too_large
         # as many system calls as Path.read_bytes (one read of the size, one to see the end)
@@ -86,8 +91,10 @@ def read_text(path: Path, *, markdown: bool = True) -> str:
     if text.startswith(BOM):
         text = text[1:]
     if "\x00" in text:
-        raise YamlProblem(text[: text.index("\x00")].count("\n") + 1,
-                          "file contains a NUL character; is it a binary file?")
+        raise YamlProblem(
+            text[: text.index("\x00")].count("\n") + 1,
+            "file contains a NUL character; is it a binary file?",
+        )
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
@@ -124,8 +131,11 @@ def split_front_matter(text: str) -> tuple[str, str, int] | None:
             front = "\n".join(lines[1:index])
             body = "\n".join(lines[index + 1 :])
             return front, body, index + 2
-    raise YamlProblem(1, "front matter is opened with '---' but never closed",
-                      "add a line '---' after the last field")
+    raise YamlProblem(
+        1,
+        "front matter is opened with '---' but never closed",
+        "add a line '---' after the last field",
+    )
 
 
 def load_markdown(path: Path, rel: str, *, require_front_matter: bool = True) -> SourceFile:
@@ -134,8 +144,11 @@ def load_markdown(path: Path, rel: str, *, require_front_matter: bool = True) ->
     parts = split_front_matter(text)
     if parts is None:
         if require_front_matter:
-            raise YamlProblem(1, "the file does not start with a front-matter block",
-                              "put a line '---' first, then the fields, then another '---'")
+            raise YamlProblem(
+                1,
+                "the file does not start with a front-matter block",
+                "put a line '---' first, then the fields, then another '---'",
+            )
         return SourceFile(path, rel, Located(data={}), text, 1, _has_bidi(text))
     front_text, body, body_line = parts
     located = parse_yaml(front_text, line_offset=1)

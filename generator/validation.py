@@ -147,8 +147,10 @@ def _explain(
         return "needs at least one item", ""
     if kind == "too_long":
         ctx = error.get("ctx", {})
-        return (f"has {ctx.get('actual_length')} items: at most {ctx.get('max_length')} are "
-                "allowed", "keep the most important ones (limits: docs/content-format.md)")
+        return (
+            f"has {ctx.get('actual_length')} items: at most {ctx.get('max_length')} are allowed",
+            "keep the most important ones (limits: docs/content-format.md)",
+        )
     message = str(error["msg"])
     if message.startswith("Value error, "):
         message = message[len("Value error, ") :]

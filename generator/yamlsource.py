@@ -225,12 +225,16 @@ def _translate_yaml_error(exc: yaml.MarkedYAMLError, text: str, line_offset: int
     opened = _open_quote_line(text, index)
     if opened is not None and opened < index:
         line = line_offset + opened + 1
-        return YamlProblem(line, "YAML syntax error: a quote opened on this line is not closed",
-                           "close the quote at the end of the value")
+        return YamlProblem(
+            line,
+            "YAML syntax error: a quote opened on this line is not closed",
+            "close the quote at the end of the value",
+        )
     line = line_offset + index + 1
     if "found undefined alias" in problem or "found undefined anchor" in problem:
-        return YamlProblem(line, "anchors and aliases (& and *) are not allowed",
-                           "write the value out in full")
+        return YamlProblem(
+            line, "anchors and aliases (& and *) are not allowed", "write the value out in full"
+        )
     if "mapping values are not allowed" in problem:
         suggestion = "a text containing ': ' must be quoted, e.g. title: \"Bilan : 2022\""
     elif "found character '\\t'" in problem or "\t" in problem:
@@ -284,17 +288,25 @@ class _Builder:
 
     def build(self, node: yaml.Node, path: Path, depth: int) -> Any:
         if depth > MAX_DEPTH:
-            raise YamlProblem(self.line(node), "YAML is nested too deeply",
-                              field=format_path(path))
+            raise YamlProblem(self.line(node), "YAML is nested too deeply", field=format_path(path))
         if id(node) in self.seen:
-            raise YamlProblem(self._alias_line(node), "anchors and aliases (& and *) are not "
-                              "allowed", "write the value out in full", format_path(path))
+            raise YamlProblem(
+                self._alias_line(node),
+                "anchors and aliases (& and *) are not allowed",
+                "write the value out in full",
+                format_path(path),
+            )
         self.seen.add(id(node))
         if isinstance(node, yaml.MappingNode | yaml.SequenceNode) and node.tag not in (
-            _TAG_PREFIX + "map", _TAG_PREFIX + "seq"
+            _TAG_PREFIX + "map",
+            _TAG_PREFIX + "seq",
         ):
-            raise YamlProblem(self.line(node), f"YAML tag '{node.tag}' is not allowed",
-                              "remove the '!' tag", format_path(path))
+            raise YamlProblem(
+                self.line(node),
+                f"YAML tag '{node.tag}' is not allowed",
+                "remove the '!' tag",
+                format_path(path),
+            )
         if isinstance(node, yaml.MappingNode):
             self.located.kinds[path] = "mapping"
             return self.build_mapping(node, path, depth)
@@ -314,11 +326,16 @@ class _Builder:
         first_line: dict[str, int] = {}
         for key_node, value_node in node.value:
             if key_node.tag == _TAG_PREFIX + "merge":
-                raise YamlProblem(self.line(key_node), "merge keys (<<) are not allowed",
-                                  "write the fields out in full", format_path(path))
+                raise YamlProblem(
+                    self.line(key_node),
+                    "merge keys (<<) are not allowed",
+                    "write the fields out in full",
+                    format_path(path),
+                )
             if not isinstance(key_node, yaml.ScalarNode):
-                raise YamlProblem(self.line(key_node), "a key must be a plain name",
-                                  field=format_path(path))
+                raise YamlProblem(
+                    self.line(key_node), "a key must be a plain name", field=format_path(path)
+                )
             key = str(key_node.value)
             key_path = (*path, key)
             line = self.line(key_node)
@@ -335,7 +352,7 @@ class _Builder:
         return result
 
     def build_scalar(self, node: yaml.ScalarNode, path: Path) -> Any:
-        tag = node.tag[len(_TAG_PREFIX):] if node.tag.startswith(_TAG_PREFIX) else node.tag
+        tag = node.tag[len(_TAG_PREFIX) :] if node.tag.startswith(_TAG_PREFIX) else node.tag
         source = self._source(node)
         self.located.sources[path] = source
         if tag == "str":
@@ -352,8 +369,12 @@ class _Builder:
             if isinstance(value, dt.datetime):
                 value = value.replace(tzinfo=None)
             return value
-        raise YamlProblem(self.line(node), f"YAML tag '{node.tag}' is not allowed",
-                          "remove the '!' tag", format_path(path))
+        raise YamlProblem(
+            self.line(node),
+            f"YAML tag '{node.tag}' is not allowed",
+            "remove the '!' tag",
+            format_path(path),
+        )
 
     def _source(self, node: yaml.Node) -> str:
         start, end = node.start_mark.index, node.end_mark.index

@@ -32,3 +32,33 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
         terminalreporter.section("skipped, by reason")
         for reason, count in sorted(reasons.items(), key=lambda item: (-item[1], item[0])):
             terminalreporter.write_line(f"{count:4d}  {reason}")
+
+
+SLOW_MODULES = {
+    "test_adapter",
+    "test_attacks",
+    "test_build_messages",
+    "test_demo_cli",
+    "test_engines",
+    "test_environment",
+    "test_faults",
+    "test_nothing_lost",
+    "test_parallel",
+    "test_pdf_quality",
+    "test_property_build",
+    "test_quality",
+    "test_reports",
+    "test_search",
+    "test_search_fixture",
+    "test_search_index",
+    "test_serve",
+    "test_site",
+}
+"""Modules that build sites, render PDFs, run Pagefind or drive a browser: `make quick` leaves
+them out (``-m "not slow"``); `make test` and CI run everything."""
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if item.path.stem in SLOW_MODULES:
+            item.add_marker(pytest.mark.slow)

@@ -55,9 +55,7 @@ def set_field(root: Path, rel: str, key: str, text: str | None) -> int:
     path = root / rel
     lines = path.read_text(encoding="utf-8").split("\n")
     end = _front_bounds(lines)
-    start = next(
-        (i for i in range(1, end) if re.match(rf"^{re.escape(key)}\s*:", lines[i])), None
-    )
+    start = next((i for i in range(1, end) if re.match(rf"^{re.escape(key)}\s*:", lines[i])), None)
     if start is None:
         start = stop = end
     else:
@@ -90,11 +88,16 @@ def append(root: Path, rel: str, text: str) -> int:
     return current.count("\n") + 1
 
 
-def run_cli(*args: str, cwd: Path = ROOT, env: dict[str, str] | None = None,
-            timeout: int = 60) -> subprocess.CompletedProcess[str]:
+def run_cli(
+    *args: str, cwd: Path = ROOT, env: dict[str, str] | None = None, timeout: int = 60
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "generator", *args],
-        cwd=cwd, capture_output=True, text=True, check=False, timeout=timeout,
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=timeout,
         env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", **(env or {})},
     )
 
@@ -102,10 +105,11 @@ def run_cli(*args: str, cwd: Path = ROOT, env: dict[str, str] | None = None,
 def png_header(width: int, height: int) -> bytes:
     """A PNG that says it is ``width`` × ``height`` (no pixels): a reader of headers sees
     its size, a decoder would fail."""
+
     def chunk(kind: bytes, data: bytes) -> bytes:
-        return (struct.pack(">I", len(data)) + kind + data
-                + struct.pack(">I", zlib.crc32(kind + data)))
+        return (
+            struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        )
 
     header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", b"")
-            + chunk(b"IEND", b""))
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", b"") + chunk(b"IEND", b"")

@@ -33,7 +33,10 @@ def build_site(site: Path, root: Path = ROOT) -> None:
     """``python -m generator build`` into ``site``; the build indexes the site itself."""
     result = subprocess.run(
         [sys.executable, "-m", "generator", "build", "--root", str(root), "--site-dir", str(site)],
-        cwd=ROOT, capture_output=True, text=True, check=False,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert (site / "pagefind" / "pagefind.js").is_file(), "the build did not index the site"
@@ -70,8 +73,12 @@ def launch_browser() -> Iterator[Any]:
     with sync_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=str(CHROMIUM),
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update"],
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+            ],
         )
         try:
             yield browser
@@ -166,7 +173,8 @@ def generation(page: Any) -> str:
 def wait_update(page: Any, before: str) -> None:
     """Wait until the page shows an update after the one numbered ``before``."""
     page.wait_for_function(
-        "before => document.querySelector('[data-pk-search]').dataset.ready !== before", arg=before)
+        "before => document.querySelector('[data-pk-search]').dataset.ready !== before", arg=before
+    )
 
 
 def result_urls(page: Any) -> list[str]:
@@ -176,10 +184,11 @@ def result_urls(page: Any) -> list[str]:
     while more.is_visible():
         shown = page.locator(".pk-result").count()
         more.click()
-        page.wait_for_function(
-            "n => document.querySelectorAll('.pk-result').length > n", arg=shown)
-    return [str(u) for u in page.eval_on_selector_all(
-        ".pk-result", "items => items.map(li => li.dataset.url)")]
+        page.wait_for_function("n => document.querySelectorAll('.pk-result').length > n", arg=shown)
+    return [
+        str(u)
+        for u in page.eval_on_selector_all(".pk-result", "items => items.map(li => li.dataset.url)")
+    ]
 
 
 def open_search(visit: Visit, query: str = "", filters: Filters | None = None) -> list[str]:
@@ -194,21 +203,24 @@ def facet_counts(page: Any, facet: str) -> dict[str, int]:
     rows = page.eval_on_selector_all(
         f'fieldset[data-facet="{facet}"] .pk-facet__option',
         "rows => rows.map(r => [r.querySelector('.pk-facet__value').textContent,"
-        " Number(r.querySelector('.pk-facet__count').textContent)])")
+        " Number(r.querySelector('.pk-facet__count').textContent)])",
+    )
     return {str(k): int(v) for k, v in rows}
 
 
 def all_facet_counts(page: Any) -> dict[str, dict[str, int]]:
     """Every facet shown, with its values and counts."""
     facets = page.eval_on_selector_all(
-        "fieldset[data-facet]", "sets => sets.map(f => f.dataset.facet)")
+        "fieldset[data-facet]", "sets => sets.map(f => f.dataset.facet)"
+    )
     return {str(f): facet_counts(page, str(f)) for f in facets}
 
 
 def checked_values(page: Any) -> dict[str, list[str]]:
     """The ticked filter boxes, per facet."""
     rows = page.eval_on_selector_all(
-        "fieldset[data-facet] input:checked", "boxes => boxes.map(b => [b.name, b.value])")
+        "fieldset[data-facet] input:checked", "boxes => boxes.map(b => [b.name, b.value])"
+    )
     out: dict[str, list[str]] = {}
     for name, value in rows:
         out.setdefault(str(name), []).append(str(value))

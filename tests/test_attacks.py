@@ -17,7 +17,8 @@ from .conftest import ROOT
 from .helpers import png_header, replace, run_cli, set_field
 
 CASES: list[dict[str, Any]] = yaml.safe_load(
-    (ROOT / "tests" / "attacks" / "cases.yml").read_text(encoding="utf-8"))
+    (ROOT / "tests" / "attacks" / "cases.yml").read_text(encoding="utf-8")
+)
 
 
 FILLERS = {"{long}": "mot " * 23750, "{long5k}": "N" * 5000}
@@ -89,9 +90,11 @@ def test_hostile_input_is_refused(case: dict[str, Any], tmp_path: Path) -> None:
     if line == "appended":
         line = appended
     prefix = f"{expected['path']}:{line}:" if line else f"{expected['path']}:"
-    matching = [text for text in checked.stdout.splitlines()
-                if text.startswith(prefix) and expected["message"] in text
-                and ("warning" in text) == warned]
+    matching = [
+        text
+        for text in checked.stdout.splitlines()
+        if text.startswith(prefix) and expected["message"] in text and ("warning" in text) == warned
+    ]
     assert matching, f"expected {prefix} … {expected['message']!r} in:\n{output}"
     for text in checked.stdout.splitlines():  # every line names a file of the copy
         assert text.split(":", 1)[0].startswith(("content/", "projects/", "mkdocs.yml")), text

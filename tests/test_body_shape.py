@@ -14,29 +14,64 @@ from .conftest import ROOT
 from .helpers import append, run_cli
 
 LIMIT_CASES: list[tuple[str, int, Callable[[int], str], str]] = [
-    ("quotes", shape.MAX_NESTING, lambda n: "texte\n\n" + "> " * n + "citation\n",
-     "quotes are nested"),
-    ("lists", shape.MAX_NESTING,
-     lambda n: "texte\n\n" + "".join("    " * i + "- x\n" for i in range(n + 1)),
-     "indented more than"),
-    ("html", shape.MAX_NESTING, lambda n: "texte\n\n" + "<div>" * n + "x" + "</div>" * n + "\n",
-     "HTML elements are nested"),
-    ("brackets", shape.MAX_OPEN_BRACKETS, lambda n: "texte\n\n" + "[" * n + "x\n",
-     "'[' are open at once"),
-    ("unclosed tags", shape.MAX_UNCLOSED_TAGS, lambda n: "texte\n\n" + "<a " * n + "\n",
-     "never closed"),
-    ("definitions", shape.MAX_DEFINITIONS,
-     lambda n: "texte\n\nterme\n" + ": définition\n" * n, "definitions"),
+    (
+        "quotes",
+        shape.MAX_NESTING,
+        lambda n: "texte\n\n" + "> " * n + "citation\n",
+        "quotes are nested",
+    ),
+    (
+        "lists",
+        shape.MAX_NESTING,
+        lambda n: "texte\n\n" + "".join("    " * i + "- x\n" for i in range(n + 1)),
+        "indented more than",
+    ),
+    (
+        "html",
+        shape.MAX_NESTING,
+        lambda n: "texte\n\n" + "<div>" * n + "x" + "</div>" * n + "\n",
+        "HTML elements are nested",
+    ),
+    (
+        "brackets",
+        shape.MAX_OPEN_BRACKETS,
+        lambda n: "texte\n\n" + "[" * n + "x\n",
+        "'[' are open at once",
+    ),
+    (
+        "addresses",
+        shape.MAX_OPEN_ADDRESSES,
+        lambda n: "texte\n\n" + "[a](" * n + "\n",
+        "link addresses are open at once",
+    ),
+    (
+        "unclosed tags",
+        shape.MAX_UNCLOSED_TAGS,
+        lambda n: "texte\n\n" + "<a " * n + "\n",
+        "never closed",
+    ),
+    (
+        "definitions",
+        shape.MAX_DEFINITIONS,
+        lambda n: "texte\n\nterme\n" + ": définition\n" * n,
+        "definitions",
+    ),
     ("headings", shape.MAX_HEADINGS, lambda n: "texte\n\n" + "## Titre\n\n" * n, "headings"),
-    ("footnotes", shape.MAX_FOOTNOTES,
-     lambda n: "texte\n\n" + "".join(f"[^{i}]: note\n" for i in range(n)), "footnotes"),
+    (
+        "footnotes",
+        shape.MAX_FOOTNOTES,
+        lambda n: "texte\n\n" + "".join(f"[^{i}]: note\n" for i in range(n)),
+        "footnotes",
+    ),
 ]
 
 
-@pytest.mark.parametrize(("name", "limit", "make", "message"), LIMIT_CASES,
-                         ids=[case[0] for case in LIMIT_CASES])
+@pytest.mark.parametrize(
+    ("name", "limit", "make", "message"), LIMIT_CASES, ids=[case[0] for case in LIMIT_CASES]
+)
 def test_each_bound_holds_at_its_limit_and_refuses_beyond(
-        name: str, limit: int, make: Callable[[int], str], message: str) -> None:
+    name: str, limit: int, make: Callable[[int], str], message: str
+) -> None:
     assert list(shape.problems(make(limit))) == []
     found = list(shape.problems(make(limit + 1)))
     assert [message in problem.message for problem in found] == [True], found
@@ -55,11 +90,17 @@ def test_what_is_harmless_is_not_counted() -> None:
     # escaped brackets, closed links, a code fence full of brackets and tags, brackets
     # spread over many paragraphs, closed and void HTML elements, a '<' in a comparison
     fence = "```\n" + "[" * 50 + "<a " * 50 + "\n" + "> " * 50 + "\n```\n"
-    body = "\n\n".join([
-        "\\[" * 50, "[lien](a.md) " * 100, fence, ("[" * 5 + "\n\n") * 20,
-        "<div><p>a</p><br><img src='x.png'></div>" * 100, "si a < b et c <= d " * 50,
-        "<ul>" + "<li>élément" * 30 + "</ul>",
-    ])
+    body = "\n\n".join(
+        [
+            "\\[" * 50,
+            "[lien](a.md) " * 100,
+            fence,
+            ("[" * 5 + "\n\n") * 20,
+            "<div><p>a</p><br><img src='x.png'></div>" * 100,
+            "si a < b et c <= d " * 50,
+            "<ul>" + "<li>élément" * 30 + "</ul>",
+        ]
+    )
     assert list(shape.problems(body)) == []
 
 
@@ -79,8 +120,14 @@ def test_check_reports_the_line_of_a_deep_quote(example_repo: Path) -> None:
 
 def test_the_documented_bounds_are_the_enforced_ones() -> None:
     limits = (ROOT / "docs" / "limits.md").read_text(encoding="utf-8")
-    for expected in (f"{shape.MAX_BODY_CHARS:,} characters", f"{shape.MAX_NESTING} deep",
-                     f"{shape.MAX_OPEN_BRACKETS} `[` open", f"{shape.MAX_UNCLOSED_TAGS} `<tag`",
-                     f"{shape.MAX_DEFINITIONS} definitions", f"{shape.MAX_HEADINGS} headings",
-                     f"{shape.MAX_FOOTNOTES:,} footnotes"):
+    for expected in (
+        f"{shape.MAX_BODY_CHARS:,} characters",
+        f"{shape.MAX_NESTING} deep",
+        f"{shape.MAX_OPEN_BRACKETS} `[` open",
+        f"{shape.MAX_OPEN_ADDRESSES} `](` open",
+        f"{shape.MAX_UNCLOSED_TAGS} `<tag`",
+        f"{shape.MAX_DEFINITIONS} definitions",
+        f"{shape.MAX_HEADINGS} headings",
+        f"{shape.MAX_FOOTNOTES:,} footnotes",
+    ):
         assert expected in limits, expected

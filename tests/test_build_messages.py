@@ -18,16 +18,16 @@ def repo(example_repo: Path) -> Path:
     return example_repo
 
 
-def test_an_image_check_cannot_read_is_refused_at_its_line(repo: Path, tmp_path: Path
-                                                          ) -> None:
+def test_an_image_check_cannot_read_is_refused_at_its_line(repo: Path, tmp_path: Path) -> None:
     (repo / "projects" / "images" / "faux.png").write_text("ceci n'est pas une image", "utf-8")
     line = append(repo, SHEET, "\n![Un faux graphique](images/faux.png)\n") + 1
-    built = run_cli("build", "--root", str(repo), "--site-dir", str(tmp_path / "site"),
-                    timeout=300)
+    built = run_cli("build", "--root", str(repo), "--site-dir", str(tmp_path / "site"), timeout=300)
     assert built.returncode == 1
     found = [ln for ln in built.stderr.splitlines() if "faux.png" in ln]
-    assert found == [f"{SHEET}:{line}: (body): column 22: 'images/faux.png' cannot be read as "
-                     "an image (cannot identify image file)"], built.stderr
+    assert found == [
+        f"{SHEET}:{line}: (body): column 22: 'images/faux.png' cannot be read as "
+        "an image (cannot identify image file)"
+    ], built.stderr
 
 
 def test_a_pdf_failure_is_said_once_at_its_line(repo: Path, tmp_path: Path) -> None:
@@ -36,17 +36,16 @@ def test_a_pdf_failure_is_said_once_at_its_line(repo: Path, tmp_path: Path) -> N
     its programme's report, which fails for the same reason, is not reported again."""
     from generator.diagnostics import ContentError
     from generator.settings import load_settings
-    from generator.site_build import add_reports, prepare_site, site_options
+    from generator.site_build import add_reports, prepare_site
 
     url = "https://tracker.example/pixel.png"
     line = append(repo, SHEET, f"\n```\n{url}\n```\n") + 2
     settings = load_settings(repo)
-    options = site_options(repo, {"docs_dir": str(repo / "content")})
-    site = prepare_site(settings, options)
+    site = prepare_site(settings)
     sheet_url = "projets/femmes-poisson-seche-senegal/"
     site.plan.rendered[sheet_url].html += f'<p><img src="{url}" alt="x"></p>'
     with pytest.raises(ContentError) as caught:
-        add_reports(site, options, tmp_path / "cache")
+        add_reports(site, cache_dir=tmp_path / "cache")
     found = [d.as_text() for d in caught.value.diagnostics]
     assert len(found) == 1, found
     assert found[0].startswith(f"{SHEET}:{line}: (body): PDF not made: refused URL {url}")
@@ -54,8 +53,9 @@ def test_a_pdf_failure_is_said_once_at_its_line(repo: Path, tmp_path: Path) -> N
 
 def test_verbose_shows_the_cause(repo: Path, tmp_path: Path) -> None:
     replace(repo, SHEET, "  - sante\n", "  - sant\n")
-    built = run_cli("build", "-v", "--root", str(repo), "--site-dir", str(tmp_path / "s"),
-                    timeout=300)
+    built = run_cli(
+        "build", "-v", "--root", str(repo), "--site-dir", str(tmp_path / "s"), timeout=300
+    )
     assert built.returncode == 1
     assert "caused by ContentError: 1 content error(s)" in built.stderr
     lines = built.stderr.splitlines()
@@ -73,12 +73,12 @@ def test_an_attached_report_is_published_once(repo: Path, tmp_path: Path) -> Non
     built = run_cli("build", "--root", str(repo), "--site-dir", str(site), timeout=300)
     assert built.returncode == 0, built.stderr
     original = (folder / "rapport-original.pdf").read_bytes()
-    copies = [p.relative_to(site).as_posix() for p in site.rglob("*.pdf")
-              if p.read_bytes() == original]
+    copies = [
+        p.relative_to(site).as_posix() for p in site.rglob("*.pdf") if p.read_bytes() == original
+    ]
     address = "medias/content/comptes-rendus/fichiers/rapport-original.pdf"
     assert copies == [address]
-    page = (site / "comptes-rendus" / "caac-cooperer-autrement" / "index.html").read_text(
-        "utf-8")
+    page = (site / "comptes-rendus" / "caac-cooperer-autrement" / "index.html").read_text("utf-8")
     downloads = (site / "telechargements" / "index.html").read_text("utf-8")
     assert f'href="../../{address}"' in page
     assert f'href="../{address}"' in downloads
@@ -91,8 +91,9 @@ def test_failures_are_said_once_per_cause(example_repo: Path) -> None:
 
     catalogue = load_catalogue(load_settings(example_repo)).catalogue
     assert catalogue is not None
-    bodies = {d.url: "<p>x</p>" for d in [*catalogue.projects.values(),
-                                          *catalogue.writeups.values()]}
+    bodies = {
+        d.url: "<p>x</p>" for d in [*catalogue.projects.values(), *catalogue.writeups.values()]
+    }
     composer = _Composer(catalogue, bodies, {}, ROOT / "theme")
     sheet = catalogue.projects["femmes-poisson-seche-senegal"]
     items = [composer.document(sheet), *composer.programme("caac")]
@@ -107,7 +108,10 @@ def test_failures_are_said_once_per_cause(example_repo: Path) -> None:
     said = _failures(composer, items, report_only, entry)
     assert len(said) == 1
     assert (said[0].source, said[0].line, said[0].field) == (
-        "content/_data/programmes.yml", 3, "id")
+        "content/_data/programmes.yml",
+        3,
+        "id",
+    )
     assert "compiled report of programme 'caac'" in said[0].message
 
 
@@ -115,12 +119,22 @@ def test_without_pdfs_nothing_points_to_a_pdf(repo: Path, tmp_path: Path) -> Non
     import json
 
     site = tmp_path / "site"
-    built = run_cli("build", "--root", str(repo), "--site-dir", str(site),
-                    env={"PROGRAMME_PDF": "0"}, timeout=300)
+    built = run_cli(
+        "build",
+        "--root",
+        str(repo),
+        "--site-dir",
+        str(site),
+        env={"PROGRAMME_PDF": "0"},
+        timeout=300,
+    )
     assert built.returncode == 0, built.stderr
     assert not list(site.rglob("*.pdf"))
     data = json.loads((site / "data" / "catalogue.json").read_text("utf-8"))
     assert all(r["pdf"] is None for r in [*data["projects"], *data["writeups"]])
-    for path in [p for p in site.rglob("*") if p.suffix in {".html", ".xml", ".csv", ".json"}
-                 and "pagefind" not in p.parts]:
+    for path in [
+        p
+        for p in site.rglob("*")
+        if p.suffix in {".html", ".xml", ".csv", ".json"} and "pagefind" not in p.parts
+    ]:
         assert ".pdf" not in path.read_text("utf-8"), path

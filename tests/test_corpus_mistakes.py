@@ -24,6 +24,7 @@ SHEET = "projects/puits.md"
 WRITEUP = "content/comptes-rendus/atelier.md"
 
 # (file slug, copy of, text replaced, replacement, expected line, expected field)
+# fmt: off
 MISTAKES: list[tuple[str, str, str, str, int, str]] = [
     ("m-title-missing", SHEET, 'title: "Des puits partagés"\n', "", 2, "title"),
     ("m-title-short", SHEET, 'title: "Des puits partagés"', 'title: "P"', 2, "title"),
@@ -74,10 +75,9 @@ MISTAKES: list[tuple[str, str, str, str, int, str]] = [
     ("m-writeup-report-escape", WRITEUP, "programme: prog", "programme: prog\nreport: ../../../../etc/r.pdf", 6, "report"),
     ("m-writeup-themes-scalar", WRITEUP, "themes:\n  - eau", "themes: eau", 9, "themes"),
 ]
+# fmt: on
 
-MISTAKE_FILES = {
-    name: f"{Path(base).parent.as_posix()}/{name}.md" for name, base, *_ in MISTAKES
-}
+MISTAKE_FILES = {name: f"{Path(base).parent.as_posix()}/{name}.md" for name, base, *_ in MISTAKES}
 
 
 def build_corpus(root: Path) -> Path:
@@ -129,7 +129,9 @@ def test_check_exits_1_with_every_mistake_and_no_traceback(corpus: Path) -> None
     lines = done.stdout.splitlines()
     assert len(lines) == len(MISTAKES)
     for name, _base, _old, _new, line, field in MISTAKES:
-        assert any(text.startswith(f"{MISTAKE_FILES[name]}:{line}: {field}: ") for text in lines), name
+        assert any(text.startswith(f"{MISTAKE_FILES[name]}:{line}: {field}: ") for text in lines), (
+            name
+        )
     assert done.stderr.strip() == f"{len(MISTAKES)} error(s), 0 warning(s)"
 
 
@@ -179,8 +181,13 @@ def test_warning_does_not_fail_unless_strict(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     "args",
-    [[], ["frobnicate"], ["check", "--format", "xml"], ["check", "--bogus"],
-     ["check", "--root", "/nonexistent/folder"]],
+    [
+        [],
+        ["frobnicate"],
+        ["check", "--format", "xml"],
+        ["check", "--bogus"],
+        ["check", "--root", "/nonexistent/folder"],
+    ],
 )
 def test_usage_errors_exit_2(args: list[str]) -> None:
     done = run_cli(*args)

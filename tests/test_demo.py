@@ -10,8 +10,11 @@ from generator.settings import load_settings
 
 
 def _tree(root: Path) -> dict[str, bytes]:
-    return {p.relative_to(root).as_posix(): p.read_bytes()
-            for p in sorted(root.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(root).as_posix(): p.read_bytes()
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }
 
 
 def test_same_arguments_give_the_same_bytes(tmp_path: Path) -> None:
@@ -55,14 +58,19 @@ def test_related_sheets_match_a_pairwise_count(tmp_path: Path) -> None:
 
     def facets(slug: str) -> set[tuple[str, str]]:
         project = catalogue.projects[slug]
-        return ({("theme", t) for t in project.meta.themes}
-                | {("country", c) for c in project.meta.countries}
-                | {("org", o) for o in project.organisations})
+        return (
+            {("theme", t) for t in project.meta.themes}
+            | {("country", c) for c in project.meta.countries}
+            | {("org", o) for o in project.organisations}
+        )
 
     ties = 0
     for slug in catalogue.projects:
-        counts = {other: len(facets(slug) & facets(other)) for other in catalogue.projects
-                  if other != slug}
+        counts = {
+            other: len(facets(slug) & facets(other))
+            for other in catalogue.projects
+            if other != slug
+        }
         ranked = sorted((-n, other) for other, n in counts.items() if n)
         expected = [other for _n, other in ranked[:5]]
         assert [p.slug for p in catalogue.related(slug)] == expected, slug

@@ -30,5 +30,6 @@ def test_a_network_without_any_sheet_yet_gets_a_site(tmp_path: Path) -> None:
     assert "Traceback" not in built.stderr
     assert (site / "recherche" / "index.html").is_file()
     assert "Aucune fiche projet pour le moment." in (site / "projets" / "index.html").read_text(
-        "utf-8")
+        "utf-8"
+    )
     assert not (site / "pagefind").exists()

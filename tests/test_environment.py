@@ -16,7 +16,7 @@ import pytest
 from generator.reports.environment import classify, describe
 from generator.reports.fontsubset import subset_font
 from generator.settings import load_settings
-from generator.site_build import MachineError, add_reports, prepare_site, site_options
+from generator.site_build import MachineError, add_reports, prepare_site
 
 from .conftest import ROOT
 from .helpers import run_cli
@@ -29,11 +29,19 @@ def _pdfs(site: Path) -> list[str]:
 
 
 def test_build_without_harfbuzz_subset_makes_every_pdf_and_says_so_once(
-        example_repo: Path, tmp_path: Path) -> None:
+    example_repo: Path, tmp_path: Path
+) -> None:
     shutil.copytree(ROOT / "theme", example_repo / "theme")
     site = tmp_path / "site"
-    built = run_cli("build", "--root", str(example_repo), "--site-dir", str(site),
-                    env={"PK_FONT_SUBSET": "fonttools"}, timeout=300)
+    built = run_cli(
+        "build",
+        "--root",
+        str(example_repo),
+        "--site-dir",
+        str(site),
+        env={"PK_FONT_SUBSET": "fonttools"},
+        timeout=300,
+    )
     assert built.returncode == 0, built.stderr
     assert "content error" not in built.stderr and "Traceback" not in built.stderr
     notes = [line for line in built.stderr.splitlines() if "environment:" in line]
@@ -42,7 +50,8 @@ def test_build_without_harfbuzz_subset_makes_every_pdf_and_says_so_once(
     assert "apt install libharfbuzz-subset0" in notes[0] and "uharfbuzz" in notes[0]
     assert "Using fontTools instead" not in built.stderr  # WeasyPrint's own words: not shown
     catalogue_docs = len(list((example_repo / "projects").glob("*.md"))) + len(
-        list((example_repo / "content" / "comptes-rendus").glob("*.md")))
+        list((example_repo / "content" / "comptes-rendus").glob("*.md"))
+    )
     programmes = 2
     assert len(_pdfs(site)) == catalogue_docs + programmes
     for pdf in site.rglob("*.pdf"):
@@ -50,11 +59,13 @@ def test_build_without_harfbuzz_subset_makes_every_pdf_and_says_so_once(
 
 
 def test_default_build_subsets_with_the_wheel_and_warns_of_nothing(
-        example_repo: Path, tmp_path: Path) -> None:
+    example_repo: Path, tmp_path: Path
+) -> None:
     shutil.copytree(ROOT / "theme", example_repo / "theme")
     site = tmp_path / "site"
-    built = run_cli("build", "-v", "--root", str(example_repo), "--site-dir", str(site),
-                    timeout=300)
+    built = run_cli(
+        "build", "-v", "--root", str(example_repo), "--site-dir", str(site), timeout=300
+    )
     assert built.returncode == 0, built.stderr
     assert "PDF: fonts subset by uharfbuzz" in built.stderr
     assert "warning" not in built.stderr.lower(), built.stderr
@@ -81,10 +92,17 @@ def test_wheel_subsetting_keeps_the_glyphs_asked_for() -> None:
 
 
 def test_warnings_are_sorted_into_machine_and_document() -> None:
-    assert classify('Using fontTools instead of HarfBuzz-Subset for font "DejaVu Sans". '
-                    "This will be unsupported") == "font-subset"
-    assert classify('.notdef glyph rendered for Unicode string unsupported by fonts: "中"'
-                    ) == "missing-glyphs"
+    assert (
+        classify(
+            'Using fontTools instead of HarfBuzz-Subset for font "DejaVu Sans". '
+            "This will be unsupported"
+        )
+        == "font-subset"
+    )
+    assert (
+        classify('.notdef glyph rendered for Unicode string unsupported by fonts: "中"')
+        == "missing-glyphs"
+    )
     assert classify("Failed to load image at 'https://site.invalid/medias/x.png'") is None
     assert classify("Ignored `colr: red` at 3:1, unknown property.") is None
     text = describe("missing-glyphs", [f"projects/p{i}.md" for i in range(7)])
@@ -93,7 +111,8 @@ def test_warnings_are_sorted_into_machine_and_document() -> None:
 
 
 def test_a_machine_without_pango_is_a_machine_error_not_a_content_error(
-        example_repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    example_repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from generator import site_build
     from generator.reports import MissingLibrary
 
@@ -102,11 +121,10 @@ def test_a_machine_without_pango_is_a_machine_error_not_a_content_error(
 
     monkeypatch.setattr(site_build, "build_reports", no_pango)
     settings = load_settings(example_repo)
-    options = site_options(example_repo, {"docs_dir": str(example_repo / "content")})
-    options.theme_dir = ROOT / "theme"
-    site = prepare_site(settings, options)
+    shutil.copytree(ROOT / "theme", example_repo / "theme")
+    site = prepare_site(settings)
     with pytest.raises(MachineError, match="Pango") as caught:
-        add_reports(site, options, tmp_path / "cache")
+        add_reports(site, cache_dir=tmp_path / "cache")
     assert isinstance(caught.value.__cause__, MissingLibrary)
 
 
@@ -119,10 +137,20 @@ def test_a_pdf_over_its_time_limit_fails_alone(tmp_path: Path) -> None:
     css = "@page { size: A4; } body { font-family: 'DejaVu Sans'; }"
     slow = "<html lang='fr'><body>" + "<p>Un paragraphe de texte à mettre en page.</p>" * 20000
     quick = "<html lang='fr'><head><title>Court</title></head><body><p>Court.</p></body></html>"
-    jobs = [RenderJob("projects/lente.md", slow + "</body></html>", css, "https://x.invalid/",
-                      {}, str(tmp_path / "lente.pdf"), time_limit=1),
-            RenderJob("projects/courte.md", quick, css, "https://x.invalid/", {},
-                      str(tmp_path / "courte.pdf"))]
+    jobs = [
+        RenderJob(
+            "projects/lente.md",
+            slow + "</body></html>",
+            css,
+            "https://x.invalid/",
+            {},
+            str(tmp_path / "lente.pdf"),
+            time_limit=1,
+        ),
+        RenderJob(
+            "projects/courte.md", quick, css, "https://x.invalid/", {}, str(tmp_path / "courte.pdf")
+        ),
+    ]
     outcomes = _render_all(jobs, 2, None)
     problem = outcomes[str(tmp_path / "lente.pdf")].problem
     assert problem is not None and "took longer than 1 s" in problem
@@ -131,8 +159,7 @@ def test_a_pdf_over_its_time_limit_fails_alone(tmp_path: Path) -> None:
     assert not (tmp_path / "lente.pdf").exists()
 
 
-def test_a_damaged_cache_entry_is_made_again_and_said(example_repo: Path, tmp_path: Path
-                                                      ) -> None:
+def test_a_damaged_cache_entry_is_made_again_and_said(example_repo: Path, tmp_path: Path) -> None:
     shutil.copytree(ROOT / "theme", example_repo / "theme")
     site = tmp_path / "site"
     first = run_cli("build", "--root", str(example_repo), "--site-dir", str(site), timeout=300)
@@ -143,8 +170,9 @@ def test_a_damaged_cache_entry_is_made_again_and_said(example_repo: Path, tmp_pa
     published = {p.name: p.read_bytes() for p in site.rglob("*.pdf")}
     entries[0].write_bytes(entries[0].read_bytes()[:100])  # truncated
     entries[1].write_bytes(b"garbage" * 100)  # replaced
-    again = run_cli("build", "-v", "--root", str(example_repo), "--site-dir", str(site),
-                    timeout=300)
+    again = run_cli(
+        "build", "-v", "--root", str(example_repo), "--site-dir", str(site), timeout=300
+    )
     assert again.returncode == 0, again.stderr
     assert "PDF: 2 rendered" in again.stderr
     notes = [line for line in again.stderr.splitlines() if "cache" in line and "warning" in line]
@@ -170,5 +198,6 @@ def test_old_unused_cache_entries_are_pruned(tmp_path: Path) -> None:
     os.utime(tmp_path / ".tmp-x.pdf", (long_ago, long_ago))
     prune(tmp_path, {used})
     left = sorted(p.name for p in tmp_path.iterdir())
-    assert left == sorted([f"{used}.pdf", f"{used}.sha256", f"{recent}.pdf",
-                           f"{recent}.sha256", "notes.txt"])
+    assert left == sorted(
+        [f"{used}.pdf", f"{used}.sha256", f"{recent}.pdf", f"{recent}.sha256", "notes.txt"]
+    )

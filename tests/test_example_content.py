@@ -25,7 +25,10 @@ def test_example_content_has_no_problem() -> None:
 def test_check_command_exits_zero_on_example_content() -> None:
     done = subprocess.run(
         [sys.executable, "-m", "generator", "check"],
-        cwd=ROOT, capture_output=True, text=True, check=False,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert done.returncode == 0, done.stdout + done.stderr
     assert done.stdout == ""

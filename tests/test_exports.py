@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator import exports
+from generator import exports, linked_data
 from generator.catalogue import Catalogue
 from generator.loader import load_catalogue
 from generator.settings import load_settings
@@ -65,9 +65,7 @@ def test_catalogue_json_has_every_document_and_field(catalogue: Catalogue) -> No
     projects = {p["slug"]: p for p in data["projects"]}
     writeups = {w["slug"]: w for w in data["writeups"]}
     assert set(projects) == {p.stem for p in (ROOT / "projects").glob("*.md")}
-    assert set(writeups) == {
-        p.stem for p in (ROOT / "content" / "comptes-rendus").glob("*.md")
-    }
+    assert set(writeups) == {p.stem for p in (ROOT / "content" / "comptes-rendus").glob("*.md")}
     project_fields = set(exports.CSV_COLUMNS) - {"period_start", "period_end"}
     project_fields |= {"period", "image", "links"}
     for slug, entry in projects.items():
@@ -79,9 +77,7 @@ def test_catalogue_json_has_every_document_and_field(catalogue: Catalogue) -> No
         assert entry["licence"] == catalogue.projects[slug].licence.id
         assert set(entry["period"]) == {"start", "end"}
     for slug, entry in writeups.items():
-        assert _front_matter_keys(ROOT / "content" / "comptes-rendus" / f"{slug}.md") <= set(
-            entry
-        )
+        assert _front_matter_keys(ROOT / "content" / "comptes-rendus" / f"{slug}.md") <= set(entry)
         assert entry["url"] == f"comptes-rendus/{slug}/"
         assert entry["pdf"] == catalogue.writeups[slug].pdf
 
@@ -149,7 +145,7 @@ def test_projects_csv_guards_against_formulas(example_repo: Path) -> None:
     rows = {r["slug"]: r for r in _csv_rows(exports.projects_csv(_load(example_repo)))}
     row = rows["femmes-poisson-seche-senegal"]
     assert row["title"] == '\'=HYPERLINK("http://evil.example","clic")'
-    assert row["summary"].startswith("'@SUM(1+1), \"quoted\"")
+    assert row["summary"].startswith('\'@SUM(1+1), "quoted"')
     assert len(rows) == 5
 
 
@@ -198,7 +194,7 @@ def test_feed_escapes_untrusted_text(example_repo: Path) -> None:
 
 def test_json_ld_for_sheet(catalogue: Catalogue) -> None:
     project = catalogue.projects["femmes-poisson-seche-senegal"]
-    data = json.loads(exports.json_ld(project, catalogue, SITE_URL))
+    data = json.loads(linked_data.json_ld(project, catalogue, SITE_URL))
     assert data["@context"] == "https://schema.org"
     assert data["@type"] == "CreativeWork"
     assert data["name"] == project.title
@@ -214,7 +210,7 @@ def test_json_ld_for_sheet(catalogue: Catalogue) -> None:
 
 def test_json_ld_for_writeup(catalogue: Catalogue) -> None:
     writeup = catalogue.writeups["caac-cooperer-autrement"]
-    data = json.loads(exports.json_ld(writeup, catalogue, ""))
+    data = json.loads(linked_data.json_ld(writeup, catalogue, ""))
     assert data["@type"] == "Report"
     assert data["datePublished"] == "2022-03-18"
     assert data["author"][0]["@type"] == "Person"
@@ -226,21 +222,29 @@ def test_json_ld_for_writeup(catalogue: Catalogue) -> None:
 
 
 def test_json_ld_cannot_close_the_script_element(example_repo: Path) -> None:
-    _set_front_matter(example_repo / "projects" / "femmes-poisson-seche-senegal.md",
-                      "title", f"Poisson {EVIL} & <!-- co")
-    _set_front_matter(example_repo / "content" / "comptes-rendus" / "caac-cooperer-autrement.md",
-                      "summary", f"Résumé {EVIL}")
+    _set_front_matter(
+        example_repo / "projects" / "femmes-poisson-seche-senegal.md",
+        "title",
+        f"Poisson {EVIL} & <!-- co",
+    )
+    _set_front_matter(
+        example_repo / "content" / "comptes-rendus" / "caac-cooperer-autrement.md",
+        "summary",
+        f"Résumé {EVIL}",
+    )
     catalogue = _load(example_repo)
-    for doc in (catalogue.projects["femmes-poisson-seche-senegal"],
-                catalogue.writeups["caac-cooperer-autrement"]):
-        text = exports.json_ld(doc, catalogue, SITE_URL)
+    for doc in (
+        catalogue.projects["femmes-poisson-seche-senegal"],
+        catalogue.writeups["caac-cooperer-autrement"],
+    ):
+        text = linked_data.json_ld(doc, catalogue, SITE_URL)
         assert "</script" not in text.lower()
         assert "<" not in text and ">" not in text and "&" not in text
         data = json.loads(text)
         assert data["name"] == doc.title
         assert data["description"] == doc.meta.summary
     project = catalogue.projects["femmes-poisson-seche-senegal"]
-    assert json.loads(exports.json_ld(project, catalogue, ""))["name"].startswith(
+    assert json.loads(linked_data.json_ld(project, catalogue, ""))["name"].startswith(
         f"Poisson {EVIL}"
     )
 

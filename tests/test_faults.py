@@ -24,8 +24,11 @@ from .optional_tools import missing, need_program
 
 
 def tree(folder: Path) -> dict[str, str]:
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 @pytest.fixture(scope="module")
@@ -42,9 +45,13 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, dict[st
 
 def start_build(root: Path, env: dict[str, str] | None = None) -> subprocess.Popen[str]:
     return subprocess.Popen(
-        [sys.executable, "-m", "generator", "build", "--root", str(root)], cwd=root,
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-        env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", **(env or {})})
+        [sys.executable, "-m", "generator", "build", "--root", str(root)],
+        cwd=root,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", **(env or {})},
+    )
 
 
 def descendants(pid: int) -> set[int]:
@@ -76,7 +83,8 @@ def alive(pid: int) -> bool:
 @pytest.mark.skipif(not Path("/proc").is_dir(), reason="needs /proc (Linux)")
 @pytest.mark.parametrize("delay", [0.5, 1.5, 2.5])
 def test_a_killed_build_leaves_the_site_whole_and_no_process(
-        built: tuple[Path, Path, dict[str, str]], delay: float) -> None:
+    built: tuple[Path, Path, dict[str, str]], delay: float
+) -> None:
     root, site, before = built
     # a changed sheet, so that the build has PDFs to render when it is killed
     sheet = root / "projects" / "femmes-poisson-seche-senegal.md"
@@ -117,7 +125,8 @@ def test_ctrl_c_ends_cleanly(built: tuple[Path, Path, dict[str, str]]) -> None:
 
 
 def test_a_second_build_at_the_same_time_is_refused(
-        built: tuple[Path, Path, dict[str, str]]) -> None:
+    built: tuple[Path, Path, dict[str, str]],
+) -> None:
     root, site, before = built
     with lock_path(site.resolve()).open("a+") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # as a running build holds it
@@ -129,14 +138,19 @@ def test_a_second_build_at_the_same_time_is_refused(
 
 
 def test_a_cache_that_cannot_be_written_is_the_machine(
-        built: tuple[Path, Path, dict[str, str]], tmp_path: Path) -> None:
+    built: tuple[Path, Path, dict[str, str]], tmp_path: Path
+) -> None:
     root, site, before = built
     blocked = tmp_path / "cache-is-a-file"
     blocked.write_text("not a folder", "utf-8")
     config = (root / "mkdocs.yml").read_text("utf-8")
     (root / "mkdocs.yml").write_text(
-        config.replace("      projects_dir: projects",
-                       f"      projects_dir: projects\n      cache_dir: {blocked}/pdf"), "utf-8")
+        config.replace(
+            "      projects_dir: projects",
+            f"      projects_dir: projects\n      cache_dir: {blocked}/pdf",
+        ),
+        "utf-8",
+    )
     try:
         failed = run_cli("build", "--root", str(root), timeout=300)
     finally:
@@ -147,8 +161,7 @@ def test_a_cache_that_cannot_be_written_is_the_machine(
     assert tree(site) == before
 
 
-def test_a_mount_point_is_not_replaced(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-                                       ) -> None:
+def test_a_mount_point_is_not_replaced(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     new, target = tmp_path / ".site.building-x", tmp_path / "site"
     new.mkdir()
     (new / BUILDING_MARKER).write_text("x")
@@ -186,15 +199,33 @@ def test_a_read_only_project_is_the_machine_and_says_what_to_do(tmp_path: Path) 
     for path in [root, *root.rglob("*")]:
         os.chown(path, 65534, 65534, follow_symlinks=False)
         os.chmod(path, 0o555 if path.is_dir() else 0o444)
-    failed = subprocess.run([unshare, "-r", sys.executable, "-m", "generator", "build"],
-                            cwd=root, capture_output=True, text=True, timeout=300)
+    failed = subprocess.run(
+        [unshare, "-r", sys.executable, "-m", "generator", "build"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert failed.returncode == 1, failed.stderr
     assert f"cannot create the site beside {root / 'site'} (Permission denied)" in failed.stderr
     assert "--site-dir" in failed.stderr
     assert "content error" not in failed.stderr and "Traceback" not in failed.stderr
     elsewhere = subprocess.run(
-        [unshare, "-r", sys.executable, "-m", "generator", "build", "--site-dir",
-         str(tmp_path / "out")], cwd=root, capture_output=True, text=True, timeout=300)
+        [
+            unshare,
+            "-r",
+            sys.executable,
+            "-m",
+            "generator",
+            "build",
+            "--site-dir",
+            str(tmp_path / "out"),
+        ],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert elsewhere.returncode == 1, elsewhere.stderr
     assert "environment: cannot write the PDF cache" in elsewhere.stderr
     assert "content error" not in elsewhere.stderr and "Traceback" not in elsewhere.stderr

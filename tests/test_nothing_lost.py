@@ -23,8 +23,11 @@ from .helpers import run_cli
 
 
 def tree(folder: Path) -> dict[str, str]:
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def personal_folder(path: Path) -> Path:
@@ -58,8 +61,7 @@ def test_demo_refuses_any_folder_of_other_files(tmp_path: Path) -> None:
 
 def test_demo_replaces_its_own_output_and_only_that(tmp_path: Path) -> None:
     out = tmp_path / "demo"
-    assert run_cli("demo", "--projects", "5", "--writeups", "2", "--out", str(out)
-                   ).returncode == 0
+    assert run_cli("demo", "--projects", "5", "--writeups", "2", "--out", str(out)).returncode == 0
     assert (out / DEMO_MARKER).is_file()
     # the user adds files of their own to the demo folder
     (out / "notes.md").write_text("à garder", "utf-8")
@@ -104,30 +106,31 @@ def test_build_refuses_a_folder_of_other_files(repo: Path, tmp_path: Path) -> No
     assert not list(tmp_path.glob(".Documents*"))  # no temporary folder left either
 
 
-def test_build_replaces_its_own_site_and_force_replaces_any(repo: Path, tmp_path: Path
-                                                            ) -> None:
+def test_build_replaces_its_own_site_and_force_replaces_any(repo: Path, tmp_path: Path) -> None:
     site = tmp_path / "site"
-    assert run_cli("build", "--root", str(repo), "--site-dir", str(site), env=NO_PDF
-                   ).returncode == 0
+    assert (
+        run_cli("build", "--root", str(repo), "--site-dir", str(site), env=NO_PDF).returncode == 0
+    )
     assert (site / SITE_MARKER).is_file() and (site / "index.html").is_file()
     (site / "stale.html").write_text("old", "utf-8")  # inside a build: the build's to replace
     again = run_cli("build", "--root", str(repo), "--site-dir", str(site), env=NO_PDF)
     assert again.returncode == 0, again.stderr
     assert not (site / "stale.html").exists()
     folder = personal_folder(tmp_path / "other")
-    forced = run_cli("build", "--force", "--root", str(repo), "--site-dir", str(folder),
-                     env=NO_PDF)
+    forced = run_cli("build", "--force", "--root", str(repo), "--site-dir", str(folder), env=NO_PDF)
     assert forced.returncode == 0, forced.stderr
     assert (folder / "index.html").is_file() and not (folder / "lettre.odt").exists()
     assert not [p.name for p in tmp_path.iterdir() if ".building-" in p.name or ".old-" in p.name]
 
 
-@pytest.mark.parametrize("target", [".", "content", "projects", "content/comptes-rendus",
-                                    "theme", ".."])
+@pytest.mark.parametrize(
+    "target", [".", "content", "projects", "content/comptes-rendus", "theme", ".."]
+)
 def test_build_never_replaces_the_project_even_forced(repo: Path, target: str) -> None:
     before = tree(repo)
-    built = run_cli("build", "--force", "--root", str(repo), "--site-dir",
-                    str(repo / target), env=NO_PDF)
+    built = run_cli(
+        "build", "--force", "--root", str(repo), "--site-dir", str(repo / target), env=NO_PDF
+    )
     assert built.returncode == 2, built.stderr
     assert "is the project or holds its sources" in built.stderr
     assert tree(repo) == before
@@ -147,9 +150,14 @@ def test_mkdocs_build_refuses_a_site_dir_of_other_files(repo: Path, tmp_path: Pa
     folder = personal_folder(repo / "site")
     before = tree(folder)
     built = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-q"], cwd=repo, capture_output=True,
-        text=True, timeout=120, check=False,
-        env={**os.environ, "PROGRAMME_PDF": "0", "NO_MKDOCS_2_WARNING": "1"})
+        [sys.executable, "-m", "mkdocs", "build", "-q"],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        env={**os.environ, "PROGRAMME_PDF": "0", "NO_MKDOCS_2_WARNING": "1"},
+    )
     assert built.returncode != 0
     assert "is not a site folder written by this generator" in built.stderr
     assert tree(folder) == before
@@ -159,8 +167,19 @@ def test_benchmark_refuses_a_work_folder_of_other_files(tmp_path: Path) -> None:
     folder = personal_folder(tmp_path / "Documents")
     before = tree(folder)
     ran = subprocess.run(
-        [sys.executable, str(ROOT / "bench" / "benchmark.py"), "--sizes", "1",
-         "--work", str(folder)], capture_output=True, text=True, timeout=120, check=False)
+        [
+            sys.executable,
+            str(ROOT / "bench" / "benchmark.py"),
+            "--sizes",
+            "1",
+            "--work",
+            str(folder),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     assert ran.returncode != 0
     assert "is not empty and is not a benchmark work folder" in ran.stderr
     assert tree(folder) == before

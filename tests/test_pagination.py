@@ -8,25 +8,19 @@ import pytest
 
 from generator.demo import generate_corpus
 from generator.loader import load_catalogue
-from generator.render.site_plan import (
-    Section,
-    SiteOptions,
-    SitePlan,
-    pager_numbers,
-    paginate,
-    plan_site,
-)
-from generator.settings import load_settings
-
-from .conftest import ROOT
+from generator.render.page_specs import Section, SitePlan, pager_numbers, paginate
+from generator.render.site_plan import plan_site
+from generator.settings import Options, load_settings
 
 CARD_LINK = re.compile(r'<h3 class="pk-card__title"><a href="([^"]+)">')
 
 
 def test_paginate_cuts_cards_in_order_and_keeps_other_sections() -> None:
-    sections = [Section("a", "A", 5, projects=list("abcde")),
-                Section("b", "B", 4, writeups=list("wxyz")),
-                Section("c", "C", 0)]
+    sections = [
+        Section("a", "A", 5, projects=list("abcde")),
+        Section("b", "B", 4, writeups=list("wxyz")),
+        Section("c", "C", 0),
+    ]
     pages = paginate(sections, 4)
     assert [[(s.id, s.projects + s.writeups) for s in page] for page in pages] == [
         [("a", list("abcd"))],
@@ -37,10 +31,16 @@ def test_paginate_cuts_cards_in_order_and_keeps_other_sections() -> None:
     assert paginate([], 10) == [[]]
 
 
-@pytest.mark.parametrize(("current", "total", "expected"), [
-    (1, 1, [1]), (1, 3, [1, 2, 3]), (1, 10, [1, 2, 3, 10]), (5, 10, [1, 3, 4, 5, 6, 7, 10]),
-    (10, 10, [1, 8, 9, 10]),
-])
+@pytest.mark.parametrize(
+    ("current", "total", "expected"),
+    [
+        (1, 1, [1]),
+        (1, 3, [1, 2, 3]),
+        (1, 10, [1, 2, 3, 10]),
+        (5, 10, [1, 3, 4, 5, 6, 7, 10]),
+        (10, 10, [1, 8, 9, 10]),
+    ],
+)
 def test_pager_numbers(current: int, total: int, expected: list[int]) -> None:
     assert pager_numbers(current, total) == expected
 
@@ -51,13 +51,15 @@ def plan(tmp_path_factory: pytest.TempPathFactory) -> SitePlan:
     generate_corpus(root, 120, 12, seed=11)
     result = load_catalogue(load_settings(root))
     assert result.catalogue is not None
-    return plan_site(result.catalogue, SiteOptions(theme_dir=ROOT / "theme",
-                                                   listing_page_size=50))
+    result.catalogue.settings.options = Options(listing_page_size=50)
+    return plan_site(result.catalogue)
 
 
 def test_all_sheets_listing_is_cut_into_pages(plan: SitePlan) -> None:
-    first, second, third = (plan.pages[u] for u in (
-        "projets/index.md", "projets/page/2/index.md", "projets/page/3/index.md"))
+    first, second, third = (
+        plan.pages[u]
+        for u in ("projets/index.md", "projets/page/2/index.md", "projets/page/3/index.md")
+    )
     assert "projets/page/4/index.md" not in plan.pages
     assert first.title == "Fiches projet (page 1 sur 3)"
     assert third.title == "Fiches projet (page 3 sur 3)"

@@ -15,10 +15,8 @@ from generator.demo import generate_corpus
 from generator.loader import load_catalogue
 from generator.render import site_plan
 from generator.render.body_pool import MIN_PARALLEL, worker_count
-from generator.render.site_plan import SiteOptions, plan_site
+from generator.render.site_plan import plan_site
 from generator.settings import load_settings
-
-from .conftest import ROOT
 
 EXTENSIONS = ["toc", "tables", "attr_list", "admonition", "footnotes", "def_list"]
 
@@ -30,14 +28,12 @@ def test_parallel_and_serial_plans_are_identical(tmp_path: Path) -> None:
     # a problem only the renderer sees (`check` reports this one too, from the text)
     first = sorted(result.catalogue.projects.values(), key=lambda p: p.slug)[0]
     first.body += "\nVoir [une fiche absente](absente.md).\n"
-    plans = [plan_site(result.catalogue, SiteOptions(theme_dir=ROOT / "theme",
-                                                     extensions=EXTENSIONS,
-                                                     body_workers=workers))
-             for workers in (1, 2)]
+    plans = [plan_site(result.catalogue, body_workers=workers) for workers in (1, 2)]
     serial, parallel = plans
     assert len(serial.pages) > 34
     assert {u: p.html for u, p in parallel.pages.items()} == {
-        u: p.html for u, p in serial.pages.items()}
+        u: p.html for u, p in serial.pages.items()
+    }
     assert parallel.assets == serial.assets
     assert [d.as_text() for d in parallel.problems] == [d.as_text() for d in serial.problems]
     assert any("absente.md" in d.as_text() for d in serial.problems)
@@ -49,8 +45,9 @@ def test_small_sites_render_in_one_process() -> None:
     assert worker_count(100_000) >= 1
 
 
-def test_parallel_and_serial_loading_are_identical(tmp_path: Path,
-                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+def test_parallel_and_serial_loading_are_identical(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     generate_corpus(tmp_path, 40, 6, seed=5)
     sheets = sorted((tmp_path / "projects").glob("*.md"))
     writeups = sorted((tmp_path / "content" / "comptes-rendus").glob("*.md"))
@@ -63,8 +60,7 @@ def test_parallel_and_serial_loading_are_identical(tmp_path: Path,
         monkeypatch.setattr(loader, "PARALLEL_MIN", threshold)
         results.append(loader.load_catalogue(load_settings(tmp_path)))
     serial, parallel = results
-    assert [d.as_text() for d in parallel.diagnostics] == [
-        d.as_text() for d in serial.diagnostics]
+    assert [d.as_text() for d in parallel.diagnostics] == [d.as_text() for d in serial.diagnostics]
     assert sum("sumary" in d.as_text() for d in serial.errors) == 3
     assert any("Mauvais_Nom" in d.as_text() for d in serial.errors)
 
@@ -80,11 +76,13 @@ def test_parallel_and_serial_loading_are_identical(tmp_path: Path,
     assert list(parallel.catalogue.projects) == list(serial.catalogue.projects)
     assert list(parallel.catalogue.writeups) == list(serial.catalogue.writeups)
     assert [p.meta for p in parallel.catalogue.projects.values()] == [
-        p.meta for p in serial.catalogue.projects.values()]
+        p.meta for p in serial.catalogue.projects.values()
+    ]
 
 
-def test_document_pages_reach_the_feed_in_batches(tmp_path: Path,
-                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+def test_document_pages_reach_the_feed_in_batches(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The search index gets every sheet and write-up page, in batches, then ``close()``,
     before the listings are planned; the plan is the one made without a feed."""
     generate_corpus(tmp_path, 9, 2, seed=4)
@@ -101,7 +99,6 @@ def test_document_pages_reach_the_feed_in_batches(tmp_path: Path,
         def close(self) -> None:
             events.append("close")
 
-    options = SiteOptions(theme_dir=ROOT / "theme", extensions=EXTENSIONS)
     home = site_plan._Planner.home
 
     def first_listing(planner: site_plan._Planner) -> None:
@@ -109,11 +106,12 @@ def test_document_pages_reach_the_feed_in_batches(tmp_path: Path,
         home(planner)
 
     monkeypatch.setattr(site_plan._Planner, "home", first_listing)
-    fed = plan_site(catalogue, options, feed=Feed())
+    fed = plan_site(catalogue, feed=Feed())
     expected = [p.url for p in catalogue.projects.values()] + [
-        w.url for w in catalogue.writeups.values()]
+        w.url for w in catalogue.writeups.values()
+    ]
     assert [len(e) for e in events if isinstance(e, list)] == [4, 4, 3]
     assert [u for e in events if isinstance(e, list) for u in e] == expected
     assert events[-2:] == ["close", "listings"]
-    plain = plan_site(catalogue, options)
+    plain = plan_site(catalogue)
     assert {u: p.html for u, p in fed.pages.items()} == {u: p.html for u, p in plain.pages.items()}

@@ -46,8 +46,15 @@ def _need(tool: str) -> str:
 
 
 def _run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(list(args), capture_output=True, text=True, encoding="utf-8",
-                          errors="replace", check=False, timeout=60)
+    return subprocess.run(
+        list(args),
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        errors="replace",
+        check=False,
+        timeout=60,
+    )
 
 
 def _plain(text: str) -> str:
@@ -143,9 +150,21 @@ def _page_heading(site_dir: Path, pdf: str) -> str | None:
 def _start_build(root: Path, site_dir: Path) -> subprocess.Popen[str]:
     env = {k: v for k, v in os.environ.items() if k != "PROGRAMME_PDF"}  # PDFs always on
     return subprocess.Popen(
-        [sys.executable, "-m", "generator", "build", "--root", str(root),
-         "--site-dir", str(site_dir)],
-        cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        [
+            sys.executable,
+            "-m",
+            "generator",
+            "build",
+            "--root",
+            str(root),
+            "--site-dir",
+            str(site_dir),
+        ],
+        cwd=root,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
     )
 
 
@@ -183,8 +202,9 @@ def pdf_sites(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Pd
             if process.returncode != 0:
                 site.error = f"build of the {name} site failed:\n{output}"
         if not site.error:
-            site.pdfs = sorted(p.relative_to(site.root).as_posix()
-                               for p in site.root.rglob("*.pdf"))
+            site.pdfs = sorted(
+                p.relative_to(site.root).as_posix() for p in site.root.rglob("*.pdf")
+            )
             site.listed = _listed_pdfs(site.root)
         built[name] = site
     yield built
@@ -226,8 +246,10 @@ def test_qpdf_check_is_clean(site: PdfSite) -> None:
         done = _run(qpdf, "--check", str(site.root / path))
         output = (done.stdout + done.stderr).strip()
         if done.returncode != 0 or re.search(r"warning|error:", output, re.IGNORECASE):
-            problems.append(f"{site.label(path)}: qpdf --check exit {done.returncode}\n"
-                            f"    {output.replace(chr(10), chr(10) + '    ')}")
+            problems.append(
+                f"{site.label(path)}: qpdf --check exit {done.returncode}\n"
+                f"    {output.replace(chr(10), chr(10) + '    ')}"
+            )
     _report(problems, "fail qpdf --check")
 
 
@@ -254,11 +276,15 @@ def test_pdfinfo_tagged_with_the_document_title(site: PdfSite) -> None:
         if not title:
             problems.append(f"{site.label(path)}: no Title")
         elif not expected:
-            problems.append(f"{site.label(path)}: no document title to compare with (not "
-                            f"listed on {urls.DOWNLOADS} and no page beside it)")
+            problems.append(
+                f"{site.label(path)}: no document title to compare with (not "
+                f"listed on {urls.DOWNLOADS} and no page beside it)"
+            )
         elif expected != {title}:
-            problems.append(f"{site.label(path)}: Title {title!r}, document title "
-                            f"{' / '.join(sorted(expected))!r}")
+            problems.append(
+                f"{site.label(path)}: Title {title!r}, document title "
+                f"{' / '.join(sorted(expected))!r}"
+            )
     _report(problems, "without tags or the document's title")
 
 
@@ -272,8 +298,10 @@ def _fonts(pdffonts: str, file: Path) -> list[dict[str, str]]:
     names = [lines[0][start:end].strip() for start, end in spans]
     rows = []
     for line in lines[2:]:
-        cells = [line[start:end if n < len(spans) - 1 else None].strip()
-                 for n, (start, end) in enumerate(spans)]
+        cells = [
+            line[start : end if n < len(spans) - 1 else None].strip()
+            for n, (start, end) in enumerate(spans)
+        ]
         rows.append(dict(zip(names, cells, strict=True)))
     return rows
 
@@ -287,8 +315,10 @@ def test_pdffonts_every_font_embedded(site: PdfSite) -> None:
             problems.append(f"{site.label(path)}: pdffonts lists no font")
         for row in rows:
             if row.get("emb") != "yes":
-                problems.append(f"{site.label(path)}: font {row.get('name')!r} "
-                                f"({row.get('type')}) is not embedded")
+                problems.append(
+                    f"{site.label(path)}: font {row.get('name')!r} "
+                    f"({row.get('type')}) is not embedded"
+                )
     _report(problems, "with fonts not embedded")
 
 
@@ -303,8 +333,9 @@ def test_structure_tree_marked_and_french(site: PdfSite) -> None:
             if "/StructTreeRoot" not in root:
                 problems.append(f"{site.label(path)}: no /StructTreeRoot")
             mark_info = root.get("/MarkInfo")
-            if not isinstance(mark_info, pikepdf.Dictionary) or \
-                    not bool(mark_info.get("/Marked", False)):
+            if not isinstance(mark_info, pikepdf.Dictionary) or not bool(
+                mark_info.get("/Marked", False)
+            ):
                 problems.append(f"{site.label(path)}: /MarkInfo /Marked is not true")
             lang = str(root.get("/Lang", ""))
             if lang.lower() not in FRENCH:

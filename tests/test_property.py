@@ -24,25 +24,70 @@ from .test_corpus_mistakes import BASE
 
 SHEET = "projects/puits.md"
 ORGANISATIONS = "content/_data/organisations.yml"
-KEYS = ["title", "summary", "programme", "lead", "partners", "countries", "places", "themes",
-        "period", "start", "end", "status", "inspiring", "image", "src", "alt", "credit",
-        "links", "url", "licence", "updated", "id", "name", "pays", "<<", "?", "-", "~"]
-PROPERTY = settings(max_examples=200, deadline=2000,
-                    suppress_health_check=[HealthCheck.too_slow])
+KEYS = [
+    "title",
+    "summary",
+    "programme",
+    "lead",
+    "partners",
+    "countries",
+    "places",
+    "themes",
+    "period",
+    "start",
+    "end",
+    "status",
+    "inspiring",
+    "image",
+    "src",
+    "alt",
+    "credit",
+    "links",
+    "url",
+    "licence",
+    "updated",
+    "id",
+    "name",
+    "pays",
+    "<<",
+    "?",
+    "-",
+    "~",
+]
+PROPERTY = settings(max_examples=200, deadline=2000, suppress_health_check=[HealthCheck.too_slow])
 
 scalars = st.one_of(
-    st.none(), st.booleans(), st.integers(-10**30, 10**30), st.floats(allow_nan=True),
-    st.text(max_size=30), st.sampled_from(["NO", "yes", "2022-02-30", "SN", "eau", "prog",
-                                           "asso-nord", "images/puits.svg", "../x.png",
-                                           "javascript:x", "completed", "2019"]),
-    st.dates(), st.datetimes(),
+    st.none(),
+    st.booleans(),
+    st.integers(-(10**30), 10**30),
+    st.floats(allow_nan=True),
+    st.text(max_size=30),
+    st.sampled_from(
+        [
+            "NO",
+            "yes",
+            "2022-02-30",
+            "SN",
+            "eau",
+            "prog",
+            "asso-nord",
+            "images/puits.svg",
+            "../x.png",
+            "javascript:x",
+            "completed",
+            "2019",
+        ]
+    ),
+    st.dates(),
+    st.datetimes(),
 )
 structures = st.recursive(
     scalars,
     lambda children: st.one_of(
         st.lists(children, max_size=4),
-        st.dictionaries(st.one_of(st.sampled_from(KEYS), st.text(max_size=8)), children,
-                        max_size=5),
+        st.dictionaries(
+            st.one_of(st.sampled_from(KEYS), st.text(max_size=8)), children, max_size=5
+        ),
     ),
     max_leaves=25,
 )

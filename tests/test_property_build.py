@@ -37,48 +37,120 @@ ORIGINAL = (BASE / SHEET).read_text(encoding="utf-8")
 _, FRONT_TEXT, _ = ORIGINAL.split("---\n", 2)
 FRONT = yaml.safe_load(FRONT_TEXT)
 
-TARGETS = ["images/puits.svg", "images/absente.png", "../mkdocs.yml", "puits.md",
-           "../content/comptes-rendus/atelier.md", "atelier.md#x", "https://example.org/a",
-           "//example.org/pixel.png", "javascript:alert(1)", "JaVaScRiPt:alert(2)", "#reperes",
-           "mailto:a@example.org", "/absolu", "", "<>", "images/puits.svg?x=1", "%00",
-           "data:text/html,<script>alert(3)</script>", "vbscript:x", "images/.cachee.png",
-           "../theme/main.html", "images", "fichier.html", "images/puits.svg#frag"]
-WORDS = st.sampled_from(["Bonnes pratiques", "Repères", "Bibliographie", "Difficultés",
-                         "Présenté dans", "Contexte", "titre", "Licence et crédits"])
+TARGETS = [
+    "images/puits.svg",
+    "images/absente.png",
+    "../mkdocs.yml",
+    "puits.md",
+    "../content/comptes-rendus/atelier.md",
+    "atelier.md#x",
+    "https://example.org/a",
+    "//example.org/pixel.png",
+    "javascript:alert(1)",
+    "JaVaScRiPt:alert(2)",
+    "#reperes",
+    "mailto:a@example.org",
+    "/absolu",
+    "",
+    "<>",
+    "images/puits.svg?x=1",
+    "%00",
+    "data:text/html,<script>alert(3)</script>",
+    "vbscript:x",
+    "images/.cachee.png",
+    "../theme/main.html",
+    "images",
+    "fichier.html",
+    "images/puits.svg#frag",
+]
+WORDS = st.sampled_from(
+    [
+        "Bonnes pratiques",
+        "Repères",
+        "Bibliographie",
+        "Difficultés",
+        "Présenté dans",
+        "Contexte",
+        "titre",
+        "Licence et crédits",
+    ]
+)
 TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
-HTML = st.sampled_from([
-    "<script>alert(4)</script>", "<img src=x onerror=alert(5)>", '<iframe src="//e.org">',
-    '<a href="javascript:alert(6)">a</a>', '<div id="__drawer">d</div>', "<svg onload=alert(7)>",
-    "<style>body{display:none}</style>", "<!-- note -->", "<details><summary>s</summary>d",
-    '<p id="titre" onclick="alert(8)">p</p>', "<object data=x></object>", "</div></article>",
-    '<img src="images/puits.svg" alt="ok">', '<a href="../mkdocs.yml">m</a>', "<br/>",
-    "<math><mi>x</mi></math>", "<form action=//e.org><input name=q></form>",
-])
+HTML = st.sampled_from(
+    [
+        "<script>alert(4)</script>",
+        "<img src=x onerror=alert(5)>",
+        '<iframe src="//e.org">',
+        '<a href="javascript:alert(6)">a</a>',
+        '<div id="__drawer">d</div>',
+        "<svg onload=alert(7)>",
+        "<style>body{display:none}</style>",
+        "<!-- note -->",
+        "<details><summary>s</summary>d",
+        '<p id="titre" onclick="alert(8)">p</p>',
+        "<object data=x></object>",
+        "</div></article>",
+        '<img src="images/puits.svg" alt="ok">',
+        '<a href="../mkdocs.yml">m</a>',
+        "<br/>",
+        "<math><mi>x</mi></math>",
+        "<form action=//e.org><input name=q></form>",
+    ]
+)
 PIECES = st.one_of(
     st.builds(lambda n, t: "#" * n + " " + t, st.integers(1, 6), st.one_of(WORDS, TEXT)),
-    st.builds(lambda t, a: f"## {t} {a}", WORDS, st.sampled_from(
-        ["{#titre}", "{#bonnes-pratiques}", "{: onclick='alert(9)' }", "{: .pk-doc }",
-         "{#__toc}", '{: data-toc-label="<script>alert(10)</script>" }', "{#x}"])),
+    st.builds(
+        lambda t, a: f"## {t} {a}",
+        WORDS,
+        st.sampled_from(
+            [
+                "{#titre}",
+                "{#bonnes-pratiques}",
+                "{: onclick='alert(9)' }",
+                "{: .pk-doc }",
+                "{#__toc}",
+                '{: data-toc-label="<script>alert(10)</script>" }',
+                "{#x}",
+            ]
+        ),
+    ),
     st.builds(lambda t, u: f"[{t}]({u})", TEXT, st.sampled_from(TARGETS)),
     st.builds(lambda t, u: f"![{t}]({u})", TEXT, st.sampled_from(TARGETS)),
     st.builds(lambda u: f"[lien][r]\n\n[r]: {u}", st.sampled_from(TARGETS)),
     st.builds(lambda u: f"![image][i]\n\n[i]: {u}", st.sampled_from(TARGETS)),
     HTML,
-    st.sampled_from(["| a | b |\n| - | - |\n| 1 | 2 |", "```\n<script>alert(11)</script>\n```",
-                     "- un\n- deux\n  - trois", "> citation", "***", "\x00", "\u202eàl'envers",
-                     "\u2067isolé\u2069", "\t\tindenté", "ligne  \nsuite", "&amp; &lt; &#0;",
-                     "---", "...", "\r\n\r\n", "\ufeff"]),
+    st.sampled_from(
+        [
+            "| a | b |\n| - | - |\n| 1 | 2 |",
+            "```\n<script>alert(11)</script>\n```",
+            "- un\n- deux\n  - trois",
+            "> citation",
+            "***",
+            "\x00",
+            "\u202eàl'envers",
+            "\u2067isolé\u2069",
+            "\t\tindenté",
+            "ligne  \nsuite",
+            "&amp; &lt; &#0;",
+            "---",
+            "...",
+            "\r\n\r\n",
+            "\ufeff",
+        ]
+    ),
     TEXT,
 )
 BODIES = st.lists(PIECES, max_size=12).map("\n\n".join)
 FRONTS = st.one_of(
     st.just(FRONT),
-    st.builds(lambda key, value: {**FRONT, key: value},
-              st.sampled_from(sorted(FRONT)), structures),
+    st.builds(lambda key, value: {**FRONT, key: value}, st.sampled_from(sorted(FRONT)), structures),
     structures,
 )
-ACTIVE = re.compile(r"<script>alert|<[a-z][^>]*\son[a-z]+\s*=|href=\"\s*(javascript|vbscript"
-                    r"|data):|<iframe|<object|<form|<style", re.IGNORECASE)
+ACTIVE = re.compile(
+    r"<script>alert|<[a-z][^>]*\son[a-z]+\s*=|href=\"\s*(javascript|vbscript"
+    r"|data):|<iframe|<object|<form|<style",
+    re.IGNORECASE,
+)
 
 
 @pytest.fixture(scope="module")
@@ -110,8 +182,15 @@ def _check_then_build(root: Path, pdf: bool) -> None:
     out = root.parent / "out"
     if out.exists():
         shutil.rmtree(out)
-    built = run_cli("build", "--root", str(root), "--site-dir", str(out),
-                    env={"PROGRAMME_PDF": "1" if pdf else "0"}, timeout=300)
+    built = run_cli(
+        "build",
+        "--root",
+        str(root),
+        "--site-dir",
+        str(out),
+        env={"PROGRAMME_PDF": "1" if pdf else "0"},
+        timeout=300,
+    )
     assert "Traceback" not in built.stdout + built.stderr, built.stderr
     if errors:
         assert built.returncode == 1, built.stderr
@@ -126,17 +205,30 @@ def _check_then_build(root: Path, pdf: bool) -> None:
     assert (out / "projets" / "puits" / "fiche-puits.pdf").is_file() == pdf
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow,
-          HealthCheck.function_scoped_fixture, HealthCheck.data_too_large])
+@settings(
+    max_examples=30,
+    deadline=None,
+    suppress_health_check=[
+        HealthCheck.too_slow,
+        HealthCheck.function_scoped_fixture,
+        HealthCheck.data_too_large,
+    ],
+)
 @given(front=FRONTS, body=BODIES)
-def test_random_sheets_check_and_build_without_pdfs(corpus: Path, front: object, body: str
-                                                    ) -> None:
+def test_random_sheets_check_and_build_without_pdfs(corpus: Path, front: object, body: str) -> None:
     _write(corpus, front, body)
     _check_then_build(corpus, pdf=False)
 
 
-@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow,
-          HealthCheck.function_scoped_fixture, HealthCheck.data_too_large])
+@settings(
+    max_examples=6,
+    deadline=None,
+    suppress_health_check=[
+        HealthCheck.too_slow,
+        HealthCheck.function_scoped_fixture,
+        HealthCheck.data_too_large,
+    ],
+)
 @given(body=BODIES)
 def test_random_bodies_build_with_pdfs(corpus: Path, body: str) -> None:
     _write(corpus, FRONT, body)

@@ -51,14 +51,26 @@ VNU_JAR = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
 ALLOWLIST = QUALITY / "allowlist.yml"
 FIXTURE_CORPUS = ROOT / "tests" / "fixtures" / "site-corpus"
 CHROMIUM = os.environ.get("PK_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+]
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 # Listing pages: the index of each kind and the pages of each country, theme, organisation
 # and programme.
-LISTING_PREFIXES = (urls.PROJECTS, urls.WRITEUPS, urls.INSPIRING, urls.PRACTICES,
-                    urls.COUNTRIES, urls.THEMES, urls.ORGANISATIONS, urls.PROGRAMMES)
+LISTING_PREFIXES = (
+    urls.PROJECTS,
+    urls.WRITEUPS,
+    urls.INSPIRING,
+    urls.PRACTICES,
+    urls.COUNTRIES,
+    urls.THEMES,
+    urls.ORGANISATIONS,
+    urls.PROGRAMMES,
+)
 
 
 _missing = missing
@@ -67,8 +79,10 @@ _missing = missing
 def _need_node_modules() -> None:
     need_program("node", "nodejs", "no npm checkers (axe-core, vnu-jar)")
     if not AXE_JS.exists() or not VNU_JAR.exists():
-        _missing("the npm checkers are not installed (tests/quality/install.sh, run by "
-                 "make test, could not install them)")
+        _missing(
+            "the npm checkers are not installed (tests/quality/install.sh, run by "
+            "make test, could not install them)"
+        )
 
 
 def _need_java() -> None:
@@ -77,8 +91,7 @@ def _need_java() -> None:
 
 
 def _need_chromium() -> None:
-    need_program(CHROMIUM, "chromium", "the browser checks (axe-core, JavaScript off) "
-                 "cannot run")
+    need_program(CHROMIUM, "chromium", "the browser checks (axe-core, JavaScript off) cannot run")
     try:
         import playwright.sync_api  # noqa: F401
     except ImportError:
@@ -106,8 +119,14 @@ def _load_allowlist() -> list[AllowEntry]:
             assert reason, f"allowlist.yml: {tool} entry {item} has no reason"
             assert item.get(key), f"allowlist.yml: {tool} entry {item} has no {key}"
             where = item.get("where")
-            entries.append(AllowEntry(tool, re.compile(str(item[key])),
-                                      re.compile(str(where)) if where else None, reason))
+            entries.append(
+                AllowEntry(
+                    tool,
+                    re.compile(str(item[key])),
+                    re.compile(str(where)) if where else None,
+                    reason,
+                )
+            )
     return entries
 
 
@@ -156,9 +175,21 @@ def _page_paths(site_dir: Path) -> list[str]:
 def _build(root: Path, site_dir: Path) -> str:
     """Build; return the build's output when it failed, else ""."""
     done = subprocess.run(
-        [sys.executable, "-m", "generator", "build", "--root", str(root),
-         "--site-dir", str(site_dir)],
-        cwd=root, capture_output=True, text=True, check=False, timeout=300,
+        [
+            sys.executable,
+            "-m",
+            "generator",
+            "build",
+            "--root",
+            str(root),
+            "--site-dir",
+            str(site_dir),
+        ],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
     )
     return "" if done.returncode == 0 else f"build of {root} failed:\n{done.stdout}{done.stderr}"
 
@@ -189,8 +220,10 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Site]]
         shutil.copytree(FIXTURE_CORPUS, source)
         config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
         # two cards a page: the fixture's listings get pagers, checked like every page
-        config = config.replace("      projects_dir: projects\n",
-                                "      projects_dir: projects\n      listing_page_size: 2\n")
+        config = config.replace(
+            "      projects_dir: projects\n",
+            "      projects_dir: projects\n      listing_page_size: 2\n",
+        )
         assert "listing_page_size: 2" in config
         (source / "mkdocs.yml").write_text(config, encoding="utf-8")
         (source / "theme").symlink_to(ROOT / "theme", target_is_directory=True)
@@ -225,21 +258,38 @@ def site(request: pytest.FixtureRequest, sites: dict[str, Site]) -> Site:
 
 
 def _is_listing(path: str) -> bool:
-    return any(path == prefix or (path.startswith(prefix) and prefix in (
-        urls.COUNTRIES, urls.THEMES, urls.ORGANISATIONS, urls.PROGRAMMES))
-        for prefix in LISTING_PREFIXES)
+    return any(
+        path == prefix
+        or (
+            path.startswith(prefix)
+            and prefix in (urls.COUNTRIES, urls.THEMES, urls.ORGANISATIONS, urls.PROGRAMMES)
+        )
+        for prefix in LISTING_PREFIXES
+    )
 
 
 def _sample_pages(site: Site) -> list[str]:
     """One page of each type: home, sheet, write-up, each listing type, a listing's second
     page, licence, about, search, 404."""
     pages = set(site.pages)
-    chosen = ["", urls.LICENCE, "404.html", "a-propos/", getattr(urls, "SEARCH", "recherche/"),
-              f"{urls.PROJECTS}page/2/"]  # a page of a long listing (fixture site)
+    chosen = [
+        "",
+        urls.LICENCE,
+        "404.html",
+        "a-propos/",
+        getattr(urls, "SEARCH", "recherche/"),
+        f"{urls.PROJECTS}page/2/",
+    ]  # a page of a long listing (fixture site)
     for prefix in LISTING_PREFIXES:
         chosen.append(prefix)
-    for prefix in (urls.PROJECTS, urls.WRITEUPS, urls.COUNTRIES, urls.THEMES,
-                   urls.ORGANISATIONS, urls.PROGRAMMES):
+    for prefix in (
+        urls.PROJECTS,
+        urls.WRITEUPS,
+        urls.COUNTRIES,
+        urls.THEMES,
+        urls.ORGANISATIONS,
+        urls.PROGRAMMES,
+    ):
         inner = [p for p in site.pages if p.startswith(prefix) and p != prefix]
         if inner:
             chosen.append(inner[0])
@@ -340,8 +390,11 @@ def test_feed_parses_and_links_to_pages(site: Site) -> None:
     for entry in feed.findall(f"{ATOM}entry"):
         for required in ("title", "id", "updated"):
             assert entry.find(f"{ATOM}{required}") is not None, f"entry has no <{required}>"
-        alternate = [link.get("href", "") for link in entry.findall(f"{ATOM}link")
-                     if link.get("rel", "alternate") == "alternate"]
+        alternate = [
+            link.get("href", "")
+            for link in entry.findall(f"{ATOM}link")
+            if link.get("rel", "alternate") == "alternate"
+        ]
         assert alternate, f"entry {entry.findtext(f'{ATOM}title')} has no alternate link"
         assert _site_path(alternate[0]) in pages, f"feed links to a missing page {alternate[0]}"
 
@@ -350,7 +403,7 @@ def _site_path(address: str) -> str:
     """The path inside the site of an absolute address under site_url."""
     site_url = _site_url()
     assert address.startswith(site_url), f"{address} is not under {site_url}"
-    return unquote(address[len(site_url):])
+    return unquote(address[len(site_url) :])
 
 
 def test_every_jsonld_block_parses(site: Site) -> None:
@@ -371,7 +424,8 @@ def test_sitemap_lists_every_page(site: Site) -> None:
     pages = {p for p in site.pages if p != "404.html"}
     assert set(listed) == pages, (
         f"missing from sitemap: {sorted(pages - set(listed))}; "
-        f"listed but not built: {sorted(set(listed) - pages)}")
+        f"listed but not built: {sorted(set(listed) - pages)}"
+    )
 
 
 # --------------------------------------------------------------------------- Nu Html Checker
@@ -382,7 +436,10 @@ def test_html_is_valid(site: Site) -> None:
     files = sorted(str(p) for p in site.root.rglob("*.html"))
     done = subprocess.run(
         ["java", "-jar", str(VNU_JAR), "--errors-only", "--format", "json", *files],
-        capture_output=True, text=True, check=False, timeout=120,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
     )
     report = json.loads(done.stderr or done.stdout)
     errors = []
@@ -422,7 +479,9 @@ def test_accessibility_axe(site: Site, browser: Any) -> None:
             page.add_script_tag(path=str(AXE_JS))
             result = page.evaluate(
                 "tags => axe.run(document, {runOnly: {type: 'tag', values: tags},"
-                " resultTypes: ['violations']})", AXE_TAGS)
+                " resultTypes: ['violations']})",
+                AXE_TAGS,
+            )
             for violation in result["violations"]:
                 for node in violation["nodes"]:
                     if _allowed("axe", violation["id"], node.get("html", "")):
@@ -431,7 +490,8 @@ def test_accessibility_axe(site: Site, browser: Any) -> None:
                     problems.append(
                         f"{path or '/'}: {violation['id']} ({violation['impact']}): "
                         f"{violation['help']}\n    {node.get('target')} "
-                        f"{node.get('html', '')[:160]}\n    {' '.join(summary).strip()}")
+                        f"{node.get('html', '')[:160]}\n    {' '.join(summary).strip()}"
+                    )
     finally:
         context.close()
     assert not problems, f"{len(problems)} accessibility violation(s):\n" + "\n".join(problems)
@@ -445,8 +505,9 @@ _VISIBLE_LINKS = """() => Array.from(document.querySelectorAll('a[href]'))
 def test_browsing_without_javascript(site: Site, browser: Any) -> None:
     """With scripts disabled every listing is reached from home through visible links,
     and every reached page shows its title and content."""
-    context = browser.new_context(java_script_enabled=False, viewport={"width": 1280,
-                                                                         "height": 900})
+    context = browser.new_context(
+        java_script_enabled=False, viewport={"width": 1280, "height": 900}
+    )
     page = context.new_page()
     seen: set[str] = set()
     queue = [""]
@@ -467,7 +528,7 @@ def test_browsing_without_javascript(site: Site, browser: Any) -> None:
                 bare = urldefrag(href)[0]
                 if not bare.startswith(site.base):
                     continue
-                target = unquote(bare[len(site.base):])
+                target = unquote(bare[len(site.base) :])
                 if target.endswith("index.html"):
                     target = target[: -len("index.html")]
                 if target in site.pages and target not in seen:

@@ -31,6 +31,7 @@ THEME = ROOT / "theme"
 SHEET = "femmes-poisson-seche-senegal"
 ATTACHED = "caac-avec-rapport"
 
+
 @pytest.fixture(autouse=True, scope="module")
 def _pdftotext() -> None:
     need_program("pdftotext", "poppler-utils", "the PDFs' text cannot be read")
@@ -86,15 +87,26 @@ def build(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Build]:
     catalogue, bodies, assets = load(root)
     cache = root / "cache"
     progress: list[tuple[int, int]] = []
-    reports = build_reports(catalogue, bodies, assets, THEME, cache, workers=2,
-                            progress=lambda done, total: progress.append((done, total))).files
+    reports = build_reports(
+        catalogue,
+        bodies,
+        assets,
+        THEME,
+        cache,
+        workers=2,
+        progress=lambda done, total: progress.append((done, total)),
+    ).files
     yield Build(root, cache, catalogue, bodies, assets, reports, progress)
 
 
 def page_text(path: Path, first: int = 1, last: int = 1) -> str:
     """Text of the pages, with line breaks and non-breaking spaces as plain spaces."""
-    out = subprocess.run(["pdftotext", "-f", str(first), "-l", str(last), str(path), "-"],
-                         capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        ["pdftotext", "-f", str(first), "-l", str(last), str(path), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     return re.sub(r"[\s\u00a0\u202f]+", " ", out)
 
 
@@ -105,8 +117,7 @@ def flat(text: str) -> str:
 def test_every_document_and_programme_has_a_report(build: Build) -> None:
     cat = build.catalogue
     expected = {d.url for d in [*cat.projects.values(), *cat.writeups.values()]}
-    expected |= {urls.programme(p) for p, g in cat.by_programme.items()
-                 if g.projects or g.writeups}
+    expected |= {urls.programme(p) for p, g in cat.by_programme.items() if g.projects or g.writeups}
     assert set(build.reports) == expected
     for doc in [*cat.projects.values(), *cat.writeups.values()]:
         report = build.reports[doc.url]
@@ -158,8 +169,9 @@ def test_pdfs_are_tagged_in_french_with_embedded_fonts(build: Build) -> None:
                 for font in page.Resources.get("/Font", {}).values():
                     for descendant in font.get("/DescendantFonts", [font]):
                         descriptor = descendant.FontDescriptor
-                        assert any(k in descriptor for k in
-                                   ("/FontFile", "/FontFile2", "/FontFile3")), descendant
+                        assert any(
+                            k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")
+                        ), descendant
                         fonts += 1
             assert fonts
 
@@ -191,18 +203,29 @@ def test_programme_report_has_cover_toc_documents_and_credits(build: Build) -> N
 def test_links_are_clickable(build: Build) -> None:
     report = build.reports[build.catalogue.writeups["caac-cooperer-autrement"].url]
     with pikepdf.open(report.source) as pdf:
-        uris = [str(a.A.URI) for page in pdf.pages for a in page.get("/Annots", [])
-                if "/A" in a and "/URI" in a.A]
+        uris = [
+            str(a.A.URI)
+            for page in pdf.pages
+            for a in page.get("/Annots", [])
+            if "/A" in a and "/URI" in a.A
+        ]
     assert "https://cfsi.asso.fr/?p=2710" in uris
 
 
 def test_second_build_renders_nothing(build: Build) -> None:
     progress: list[tuple[int, int]] = []
-    again = build_reports(build.catalogue, build.bodies, build.assets, THEME, build.cache,
-                          progress=lambda d, t: progress.append((d, t))).files
+    again = build_reports(
+        build.catalogue,
+        build.bodies,
+        build.assets,
+        THEME,
+        build.cache,
+        progress=lambda d, t: progress.append((d, t)),
+    ).files
     assert not [url for url, r in again.items() if r.rendered]
     assert {u: r.source for u, r in again.items()} == {
-        u: r.source for u, r in build.reports.items()}
+        u: r.source for u, r in build.reports.items()
+    }
     assert not progress
 
 
@@ -217,9 +240,10 @@ def test_one_changed_sheet_renders_only_its_pdfs(build: Build) -> None:
         path.write_text(original, encoding="utf-8")
     programme = catalogue.projects[SHEET].meta.programme
     assert {u for u, r in again.items() if r.rendered} == {
-        urls.project(SHEET), urls.programme(programme)}
-    assert "Une phrase ajoutée pour le test." in page_text(again[urls.project(SHEET)].source,
-                                                             1, 9)
+        urls.project(SHEET),
+        urls.programme(programme),
+    }
+    assert "Une phrase ajoutée pour le test." in page_text(again[urls.project(SHEET)].source, 1, 9)
 
 
 def test_same_input_gives_same_bytes(build: Build, tmp_path: Path) -> None:
@@ -227,15 +251,16 @@ def test_same_input_gives_same_bytes(build: Build, tmp_path: Path) -> None:
     cache = tmp_path / "cache"
     shutil.copytree(build.cache, cache)
     (cache / build.reports[project.url].source.name).unlink()
-    again = build_reports(build.catalogue, build.bodies, build.assets, THEME, cache,
-                          workers=1).files
+    again = build_reports(
+        build.catalogue, build.bodies, build.assets, THEME, cache, workers=1
+    ).files
     assert again[project.url].rendered
-    assert again[project.url].source.read_bytes() == \
-        build.reports[project.url].source.read_bytes()
+    assert again[project.url].source.read_bytes() == build.reports[project.url].source.read_bytes()
 
 
-@pytest.mark.parametrize("src", ["../../medias/absent.png", "https://tracker.example/x.png",
-                                 "file:///etc/passwd"])
+@pytest.mark.parametrize(
+    "src", ["../../medias/absent.png", "https://tracker.example/x.png", "file:///etc/passwd"]
+)
 def test_missing_or_foreign_image_fails_naming_the_document(build: Build, src: str) -> None:
     project = build.catalogue.projects[SHEET]
     bodies = dict(build.bodies)
@@ -247,8 +272,10 @@ def test_missing_or_foreign_image_fails_naming_the_document(build: Build, src: s
 
 
 def test_french_spacing_touches_text_only() -> None:
-    html = ('<p title="a : b">Pourquoi ? Parce que : « oui » ; <a href="https://x.org/?q=1">'
-            'https://x.org</a> à 10:30</p><pre>a : b</pre>')
+    html = (
+        '<p title="a : b">Pourquoi ? Parce que : « oui » ; <a href="https://x.org/?q=1">'
+        "https://x.org</a> à 10:30</p><pre>a : b</pre>"
+    )
     out = french_spacing(html)
     assert f"Pourquoi{NNBSP}?" in out and f"que{NBSP}:" in out
     assert f"«{NBSP}oui{NBSP}»" in out and f"»{NNBSP};" in out
@@ -263,8 +290,9 @@ def test_prefix_anchors_keeps_external_links() -> None:
     assert 'href="https://a.b/#c"' in out
 
 
-def test_large_programme_report_comes_in_volumes(build: Build, tmp_path: Path,
-                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+def test_large_programme_report_comes_in_volumes(
+    build: Build, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from generator.reports import build as report_build
 
     monkeypatch.setattr(report_build, "VOLUME_SIZE", 2)
@@ -272,19 +300,24 @@ def test_large_programme_report_comes_in_volumes(build: Build, tmp_path: Path,
     count = len(group.writeups) + len(group.projects)
     volumes = -(-count // 2)
     assert volumes >= 2
-    reports = build_reports(build.catalogue, build.bodies, build.assets, THEME,
-                            tmp_path / "cache", workers=1).files
+    reports = build_reports(
+        build.catalogue, build.bodies, build.assets, THEME, tmp_path / "cache", workers=1
+    ).files
     assert urls.programme("caac") not in reports
     found = [reports[f"{urls.programme('caac')}#tome-{n}"] for n in range(1, volumes + 1)]
     assert [r.site_path for r in found] == [
-        f"telechargements/rapport-caac-tome-{n}.pdf" for n in range(1, volumes + 1)]
+        f"telechargements/rapport-caac-tome-{n}.pdf" for n in range(1, volumes + 1)
+    ]
     titles_seen: list[str] = []
     for number, report in enumerate(found, start=1):
         with pikepdf.open(report.source) as pdf:
             assert str(pdf.docinfo["/Title"]).endswith(f", tome {number} sur {volumes}")
         text = page_text(report.source, 1, 99)
         assert f"Tome {number} sur {volumes}" in text
-        titles_seen += [flat(p.title) for p in build.catalogue.projects.values()
-                        if p.slug in group.projects and flat(p.title) in text]
+        titles_seen += [
+            flat(p.title)
+            for p in build.catalogue.projects.values()
+            if p.slug in group.projects and flat(p.title) in text
+        ]
     # every sheet of the programme is in one volume or another
     assert {flat(build.catalogue.projects[s].title) for s in group.projects} <= set(titles_seen)

@@ -25,6 +25,7 @@ from .helpers import (
 )
 
 # (id, file, field to replace, new YAML, line offset from the field, field path, message part)
+# fmt: off
 FIELD_CASES = [
     # --- project sheet: text fields and lengths
     ("title-too-short", SHEET, "title", 'title: "ab"', 0, "title", "3 to 200 characters"),
@@ -140,6 +141,7 @@ FIELD_CASES = [
     ("writeup-unknown-key-exemples", WRITEUP, "examples", "exemples:\n  - femmes-poisson-seche-senegal", 0, "exemples", "did you mean 'examples'?"),
     ("writeup-unknown-key-auteurs", WRITEUP, "reviewers", "auteurs:\n  - name: A", 0, "auteurs", "did you mean 'authors'?"),
 ]
+# fmt: on
 
 
 @pytest.mark.parametrize(
@@ -155,8 +157,16 @@ def test_one_mistake_one_error(
     assert part in error.full_message(), error.as_text()
 
 
-SHEET_REQUIRED = ["title", "summary", "programme", "lead", "countries", "themes", "period",
-                  "status"]
+SHEET_REQUIRED = [
+    "title",
+    "summary",
+    "programme",
+    "lead",
+    "countries",
+    "themes",
+    "period",
+    "status",
+]
 WRITEUP_REQUIRED = ["title", "summary", "date", "authors", "themes"]
 
 
@@ -177,8 +187,18 @@ def test_required_field_missing(example_repo: Path, rel: str, key: str) -> None:
 def test_optional_fields_may_be_absent(example_repo: Path) -> None:
     for key in ("partners", "places", "inspiring", "links", "licence", "updated", "image"):
         set_field(example_repo, SHEET, key, None)
-    for key in ("event", "programme", "organisations", "reviewers", "examples",
-                "good_practices", "difficulties", "bibliography", "licence", "report"):
+    for key in (
+        "event",
+        "programme",
+        "organisations",
+        "reviewers",
+        "examples",
+        "good_practices",
+        "difficulties",
+        "bibliography",
+        "licence",
+        "report",
+    ):
         set_field(example_repo, WRITEUP, key, None)
     assert errors(example_repo) == []
 
@@ -188,11 +208,20 @@ def test_valid_variants_are_accepted(example_repo: Path) -> None:
     set_field(example_repo, SHEET, "period", "period:\n  start: 2019")  # end optional
     set_field(example_repo, SHEET, "updated", "updated: 2023-01-31")
     set_field(example_repo, SHEET, "countries", "countries: [SN, 'NO', \"FR\"]")
-    set_field(example_repo, SHEET, "links",
-              'links:\n  - title: "Écrire"\n    url: "mailto:contact@example.org"\n'
-              '  - title: "Site"\n    url: "http://example.org/a?b=c"')
-    set_field(example_repo, SHEET, "image", "image:\n  src: ../projects/images/kindia-jeunes.svg"
-              '\n  alt: "Illustration"\n  credit: "Auteur"')
+    set_field(
+        example_repo,
+        SHEET,
+        "links",
+        'links:\n  - title: "Écrire"\n    url: "mailto:contact@example.org"\n'
+        '  - title: "Site"\n    url: "http://example.org/a?b=c"',
+    )
+    set_field(
+        example_repo,
+        SHEET,
+        "image",
+        "image:\n  src: ../projects/images/kindia-jeunes.svg"
+        '\n  alt: "Illustration"\n  credit: "Auteur"',
+    )
     set_field(example_repo, SHEET, "licence", "licence: CC-BY-4.0")
     set_field(example_repo, SHEET, "status", "status: planned")
     set_field(example_repo, SHEET, "title", "title: Un titre écrit sans guillemets")
@@ -220,29 +249,34 @@ def _count_entries(root: Path, rel: str) -> int:
 # --- paths and symbolic links ----------------------------------------------------------
 
 
-def test_image_symlink_pointing_outside_is_refused(example_repo: Path, tmp_path_factory:
-                                                   pytest.TempPathFactory) -> None:
+def test_image_symlink_pointing_outside_is_refused(
+    example_repo: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
     outside = tmp_path_factory.mktemp("outside") / "photo.png"
     outside.write_bytes(b"\x89PNG")
     (example_repo / "projects/images/photo.png").symlink_to(outside)
-    line = set_field(example_repo, SHEET, "image",
-                     'image:\n  src: images/photo.png\n  alt: "x"\n  credit: "y"')
+    line = set_field(
+        example_repo, SHEET, "image", 'image:\n  src: images/photo.png\n  alt: "x"\n  credit: "y"'
+    )
     found = {(e.path, e.line, e.field): e.message for e in errors(example_repo)}
     # at the field that uses it, and at the link itself (which MkDocs would not publish
     # here, but would anywhere in content/)
     assert len(found) == 2, found
     assert "points outside the repository" in found[(SHEET, line + 1, "image.src")]
-    assert "leads outside content/ and projects/" in found[
-        ("projects/images/photo.png", 1, "(file)")]
+    assert (
+        "leads outside content/ and projects/" in found[("projects/images/photo.png", 1, "(file)")]
+    )
 
 
-def test_folder_symlink_pointing_outside_is_refused(example_repo: Path, tmp_path_factory:
-                                                    pytest.TempPathFactory) -> None:
+def test_folder_symlink_pointing_outside_is_refused(
+    example_repo: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
     outside = tmp_path_factory.mktemp("outside")
     (outside / "photo.png").write_bytes(b"\x89PNG")
     (example_repo / "projects/ailleurs").symlink_to(outside, target_is_directory=True)
-    set_field(example_repo, SHEET, "image",
-              'image:\n  src: ailleurs/photo.png\n  alt: "x"\n  credit: "y"')
+    set_field(
+        example_repo, SHEET, "image", 'image:\n  src: ailleurs/photo.png\n  alt: "x"\n  credit: "y"'
+    )
     messages = sorted(e.message for e in errors(example_repo))
     assert len(messages) == 2 and "points outside the repository" in messages[0]
     assert "symbolic link that leads outside content/ and projects/" in messages[1]
@@ -250,13 +284,15 @@ def test_folder_symlink_pointing_outside_is_refused(example_repo: Path, tmp_path
 
 def test_symlink_inside_repository_is_accepted(example_repo: Path) -> None:
     (example_repo / "projects/images/alias.svg").symlink_to("kindia-jeunes.svg")
-    set_field(example_repo, SHEET, "image",
-              'image:\n  src: images/alias.svg\n  alt: "x"\n  credit: "y"')
+    set_field(
+        example_repo, SHEET, "image", 'image:\n  src: images/alias.svg\n  alt: "x"\n  credit: "y"'
+    )
     assert errors(example_repo) == []
 
 
-def test_sheet_symlink_pointing_outside_is_refused(example_repo: Path, tmp_path_factory:
-                                                   pytest.TempPathFactory) -> None:
+def test_sheet_symlink_pointing_outside_is_refused(
+    example_repo: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
     outside = tmp_path_factory.mktemp("outside") / "sheet.md"
     outside.write_text((example_repo / SHEET).read_text())
     (example_repo / "projects/lien.md").symlink_to(outside)
@@ -276,9 +312,13 @@ def test_report_pdf_that_exists_is_accepted(example_repo: Path) -> None:
 
 @pytest.mark.parametrize(
     ("name", "fixed"),
-    [("Femmes-Poisson.md", "femmes-poisson.md"), ("femmes_poisson.md", "femmes-poisson.md"),
-     ("femmes--poisson.md", "femmes-poisson.md"), ("sénégal.md", "senegal.md"),
-     ("-femmes.md", "femmes.md")],
+    [
+        ("Femmes-Poisson.md", "femmes-poisson.md"),
+        ("femmes_poisson.md", "femmes-poisson.md"),
+        ("femmes--poisson.md", "femmes-poisson.md"),
+        ("sénégal.md", "senegal.md"),
+        ("-femmes.md", "femmes.md"),
+    ],
 )
 def test_file_name_must_be_a_slug(example_repo: Path, name: str, fixed: str) -> None:
     (example_repo / SHEET).rename(example_repo / "projects" / name)
@@ -306,6 +346,7 @@ def test_other_markdown_extension_is_a_warning(example_repo: Path) -> None:
 
 # --- registries --------------------------------------------------------------------------
 
+# fmt: off
 REGISTRY_CASES = [
     ("organisation-duplicate-id", ORGANISATIONS, "- id: cfsi\n  name: Doublon\n", 0, "id",
      "id 'cfsi' is already used"),
@@ -335,6 +376,7 @@ REGISTRY_CASES = [
     ("theme-libelle", THEMES, "- id: t\n  libellé: T\n", 1, "libellé", "did you mean 'label'?"),
     ("theme-id-number", THEMES, "- id: 12\n  label: T\n", 0, "id", 'put it in quotes: "12"'),
 ]
+# fmt: on
 
 
 @pytest.mark.parametrize(

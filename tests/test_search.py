@@ -39,13 +39,14 @@ KINDIA = "/projets/jeunes-ruraux-kindia-guinee/"
 BOUAKE = "/projets/exemple-mutuelle-marches-bouake/"
 SEGOU = "/projets/exemple-puits-partages-segou/"
 CAAC = "/comptes-rendus/caac-cooperer-autrement/"
-PROJECTS = {SENEGAL, KINDIA, BOUAKE, "/projets/exemple-jardins-nantes-porto-novo/",
-            SEGOU}
+PROJECTS = {SENEGAL, KINDIA, BOUAKE, "/projets/exemple-jardins-nantes-porto-novo/", SEGOU}
 
 
 def test_split_elisions_outside_tags_and_filters() -> None:
-    html = ('<p title="l’avis">L’insertion, qu’il, jusqu’à, d\'Ivoire, aujourd’hui</p>'
-            '<span data-pagefind-filter="pays">Côte d’Ivoire</span>')
+    html = (
+        '<p title="l’avis">L’insertion, qu’il, jusqu’à, d\'Ivoire, aujourd’hui</p>'
+        '<span data-pagefind-filter="pays">Côte d’Ivoire</span>'
+    )
     assert split_elisions(html) == (
         '<p title="l’avis">L’ insertion, qu’ il, jusqu’ à, d\' Ivoire, aujourd’hui</p>'
         '<span data-pagefind-filter="pays">Côte d’Ivoire</span>'
@@ -89,7 +90,8 @@ def test_index_site_on_a_built_site(site: Path, tmp_path: Path) -> None:
     assert stats.files == sum(1 for p in stats.bundle_dir.rglob("*") if p.is_file())
     # the same pages (the build also gives each its title and summary as written)
     assert len(list((copy / "pagefind" / "fragment").iterdir())) == len(
-        list((site / "pagefind" / "fragment").iterdir()))
+        list((site / "pagefind" / "fragment").iterdir())
+    )
 
 
 # --- the browser (one for the module) ---
@@ -166,8 +168,10 @@ def test_results_show_type_title_excerpt_and_facts(visit: Visit) -> None:
     excerpt = first.locator(".pk-result__excerpt")
     assert excerpt.locator("mark").count() >= 1
     assert "l’ " not in excerpt.inner_text() and "l' " not in excerpt.inner_text()
-    assert "Guinée (Kindia, Friguiagbé) · Guinée 44 · En cours" in first.locator(
-        ".pk-result__facts").inner_text()
+    assert (
+        "Guinée (Kindia, Friguiagbé) · Guinée 44 · En cours"
+        in first.locator(".pk-result__facts").inner_text()
+    )
 
 
 def test_excerpt_from_the_text_not_the_facts(visit: Visit) -> None:
@@ -196,7 +200,8 @@ def test_browse_everything_with_counts(visit: Visit) -> None:
     assert facet_counts(visit.page, "pays")["Sénégal"] == 1
     assert facet_counts(visit.page, "programme") == {
         "Coopérer autrement en acteurs du changement (CAAC)": 3,
-        "Territoires en miroir (programme fictif) (TEM)": 3}
+        "Territoires en miroir (programme fictif) (TEM)": 3,
+    }
 
 
 def test_filters_combine_and_live_in_the_url(visit: Visit) -> None:
@@ -259,8 +264,11 @@ def test_bytes_of_a_first_query(browser: Any, base_url: str, site: Path, capsys:
         with visiting(context, base_url, sizes=True) as visit:
             visit.page.goto(f"{base_url}recherche/?q=senegal")
             wait_ready(visit.page)
-            search = {u: n for u, n in visit.fetched.items()
-                      if "/pagefind/" in u or u.endswith("/assets/search.js")}
+            search = {
+                u: n
+                for u, n in visit.fetched.items()
+                if "/pagefind/" in u or u.endswith("/assets/search.js")
+            }
     finally:
         context.close()
     raw = sum(search.values())
@@ -269,7 +277,9 @@ def test_bytes_of_a_first_query(browser: Any, base_url: str, site: Path, capsys:
         path = site / url.removeprefix(base_url).split("?")[0]
         gzipped += len(gzip.compress(path.read_bytes(), 9))
     with capsys.disabled():
-        print(f"\n[search bytes] example site, first query « senegal »: {len(search)} files, "
-              f"{raw} B as served, {gzipped} B gzipped")
+        print(
+            f"\n[search bytes] example site, first query « senegal »: {len(search)} files, "
+            f"{raw} B as served, {gzipped} B gzipped"
+        )
     assert any("wasm.fr.pagefind" in u for u in search)
     assert gzipped < 300_000

@@ -55,9 +55,17 @@ FACETS = ("type", "pays", "theme", "organisation", "programme", "statut", "annee
 """The facets of the search page, in the order of ``theme/assets/search.js``."""
 
 # French names as the site shows them (CLDR), written out so the test does not ask Babel.
-COUNTRIES = {"SN": "Sénégal", "CI": "Côte d’Ivoire", "FR": "France", "BJ": "Bénin",
-             "BF": "Burkina Faso", "ML": "Mali", "HT": "Haïti", "MA": "Maroc",
-             "MG": "Madagascar"}
+COUNTRIES = {
+    "SN": "Sénégal",
+    "CI": "Côte d’Ivoire",
+    "FR": "France",
+    "BJ": "Bénin",
+    "BF": "Burkina Faso",
+    "ML": "Mali",
+    "HT": "Haïti",
+    "MA": "Maroc",
+    "MG": "Madagascar",
+}
 STATUSES = {"planned": "En projet", "ongoing": "En cours", "completed": "Terminé"}
 
 
@@ -101,14 +109,17 @@ def corpus_facets() -> dict[str, dict[str, set[str]]]:
             "organisation": {org(i) for i in [fm["lead"], *fm.get("partners", [])]},
             "programme": {programme(fm["programme"])},
             "statut": {STATUSES[fm["status"]]},
-            "annee": {str(y) for y in range(period["start"],
-                                            period.get("end", period["start"]) + 1)},
+            "annee": {
+                str(y) for y in range(period["start"], period.get("end", period["start"]) + 1)
+            },
         }
     for path in sorted((CORPUS / "content" / "comptes-rendus").glob("*.md")):
         fm = _front_matter(path)
         people = [*fm["authors"], *fm.get("reviewers", [])]
-        ids = [*fm.get("organisations", []), *(p["organisation"] for p in people
-                                                if p.get("organisation"))]
+        ids = [
+            *fm.get("organisations", []),
+            *(p["organisation"] for p in people if p.get("organisation")),
+        ]
         date = fm["date"]
         assert isinstance(date, dt.date)
         docs[f"/comptes-rendus/{path.stem}/"] = {
@@ -126,9 +137,15 @@ FACTS = corpus_facets()
 
 def members(base: set[str], filters: dict[str, list[str]], skip: str = "") -> set[str]:
     """Documents of ``base`` that pass the filters (any value within a facet, every facet)."""
-    return {url for url in base
-            if all(FACTS[url].get(key, set()) & set(values)
-                   for key, values in filters.items() if key != skip)}
+    return {
+        url
+        for url in base
+        if all(
+            FACTS[url].get(key, set()) & set(values)
+            for key, values in filters.items()
+            if key != skip
+        )
+    }
 
 
 def expected_counts(base: set[str], filters: dict[str, list[str]]) -> dict[str, dict[str, int]]:
@@ -166,10 +183,14 @@ class View:
     @classmethod
     def read(cls, raw: dict[str, Any]) -> View:
         filters = {k: [str(v) for v in vs] for k, vs in raw["filters"].items()}
-        return cls(raw["name"], raw.get("query", ""), filters, urls(raw["results"]),
-                   urls(raw["matches"]) if "matches" in raw else set(FACTS),
-                   {f: {str(k): int(n) for k, n in c.items()}
-                    for f, c in raw.get("counts", {}).items()})
+        return cls(
+            raw["name"],
+            raw.get("query", ""),
+            filters,
+            urls(raw["results"]),
+            urls(raw["matches"]) if "matches" in raw else set(FACTS),
+            {f: {str(k): int(n) for k, n in c.items()} for f, c in raw.get("counts", {}).items()},
+        )
 
 
 VIEWS = [View.read(raw) for raw in GOLDEN["views"]]
@@ -241,8 +262,12 @@ def visit(tab: Visit) -> Iterator[Visit]:
 
 
 def excerpts(visit: Visit) -> list[str]:
-    return [str(t) for t in visit.page.eval_on_selector_all(
-        ".pk-result__excerpt", "ps => ps.map(p => p.textContent)")]
+    return [
+        str(t)
+        for t in visit.page.eval_on_selector_all(
+            ".pk-result__excerpt", "ps => ps.map(p => p.textContent)"
+        )
+    ]
 
 
 # --- golden queries -----------------------------------------------------------------------
@@ -252,7 +277,7 @@ def excerpts(visit: Visit) -> list[str]:
 def test_golden_query(visit: Visit, case: dict[str, Any]) -> None:
     found = open_search(visit, case["query"])
     first = urls(case.get("first", []))
-    assert set(found[:len(first)]) == first, f"{case['query']!r} ({case['why']}): {found}"
+    assert set(found[: len(first)]) == first, f"{case['query']!r} ({case['why']}): {found}"
     if "all" in case:
         assert sorted(found) == sorted(urls(case["all"])), f"{case['query']!r}: {found}"
     assert status_text(visit.page) == results_text(len(found))
@@ -273,7 +298,8 @@ def test_golden_view(visit: Visit, view: View) -> None:
     assert status_text(page) == results_text(len(view.results))
     assert all_facet_counts(page) == expected_counts(view.matches, view.filters)
     assert {k: sorted(v) for k, v in checked_values(page).items()} == {
-        k: sorted(v) for k, v in view.filters.items()}
+        k: sorted(v) for k, v in view.filters.items()
+    }
     assert page.input_value("#pk-search-q") == view.query
     # Reloading the address gives the same view.
     page.reload()
@@ -295,9 +321,11 @@ def test_ticking_filters_narrows_and_keeps_the_state_in_the_url(visit: Visit) ->
         return result_urls(page)
 
     assert set(act(page.locator('fieldset[data-facet="pays"] input[value="Haïti"]').check)) == (
-        urls(["jacmel", "hinche"]))
+        urls(["jacmel", "hinche"])
+    )
     assert act(page.locator('fieldset[data-facet="theme"] input[value="Jeunesse"]').check) == [
-        DOCS["jacmel"]]
+        DOCS["jacmel"]
+    ]
     assert status_text(page) == "1 résultat"
     filters = {"pays": ["Haïti"], "theme": ["Jeunesse"]}
     assert all_facet_counts(page) == expected_counts(set(FACTS), filters)
@@ -317,8 +345,9 @@ def test_ticking_filters_narrows_and_keeps_the_state_in_the_url(visit: Visit) ->
     # Unticking the theme widens the view again and leaves the address.
     page.fill("#pk-search-q", "")
     act(lambda: page.press("#pk-search-q", "Enter"))
-    assert set(act(page.locator('fieldset[data-facet="theme"] input[value="Jeunesse"]')
-                   .uncheck)) == urls(["jacmel", "hinche"])
+    assert set(
+        act(page.locator('fieldset[data-facet="theme"] input[value="Jeunesse"]').uncheck)
+    ) == urls(["jacmel", "hinche"])
     assert "theme=" not in page.url and "q=" not in page.url and "pays=Ha%C3%AFti" in page.url
 
 
@@ -347,7 +376,8 @@ def test_facts_stay_searchable(visit: Visit) -> None:
     assert open_search(visit, "Markala") == [DOCS["segou"]]  # second place
     assert set(open_search(visit, "Égalité femmes-hommes")) >= urls(["kaolack", "essaouira"])
     assert open_search(visit, "Journées fictives de la santé communautaire") == [
-        DOCS["assainissement"]]  # a write-up's event
+        DOCS["assainissement"]
+    ]  # a write-up's event
 
 
 def test_results_show_kind_title_and_facts(visit: Visit) -> None:
@@ -355,14 +385,17 @@ def test_results_show_kind_title_and_facts(visit: Visit) -> None:
     first = visit.page.locator(".pk-result").first
     assert first.locator(".pk-result__kind").inner_text().lower() == "fiche projet"
     assert first.locator(".pk-result__title").inner_text() == (
-        "Côte d’Ivoire : une mutuelle de santé pour les vendeuses des marchés")
+        "Côte d’Ivoire : une mutuelle de santé pour les vendeuses des marchés"
+    )
     assert first.locator(".pk-result__facts").inner_text() == (
-        "Côte d’Ivoire, France (Abidjan, Yopougon) · RMSA · En cours · depuis 2021")
+        "Côte d’Ivoire, France (Abidjan, Yopougon) · RMSA · En cours · depuis 2021"
+    )
     open_search(visit, "Mariama Ndiaye")
     first = visit.page.locator(".pk-result").first
     assert first.locator(".pk-result__kind").inner_text().lower() == "compte-rendu"
     assert first.locator(".pk-result__facts").inner_text() == (
-        "15 juin 2023 · Journées fictives de la santé communautaire · RMSA")
+        "15 juin 2023 · Journées fictives de la santé communautaire · RMSA"
+    )
 
 
 def test_ligatures_are_found_and_shown_as_written(visit: Visit) -> None:

@@ -9,13 +9,13 @@ from pathlib import Path
 import cbor2
 import pytest
 
-from generator import search
 from generator.search import (
     BundleShapeError,
     IndexingRun,
     SearchDocument,
     SearchIndexError,
     normalise_bundle,
+    pagefind,
     start_indexing,
 )
 
@@ -26,26 +26,32 @@ def _documents() -> list[SearchDocument]:
     documents = []
     for index in range(40):
         country, theme = countries[index % 7], themes[index % 5]
-        documents.append(SearchDocument(
-            f"projets/fiche-{index}/",
-            f'<article data-pagefind-body><h1>Fiche {index} : l’eau à {country}</h1>'
-            f'<p data-pagefind-meta="summary">Un projet d’accès à l’eau, numéro {index}.</p>'
-            f'<div hidden><span data-pagefind-filter="pays">{country}</span>'
-            f'<span data-pagefind-filter="theme">{theme}</span>'
-            f'<span data-pagefind-filter="annee">{2010 + index % 9}</span></div></article>',
-            f"Fiche {index}"))
+        documents.append(
+            SearchDocument(
+                f"projets/fiche-{index}/",
+                f"<article data-pagefind-body><h1>Fiche {index} : l’eau à {country}</h1>"
+                f'<p data-pagefind-meta="summary">Un projet d’accès à l’eau, numéro {index}.</p>'
+                f'<div hidden><span data-pagefind-filter="pays">{country}</span>'
+                f'<span data-pagefind-filter="theme">{theme}</span>'
+                f'<span data-pagefind-filter="annee">{2010 + index % 9}</span></div></article>',
+                f"Fiche {index}",
+            )
+        )
     return documents
 
 
 def _tree(folder: Path) -> dict[str, str]:
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def _read(path: Path) -> object:
     data = gzip.decompress(path.read_bytes())
     assert data.startswith(b"pagefind_dcd")
-    return cbor2.loads(data[len(b"pagefind_dcd"):])
+    return cbor2.loads(data[len(b"pagefind_dcd") :])
 
 
 def test_same_documents_same_bundle_byte_for_byte(tmp_path: Path) -> None:
@@ -90,12 +96,13 @@ def test_an_unknown_bundle_shape_is_left_alone(tmp_path: Path) -> None:
     assert _tree(bundle) == before
 
 
-def test_a_bundle_that_cannot_be_normalised_is_reported(tmp_path: Path,
-                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_bundle_that_cannot_be_normalised_is_reported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     def refuse(bundle: Path) -> None:
         raise BundleShapeError("filter/x.pf_filter is not of the known shape")
 
-    monkeypatch.setattr(search, "normalise_bundle", refuse)
+    monkeypatch.setattr(pagefind, "normalise_bundle", refuse)
     stats = start_indexing(_documents()).install(tmp_path)
     assert (tmp_path / "pagefind" / "pagefind.js").is_file()
     assert len(stats.warnings) == 1
@@ -113,8 +120,9 @@ def test_a_folder_that_is_not_a_bundle_is_never_replaced(tmp_path: Path) -> None
 
 def test_a_document_address_cannot_leave_the_scratch_folder() -> None:
     with pytest.raises(SearchIndexError, match="unexpected page address"):
-        start_indexing([SearchDocument("projets/../../evil/", "<article "
-                                       "data-pagefind-body>x</article>")])
+        start_indexing(
+            [SearchDocument("projets/../../evil/", "<article data-pagefind-body>x</article>")]
+        )
 
 
 def test_cancel_stops_pagefind_and_cleans_up(tmp_path: Path) -> None:
@@ -137,12 +145,12 @@ def test_elisions_are_split_in_the_indexed_copy(tmp_path: Path) -> None:
 
 
 def test_copies_written_by_another_process_give_the_same_bundle(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from generator import search
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
 
     (tmp_path / "here").mkdir()
     start_indexing(_documents()).install(tmp_path / "here")
-    monkeypatch.setattr(search, "WRITE_ELSEWHERE", 1)
+    monkeypatch.setattr(pagefind, "WRITE_ELSEWHERE", 1)
     run = start_indexing(_documents())
     assert run._executor is not None  # the spawned writer is really used
     (tmp_path / "there").mkdir()
@@ -150,11 +158,11 @@ def test_copies_written_by_another_process_give_the_same_bundle(
     assert _tree(tmp_path / "there" / "pagefind") == _tree(tmp_path / "here" / "pagefind")
 
 
-def test_a_failure_in_the_writer_process_is_reported(monkeypatch: pytest.MonkeyPatch,
-                                                     tmp_path: Path) -> None:
-    from generator import search
+def test_a_failure_in_the_writer_process_is_reported(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
 
-    monkeypatch.setattr(search, "WRITE_ELSEWHERE", 1)
+    monkeypatch.setattr(pagefind, "WRITE_ELSEWHERE", 1)
     run = start_indexing([SearchDocument("../evil/", "<article data-pagefind-body>x</article>")])
     with pytest.raises(SearchIndexError, match="unexpected page address"):
         run.install(tmp_path)
@@ -162,13 +170,14 @@ def test_a_failure_in_the_writer_process_is_reported(monkeypatch: pytest.MonkeyP
 
 
 def test_batches_written_elsewhere_give_the_one_batch_bundle(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Documents handed over in batches, written by the spawned writer (from the second
     batch on) or here (the first, smaller one), index as if handed over at once."""
     (tmp_path / "once").mkdir()
     (tmp_path / "batches").mkdir()
     start_indexing(_documents()).install(tmp_path / "once")
-    monkeypatch.setattr(search, "WRITE_ELSEWHERE", 10)
+    monkeypatch.setattr(pagefind, "WRITE_ELSEWHERE", 10)
     documents = _documents()
     run = IndexingRun()
     run.add(documents[:7])  # below the threshold: written here

@@ -30,8 +30,13 @@ def test_host_names_are_read_with_and_without_ports() -> None:
 def test_a_loopback_preview_answers_to_its_own_names_and_to_addresses_only() -> None:
     hosts = allowed_hosts("127.0.0.1", ["apercu.example"])
     ok = {"REQUEST_METHOD": "GET", "PATH_INFO": "/projets/", "QUERY_STRING": ""}
-    for host in ("localhost:8000", "127.0.0.1:8000", "[::1]:8000", "192.168.1.5:8000",
-                 "apercu.example"):
+    for host in (
+        "localhost:8000",
+        "127.0.0.1:8000",
+        "[::1]:8000",
+        "192.168.1.5:8000",
+        "apercu.example",
+    ):
         assert request_problem({**ok, "HTTP_HOST": host}, hosts) is None, host
     refused = request_problem({**ok, "HTTP_HOST": "rebind.attacker.example:8000"}, hosts)
     assert refused is not None and refused[0].startswith("400")
@@ -47,8 +52,9 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="module", params=["--livereload", "--no-livereload"])
-def preview(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-            ) -> Iterator[tuple[int, Path]]:
+def preview(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[int, Path]]:
     """``mkdocs serve`` on a copy of the example, with and without live reload (MkDocs
     calls the plugins' ``on_serve`` only with it)."""
     root = tmp_path_factory.mktemp("serve")
@@ -59,9 +65,12 @@ def preview(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFac
     log = root / "serve.log"
     with log.open("wb") as output:
         server = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", request.param, "-a",
-             f"127.0.0.1:{port}"], cwd=root, stdout=output, stderr=subprocess.STDOUT,
-            env={**os.environ, "PYTHONUNBUFFERED": "1"})
+            [sys.executable, "-m", "mkdocs", "serve", request.param, "-a", f"127.0.0.1:{port}"],
+            cwd=root,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        )
         try:
             deadline = time.monotonic() + 120
             while True:
@@ -82,8 +91,7 @@ def preview(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFac
                 server.wait()
 
 
-def _get(port: int, target: str, host: str | None = None, method: str = "GET"
-         ) -> tuple[int, bytes]:
+def _get(port: int, target: str, host: str | None = None, method: str = "GET") -> tuple[int, bytes]:
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
     connection.putrequest(method, target, skip_host=True, skip_accept_encoding=True)
     connection.putheader("Host", host if host is not None else f"localhost:{port}")
@@ -101,10 +109,16 @@ def test_the_preview_serves_its_pages(preview: tuple[int, Path]) -> None:
     assert b"<html" in body
 
 
-@pytest.mark.parametrize("target", ["/savoirs/%00", "/savoirs/projets/%00/index.html",
-                                    "/savoirs/%ff%fe/", "/savoirs/a%0d%0aSet-Cookie:x"])
-def test_a_bad_address_gets_400_and_no_traceback(preview: tuple[int, Path], target: str
-                                                 ) -> None:
+@pytest.mark.parametrize(
+    "target",
+    [
+        "/savoirs/%00",
+        "/savoirs/projets/%00/index.html",
+        "/savoirs/%ff%fe/",
+        "/savoirs/a%0d%0aSet-Cookie:x",
+    ],
+)
+def test_a_bad_address_gets_400_and_no_traceback(preview: tuple[int, Path], target: str) -> None:
     port, log = preview
     status, body = _get(port, target)
     assert status == 400, body

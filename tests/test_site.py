@@ -49,8 +49,21 @@ FORBIDDEN = ("<script>alert", "onerror", "javascript:", "onclick", "onmouseover"
 
 # --- a tiny DOM on top of html.parser ------------------------------------------------------
 
-VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
-        "track", "wbr"}
+VOID = {
+    "area",
+    "base",
+    "br",
+    "col",
+    "embed",
+    "hr",
+    "img",
+    "input",
+    "link",
+    "meta",
+    "source",
+    "track",
+    "wbr",
+}
 
 
 @dataclass
@@ -67,8 +80,14 @@ class Node:
                 yield from child.iter()
 
     def find_all(self, tag: str, **attrs: str) -> list[Node]:
-        return [n for n in self.iter() if n.tag == tag and all(
-            value in n.attrs.get(key.rstrip("_"), "").split() for key, value in attrs.items())]
+        return [
+            n
+            for n in self.iter()
+            if n.tag == tag
+            and all(
+                value in n.attrs.get(key.rstrip("_"), "").split() for key, value in attrs.items()
+            )
+        ]
 
     def find(self, tag: str, **attrs: str) -> Node:
         found = self.find_all(tag, **attrs)
@@ -138,8 +157,11 @@ def build(root: Path, out: Path) -> subprocess.CompletedProcess[str]:
 
 def tree(folder: Path) -> dict[str, str]:
     """Every file under ``folder`` (relative path -> sha256), to compare whole outputs."""
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def front_matter(path: Path) -> dict[str, Any]:
@@ -169,8 +191,10 @@ class Corpus:
 
         return cls(
             sheets={p.stem: front_matter(p) for p in sorted((root / "projects").glob("*.md"))},
-            writeups={p.stem: front_matter(p)
-                      for p in sorted((root / "content/comptes-rendus").glob("*.md"))},
+            writeups={
+                p.stem: front_matter(p)
+                for p in sorted((root / "content/comptes-rendus").glob("*.md"))
+            },
             organisations=registry("organisations.yml"),
             programmes=registry("programmes.yml"),
             themes=registry("themes.yml"),
@@ -180,10 +204,14 @@ class Corpus:
         org = self.organisations[org_id]
         return str(org.get("short_name") or org["name"])
 
-    def members(self, sheet_if: Callable[[dict[str, Any]], bool],
-                writeup_if: Callable[[dict[str, Any]], bool] = lambda _w: False) -> set[str]:
-        return ({f"projets/{s}/" for s, fm in self.sheets.items() if sheet_if(fm)}
-                | {f"comptes-rendus/{s}/" for s, fm in self.writeups.items() if writeup_if(fm)})
+    def members(
+        self,
+        sheet_if: Callable[[dict[str, Any]], bool],
+        writeup_if: Callable[[dict[str, Any]], bool] = lambda _w: False,
+    ) -> set[str]:
+        return {f"projets/{s}/" for s, fm in self.sheets.items() if sheet_if(fm)} | {
+            f"comptes-rendus/{s}/" for s, fm in self.writeups.items() if writeup_if(fm)
+        }
 
     def cited(self) -> set[str]:
         return {slug for fm in self.writeups.values() for slug in fm.get("examples", [])}
@@ -229,19 +257,25 @@ def resolve(href: str, page_url: str) -> str:
     absolute = urljoin(BASE + page_url, href)
     if not absolute.startswith(BASE):
         return absolute
-    return urlsplit(absolute[len(BASE):]).path
+    return urlsplit(absolute[len(BASE) :]).path
 
 
 def links(node: Node, page_url: str) -> list[tuple[str, str]]:
     """(site-relative target, visible text) of every link under ``node``."""
-    return [(resolve(a.attrs["href"], page_url), a.words)
-            for a in node.find_all("a") if "href" in a.attrs]
+    return [
+        (resolve(a.attrs["href"], page_url), a.words)
+        for a in node.find_all("a")
+        if "href" in a.attrs
+    ]
 
 
 def document_links(node: Node, page_url: str) -> set[str]:
     """The sheets and write-ups a part of a page links to."""
-    return {target for target, _ in links(node, page_url)
-            if re.fullmatch(r"(projets|comptes-rendus)/[a-z0-9-]+/", target)}
+    return {
+        target
+        for target, _ in links(node, page_url)
+        if re.fullmatch(r"(projets|comptes-rendus)/[a-z0-9-]+/", target)
+    }
 
 
 def section(node: Node, heading: str) -> Node:
@@ -337,15 +371,17 @@ def test_writeup_page_shows_every_fact(site: Site, slug: str) -> None:
     assert dd(main, "Date").words == FRENCH_DATES[fm["date"]]
     for org in fm.get("organisations", []):
         assert (f"organisations/{org}/", corpus.org_label(org)) in links(
-            dd(main, "Organisations"), url)
+            dd(main, "Organisations"), url
+        )
     if "programme" in fm:
         assert corpus.programmes[fm["programme"]]["name"] in dd(main, "Programme").words
     for theme in fm["themes"]:
         assert (f"themes/{theme}/", corpus.themes[theme]["label"]) in links(main, url)
 
     def person(p: dict[str, str]) -> str:
-        return p["name"] + (f" de {corpus.org_label(p['organisation'])}"
-                            if p.get("organisation") else "")
+        return p["name"] + (
+            f" de {corpus.org_label(p['organisation'])}" if p.get("organisation") else ""
+        )
 
     def names(people: list[dict[str, str]]) -> str:
         texts = [person(p) for p in people]
@@ -359,8 +395,9 @@ def test_writeup_page_shows_every_fact(site: Site, slug: str) -> None:
     examples = section(main, "Les exemples inspirants")
     assert document_links(examples, url) == {f"projets/{s}/" for s in fm["examples"]}
     for example in fm["examples"]:
-        assert (f"projets/{example}/", " ".join(corpus.sheets[example]["title"].split())) in \
-            links(examples, url)
+        assert (f"projets/{example}/", " ".join(corpus.sheets[example]["title"].split())) in links(
+            examples, url
+        )
     if fm.get("good_practices"):
         practices = section(main, "Bonnes pratiques")
         assert [li.words for li in practices.find_all("li")] == fm["good_practices"]
@@ -386,8 +423,11 @@ def test_sheet_lists_the_writeups_that_present_it(site: Site) -> None:
     corpus = site.corpus
     for slug in corpus.sheets:
         url = f"projets/{slug}/"
-        citing = {f"comptes-rendus/{w}/" for w, fm in corpus.writeups.items()
-                  if slug in fm.get("examples", [])}
+        citing = {
+            f"comptes-rendus/{w}/"
+            for w, fm in corpus.writeups.items()
+            if slug in fm.get("examples", [])
+        }
         main = site.main(url)
         if citing:
             assert document_links(section(main, "Présenté dans"), url) == citing
@@ -413,8 +453,9 @@ def expected_listings(corpus: Corpus) -> dict[str, set[str]]:
     expected = {
         "projets/": corpus.members(lambda _s: True),
         "comptes-rendus/": corpus.members(lambda _s: False, lambda _w: True),
-        "exemples-inspirants/": {f"projets/{s}/" for s, fm in corpus.sheets.items()
-                                 if fm.get("inspiring") or s in cited},
+        "exemples-inspirants/": {
+            f"projets/{s}/" for s, fm in corpus.sheets.items() if fm.get("inspiring") or s in cited
+        },
     }
     Doc = dict[str, Any]
 
@@ -422,23 +463,31 @@ def expected_listings(corpus: Corpus) -> dict[str, set[str]]:
         return [p.get("organisation", "") for p in [*w["authors"], *w.get("reviewers", [])]]
 
     for code in {c for fm in corpus.sheets.values() for c in fm["countries"]}:
+
         def in_country(s: Doc, c: str = code) -> bool:
             return c in s["countries"]
+
         expected[f"pays/{code.lower()}/"] = corpus.members(in_country)
     for theme in corpus.themes:
+
         def has_theme(d: Doc, t: str = theme) -> bool:
             return t in d["themes"]
+
         expected[f"themes/{theme}/"] = corpus.members(has_theme, has_theme)
     for org in corpus.organisations:
+
         def sheet_of(s: Doc, o: str = org) -> bool:
             return o == s["lead"] or o in s.get("partners", [])
 
         def writeup_of(w: Doc, o: str = org) -> bool:
             return o in w.get("organisations", []) or o in people_orgs(w)
+
         expected[f"organisations/{org}/"] = corpus.members(sheet_of, writeup_of)
     for programme in corpus.programmes:
+
         def in_programme(d: Doc, p: str = programme) -> bool:
             return d.get("programme") == p
+
         expected[f"programmes/{programme}/"] = corpus.members(in_programme, in_programme)
     return expected
 
@@ -466,18 +515,23 @@ def test_index_pages_link_to_every_listing(site: Site) -> None:
         ("organisations/", "organisations/", set(corpus.organisations)),
         ("programmes/", "programmes/", set(corpus.programmes)),
     ):
-        found = {t for t, _ in links(site.main(index), index)
-                 if re.fullmatch(rf"{prefix}[a-z0-9-]+/", t)}
+        found = {
+            t for t, _ in links(site.main(index), index) if re.fullmatch(rf"{prefix}[a-z0-9-]+/", t)
+        }
         assert found == {f"{prefix}{i}/" for i in ids}, index
     country_names = {text for _, text in links(site.main("pays/"), "pays/")}
     assert {"Sénégal", "Guinée", "France", "Mali", "Togo"} <= country_names
 
 
 def test_writeups_listed_newest_first(site: Site) -> None:
-    order = [t for t, _ in links(site.main("comptes-rendus/"), "comptes-rendus/")
-             if t.startswith("comptes-rendus/") and t != "comptes-rendus/"]
-    newest = sorted(site.corpus.writeups, key=lambda s: site.corpus.writeups[s]["date"],
-                    reverse=True)
+    order = [
+        t
+        for t, _ in links(site.main("comptes-rendus/"), "comptes-rendus/")
+        if t.startswith("comptes-rendus/") and t != "comptes-rendus/"
+    ]
+    newest = sorted(
+        site.corpus.writeups, key=lambda s: site.corpus.writeups[s]["date"], reverse=True
+    )
     assert order == [f"comptes-rendus/{s}/" for s in newest]
 
 
@@ -508,7 +562,8 @@ def test_home_page_counts_and_latest(site: Site) -> None:
     assert f"{len(site.corpus.sheets)} fiches projet" in words
     assert f"{len(site.corpus.writeups)} comptes-rendus" in words
     assert document_links(section(main, "Derniers comptes-rendus"), "") == site.corpus.members(
-        lambda _s: False, lambda _w: True)
+        lambda _s: False, lambda _w: True
+    )
 
 
 # --- escaping ------------------------------------------------------------------------------
@@ -536,8 +591,11 @@ def test_hostile_title_and_summary_are_shown_as_text(site: Site) -> None:
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; des pompes" in raw
     # every listing card shows the same text
     for listing in ("projets/", "pays/sn/", "exemples-inspirants/"):
-        titles = [a.words for a in site.main(listing).find_all("a")
-                  if resolve(a.attrs.get("href", ""), listing) == url]
+        titles = [
+            a.words
+            for a in site.main(listing).find_all("a")
+            if resolve(a.attrs.get("href", ""), listing) == url
+        ]
         assert titles == [HOSTILE_TITLE], listing
 
 
@@ -558,8 +616,9 @@ def test_header_shows_each_page_title(site: Site) -> None:
 
 
 def _header_topic(page: Node) -> Node:
-    topics = [div for div in page.find_all("div")
-              if div.attrs.get("data-md-component") == "header-topic"]
+    topics = [
+        div for div in page.find_all("div") if div.attrs.get("data-md-component") == "header-topic"
+    ]
     assert len(topics) == 1
     return topics[0]
 
@@ -601,8 +660,11 @@ def test_every_page_carries_its_licence(site: Site) -> None:
         assert len(in_head) == 1 and in_head[0].attrs.get("href"), rel
         visible = [a for a in body.find_all("a") if a.attrs.get("rel") == "license"]
         assert visible and visible[0].words, rel
-        expected = CC_BY_URL if rel == "comptes-rendus/seminaire-genre-2023/index.html" \
+        expected = (
+            CC_BY_URL
+            if rel == "comptes-rendus/seminaire-genre-2023/index.html"
             else SITE_LICENCE_URL
+        )
         assert in_head[0].attrs["href"] == expected, rel
         assert all(a.attrs["href"] == expected for a in visible), rel
 
@@ -614,8 +676,9 @@ def test_document_with_its_own_licence(site: Site) -> None:
     data = json.loads(site.page(url).find("script", type="application/ld+json").text)
     assert data["license"] == CC_BY_URL
     licence_page = site.main("licence/")
-    assert ("comptes-rendus/seminaire-genre-2023/", "Séminaire égalité et travail") in \
-        links(licence_page, "licence/")
+    assert ("comptes-rendus/seminaire-genre-2023/", "Séminaire égalité et travail") in links(
+        licence_page, "licence/"
+    )
 
 
 def test_licence_page(site: Site) -> None:
@@ -650,8 +713,11 @@ def test_json_ld_parses_on_document_pages(site: Site) -> None:
         assert data["name"] == fm["title"]
         assert data["url"] == SITE_URL + url
         assert data["license"].startswith("https://creativecommons.org/")
-    writeup = json.loads(site.page("comptes-rendus/atelier-eau-2022/")
-                         .find("script", type="application/ld+json").text)
+    writeup = json.loads(
+        site.page("comptes-rendus/atelier-eau-2022/")
+        .find("script", type="application/ld+json")
+        .text
+    )
     assert [a["name"] for a in writeup["author"]] == ["Awa Diop", "Jean Martin"]
     assert writeup["datePublished"] == "2022-03-18"
 
@@ -663,8 +729,10 @@ def test_catalogue_json_is_complete(site: Site) -> None:
     corpus = site.corpus
     data = json.loads((site.out / "data/catalogue.json").read_text(encoding="utf-8"))
     assert {"projects", "writeups", "organisations", "programmes", "themes"} <= set(data)
-    for kind, documents, prefix in (("projects", corpus.sheets, "projets/"),
-                                    ("writeups", corpus.writeups, "comptes-rendus/")):
+    for kind, documents, prefix in (
+        ("projects", corpus.sheets, "projets/"),
+        ("writeups", corpus.writeups, "comptes-rendus/"),
+    ):
         records = {r["slug"]: r for r in data[kind]}
         assert set(records) == set(documents), kind
         for slug, fm in documents.items():
@@ -705,9 +773,11 @@ def test_feed_lists_the_writeups(site: Site) -> None:
     ns = {"a": "http://www.w3.org/2005/Atom"}
     titles = [e.findtext("a:title", namespaces=ns) for e in feed.findall("a:entry", ns)]
     assert sorted(t or "" for t in titles) == sorted(
-        fm["title"] for fm in site.corpus.writeups.values())
-    entry_links = {link.get("href") for e in feed.findall("a:entry", ns)
-                   for link in e.findall("a:link", ns)}
+        fm["title"] for fm in site.corpus.writeups.values()
+    )
+    entry_links = {
+        link.get("href") for e in feed.findall("a:entry", ns) for link in e.findall("a:link", ns)
+    }
     for slug in site.corpus.writeups:
         assert f"{SITE_URL}comptes-rendus/{slug}/" in entry_links
 
@@ -716,8 +786,10 @@ def test_sitemap_lists_every_page(site: Site) -> None:
     sitemap = ET.parse(site.out / "sitemap.xml").getroot()
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
     locs = {loc.text for loc in sitemap.findall("s:url/s:loc", ns)}
-    pages = {SITE_URL + (p.parent.relative_to(site.out).as_posix() + "/").lstrip("./")
-             for p in site.out.rglob("index.html")}
+    pages = {
+        SITE_URL + (p.parent.relative_to(site.out).as_posix() + "/").lstrip("./")
+        for p in site.out.rglob("index.html")
+    }
     pages = {SITE_URL if p == SITE_URL + "/" else p for p in pages}
     assert locs == pages
 
@@ -734,12 +806,16 @@ def test_no_request_to_outside_hosts(site: Site) -> None:
             problems.append(f"{rel}: Google Fonts")
         page = parse(text)
         fetched = [n.attrs.get("src", "") for n in page.find_all("script")]
-        fetched += [n.attrs.get("href", "") for n in page.find_all("link")
-                    if n.attrs.get("rel") not in ("license", "canonical", "alternate")]
+        fetched += [
+            n.attrs.get("href", "")
+            for n in page.find_all("link")
+            if n.attrs.get("rel") not in ("license", "canonical", "alternate")
+        ]
         fetched += [n.attrs.get("src", "") for n in page.find_all("img")]
         fetched += [n.attrs.get("src", "") for n in page.find_all("iframe")]
-        problems += [f"{rel}: {url}" for url in fetched
-                     if re.match(r"(https?:)?//", url.strip(), re.I)]
+        problems += [
+            f"{rel}: {url}" for url in fetched if re.match(r"(https?:)?//", url.strip(), re.I)
+        ]
     for path in site.out.rglob("*.css"):
         if "fonts.googleapis" in path.read_text(encoding="utf-8", errors="replace"):
             problems.append(f"{path}: Google Fonts")
@@ -799,8 +875,13 @@ def test_mkdocs_build_directly(site: Site, tmp_path: Path) -> None:
     out = tmp_path / "mkdocs-out"
     env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1"}
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-d", str(out)], cwd=site.root, env=env,
-        capture_output=True, text=True, check=False, timeout=120,
+        [sys.executable, "-m", "mkdocs", "build", "-d", str(out)],
+        cwd=site.root,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
     )
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr, result.stderr
@@ -811,8 +892,12 @@ def test_mkdocs_build_directly(site: Site, tmp_path: Path) -> None:
 def test_body_image_without_alt_text_builds(tmp_path: Path) -> None:
     root = make_root(tmp_path / "repo")
     sheet = root / "projects/cooperative-lome.md"
-    sheet.write_text(sheet.read_text(encoding="utf-8").replace(
-        "Un an de travail.", "Un an de travail.\n\n![](images/puits.png)\n"), encoding="utf-8")
+    sheet.write_text(
+        sheet.read_text(encoding="utf-8").replace(
+            "Un an de travail.", "Un an de travail.\n\n![](images/puits.png)\n"
+        ),
+        encoding="utf-8",
+    )
     assert run_cli("check", "--root", str(root), cwd=root).returncode == 0
     result = build(root, tmp_path / "out")
     assert result.returncode == 0, result.stderr
@@ -847,7 +932,8 @@ def test_every_id_on_every_page_is_unique_and_every_reference_finds_it(site: Sit
 
 
 def test_body_headings_named_like_generated_sections_keep_their_own_contents_entry(
-        site: Site) -> None:
+    site: Site,
+) -> None:
     """The write-up's body has « Bonnes pratiques », « Bibliographie » and ``{#titre}``."""
     page = site.page("comptes-rendus/atelier-eau-2022/")
     by_id = {node.attrs["id"]: node for node in page.iter() if "id" in node.attrs}

@@ -29,8 +29,9 @@ def _bytes(root: Path, rel: str) -> bytes:
         pytest.param(lambda b: b.replace(b"\n", b"\r"), id="old-mac-cr"),
     ],
 )
-def test_utf8_bom_and_line_endings_are_accepted(example_repo: Path, rel: str,
-                                                transform: object) -> None:
+def test_utf8_bom_and_line_endings_are_accepted(
+    example_repo: Path, rel: str, transform: object
+) -> None:
     assert callable(transform)
     (example_repo / rel).write_bytes(transform(_bytes(example_repo, rel)))
     assert errors(example_repo) == []
@@ -119,7 +120,11 @@ def test_front_matter_that_is_not_a_mapping(example_repo: Path, front: str) -> N
 def test_empty_front_matter_reports_each_required_field(example_repo: Path) -> None:
     (example_repo / WRITEUP).write_text("---\n---\ncorps\n", encoding="utf-8")
     assert sorted(e.field for e in errors(example_repo)) == [
-        "authors", "date", "summary", "themes", "title",
+        "authors",
+        "date",
+        "summary",
+        "themes",
+        "title",
     ]
 
 
@@ -135,8 +140,9 @@ def test_unquoted_colon_names_line_and_field(example_repo: Path) -> None:
 
 
 def test_unclosed_quote_points_at_its_line(example_repo: Path) -> None:
-    line = set_field(example_repo, WRITEUP, "authors",
-                     'authors:\n  - name: "Luc Hansen\n    organisation: fonda')
+    line = set_field(
+        example_repo, WRITEUP, "authors", 'authors:\n  - name: "Luc Hansen\n    organisation: fonda'
+    )
     error = only_error(example_repo)
     assert (error.line, error.field) == (line + 1, "authors[0].name")
     assert "quote" in error.message
@@ -182,8 +188,9 @@ def test_duplicate_key_nested(example_repo: Path) -> None:
 
 
 def test_duplicate_key_in_registry(example_repo: Path) -> None:
-    line = replace(example_repo, ORGANISATIONS, '  name: "La Fonda"\n',
-                   '  name: "La Fonda"\n  name: "Fonda"\n')
+    line = replace(
+        example_repo, ORGANISATIONS, '  name: "La Fonda"\n', '  name: "La Fonda"\n  name: "Fonda"\n'
+    )
     error = only_error(example_repo)
     assert error.line == line + 1
     assert error.field.startswith("organisations[") and error.field.endswith("].name")
@@ -193,8 +200,7 @@ def test_duplicate_key_in_registry(example_repo: Path) -> None:
 # --- anchors, aliases, merge keys, tags ------------------------------------------------------
 
 BILLION_LAUGHS = 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n' + "".join(
-    f"{chr(98 + i)}: &{chr(98 + i)} [" + ",".join([f"*{chr(97 + i)}"] * 9) + "]\n"
-    for i in range(9)
+    f"{chr(98 + i)}: &{chr(98 + i)} [" + ",".join([f"*{chr(97 + i)}"] * 9) + "]\n" for i in range(9)
 )
 
 
@@ -279,8 +285,11 @@ def test_non_text_key(example_repo: Path) -> None:
     [
         ("title: a: b", 0, "title"),
         ("period:\n  start: 2019\n\tend: 2021", 2, "period.end"),
-        ("authors:\n  - name: a\n    organisation: b\n  - name: c\n    organisation: x", 4,
-         "authors[1].organisation"),
+        (
+            "authors:\n  - name: a\n    organisation: b\n  - name: c\n    organisation: x",
+            4,
+            "authors[1].organisation",
+        ),
         ("authors:\n- name: a\n- name: c\n  organisation: x", 3, "authors[1].organisation"),
         ("- id: a\n  name: b\n- id: c\n  name: d", 3, "[1].name"),
         ("themes:\n  - a\n\n  # note\n  - b", 4, "themes[1]"),
@@ -297,4 +306,5 @@ def test_control_character_is_named(example_repo: Path) -> None:
     error = only_error(example_repo)
     assert (error.path, error.line, error.field) == (SHEET, line, "status")
     assert error.message == (
-        "the text contains a control character (U+001F) that YAML does not accept")
+        "the text contains a control character (U+001F) that YAML does not accept"
+    )

@@ -48,8 +48,13 @@ class RendererSettings:
     """Folders whose files may be published (``content/``, ``projects/``)."""
 
     def renderer(self) -> BodyRenderer:
-        return BodyRenderer(self.root, self.extensions, self.extension_configs,
-                            self.sources.get, list(self.publish_from) or None)
+        return BodyRenderer(
+            self.root,
+            self.extensions,
+            self.extension_configs,
+            self.sources.get,
+            list(self.publish_from) or None,
+        )
 
 
 _worker_renderer: BodyRenderer | None = None
@@ -69,18 +74,28 @@ def _render_chunk(jobs: list[BodyJob]) -> list[tuple[str, RenderedBody]]:
 class PendingBodies:
     """Bodies being rendered; :meth:`results` waits for them."""
 
-    def __init__(self, jobs: list[BodyJob], settings: RendererSettings,
-                 local: Callable[[], BodyRenderer], workers: int) -> None:
+    def __init__(
+        self,
+        jobs: list[BodyJob],
+        settings: RendererSettings,
+        local: Callable[[], BodyRenderer],
+        workers: int,
+    ) -> None:
         self._jobs = jobs
         self._local = local
         self._pool: ProcessPoolExecutor | None = None
         self._futures: list[Future[list[tuple[str, RenderedBody]]]] = []
         if workers > 1:
             self._pool = ProcessPoolExecutor(
-                max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
-                initializer=_start_worker, initargs=(settings,))
-            self._futures = [self._pool.submit(_render_chunk, jobs[i:i + CHUNK])
-                             for i in range(0, len(jobs), CHUNK)]
+                max_workers=workers,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=_start_worker,
+                initargs=(settings,),
+            )
+            self._futures = [
+                self._pool.submit(_render_chunk, jobs[i : i + CHUNK])
+                for i in range(0, len(jobs), CHUNK)
+            ]
 
     def results(self) -> dict[str, RenderedBody]:
         if self._pool is None:
@@ -105,9 +120,12 @@ def worker_count(jobs: int, requested: int | None = None) -> int:
     return max(1, min(os.cpu_count() or 1, jobs // (MIN_PARALLEL // 2)))
 
 
-def start_rendering(jobs: list[BodyJob], settings: RendererSettings,
-                    local: Callable[[], BodyRenderer],
-                    workers: int | None = None) -> PendingBodies:
+def start_rendering(
+    jobs: list[BodyJob],
+    settings: RendererSettings,
+    local: Callable[[], BodyRenderer],
+    workers: int | None = None,
+) -> PendingBodies:
     """Start rendering ``jobs``; ``local`` gives the main process' renderer as a fallback."""
     count = worker_count(len(jobs), workers) if jobs else 1
     if count > 1:

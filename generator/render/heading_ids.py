@@ -16,13 +16,24 @@ from __future__ import annotations
 import re
 from typing import Any
 
-GENERATED_IDS = frozenset({
-    # theme/fragments/project.html and writeup.html
-    "titre", "reperes", "cite-par", "projets-proches", "exemples-inspirants",
-    "bonnes-pratiques", "difficultes", "bibliographie", "licence",
-    # theme/fragments/home.html (the home introduction is a body too)
-    "derniers-comptes-rendus", "exemples", "parcourir",
-})
+GENERATED_IDS = frozenset(
+    {
+        # theme/fragments/project.html and writeup.html
+        "titre",
+        "reperes",
+        "cite-par",
+        "projets-proches",
+        "exemples-inspirants",
+        "bonnes-pratiques",
+        "difficultes",
+        "bibliographie",
+        "licence",
+        # theme/fragments/home.html (the home introduction is a body too)
+        "derniers-comptes-rendus",
+        "exemples",
+        "parcourir",
+    }
+)
 """Ids that the page templates around a body use (``tests/test_heading_ids.py`` checks
 that every literal id of ``theme/fragments/`` is here)."""
 
@@ -49,7 +60,8 @@ def separate_ids(html: str, toc_tokens: list[dict[str, Any]]) -> str:
         tag, value = match.group(2), match.group(3)
         new = value
         if _taken(value) or value in used:
-            base = f"id-{value}" if value.startswith(THEME_PREFIXES) else value
+            # "_" would become "__1", a theme id: such a value gets the "id-" prefix too
+            base = f"id-{value}" if f"{value}_1".startswith(THEME_PREFIXES) else value
             number = 1
             while _taken(new := f"{base}_{number}") or new in used or new in present:
                 number += 1

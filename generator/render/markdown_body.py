@@ -19,8 +19,8 @@ from urllib.parse import unquote, urlsplit
 import markdown
 
 from ..publishable import file_problem, is_remote, not_a_file, refusal
+from ..urls import media_url, relative
 from .heading_ids import separate_ids
-from .links import media_url, relative
 from .sanitise import sanitise
 
 _URL_ATTR = re.compile(r'\b(src|href)="([^"]*)"')
@@ -46,8 +46,11 @@ class BodyRenderer:
         publish_from: list[Path] | None = None,
     ) -> None:
         self.root = root.resolve()
-        self.publish_from = [p.resolve() for p in publish_from] if publish_from else [
-            self.root / "content", self.root / "projects"]
+        self.publish_from = (
+            [p.resolve() for p in publish_from]
+            if publish_from
+            else [self.root / "content", self.root / "projects"]
+        )
         names = list(extensions or [])
         if "toc" not in names and "markdown.extensions.toc" not in names:
             names.append("toc")
@@ -70,17 +73,20 @@ class BodyRenderer:
         result.html = _URL_ATTR.sub(rewrite, clean)
         return result
 
-    def _resolve(self, value: str, source: Path, page_url: str, result: RenderedBody,
-                 embedded: bool = False) -> str:
+    def _resolve(
+        self, value: str, source: Path, page_url: str, result: RenderedBody, embedded: bool = False
+    ) -> str:
         parts = urlsplit(value)
         if embedded and is_remote(value):
             result.problems.append(
                 f"'{value}' is an image from another site: readers' browsers would fetch it "
-                "from there; save it in the repository and point to the copy")
+                "from there; save it in the repository and point to the copy"
+            )
             return "#"
         if embedded and not_a_file(value):
-            result.problems.append(f"'{value}' is not a file: an image must be a path to a "
-                                   "file of the repository")
+            result.problems.append(
+                f"'{value}' is not a file: an image must be a path to a file of the repository"
+            )
             return "#"
         if parts.scheme or parts.netloc or value.startswith(("#", "/")) or not parts.path:
             return value

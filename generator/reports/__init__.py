@@ -3,5 +3,12 @@
 from .build import ReportError, ReportFailure, ReportFile, Reports, build_reports
 from .environment import MissingLibrary, describe
 
-__all__ = ["MissingLibrary", "ReportError", "ReportFailure", "ReportFile", "Reports",
-           "build_reports", "describe"]
+__all__ = [
+    "MissingLibrary",
+    "ReportError",
+    "ReportFailure",
+    "ReportFile",
+    "Reports",
+    "build_reports",
+    "describe",
+]

@@ -4,6 +4,10 @@ The print HTML is composed here from the catalogue and the same rendered bodies 
 pages, with the Jinja templates and CSS of ``theme/print``. Each PDF is cached under a
 SHA-256 of everything that goes into it; only missing entries are rendered, in worker
 processes when there are several.
+
+Why one module: it composes each kind of report (sheet, write-up, programme volumes) and
+decides what goes into that report's cache key; the two must change together, or a cached
+PDF would be stale.
 """
 
 from __future__ import annotations
@@ -28,9 +32,8 @@ from .. import __version__, urls
 from ..catalogue import Catalogue, Project, Writeup
 from ..countries import french_name
 from ..credits import Credits
-from ..render.frenchtext import enumerate_fr, french_date, plural
-from ..render.links import media_url
-from ..render.site_plan import citation, period_text
+from ..french import citation, enumerate_fr, french_date, period_text, plural
+from ..urls import media_url
 from ..yamlsource import guess_field
 from .cache import is_valid, prune
 from .fontsubset import use_wheel_harfbuzz
@@ -70,8 +73,10 @@ class ReportError(Exception):
 
     def __init__(self, failures: list[ReportFailure]) -> None:
         self.failures = sorted(failures, key=lambda f: (f.source, f.line, f.field, f.message))
-        super().__init__(f"{len(self.failures)} PDF(s) not made:\n" + "\n".join(
-            f"{f.source}:{f.line}: {f.field}: {f.message}" for f in self.failures))
+        super().__init__(
+            f"{len(self.failures)} PDF(s) not made:\n"
+            + "\n".join(f"{f.source}:{f.line}: {f.field}: {f.message}" for f in self.failures)
+        )
 
     @property
     def sources(self) -> tuple[str, ...]:
@@ -121,27 +126,39 @@ class _Prepared:
 class _Composer:
     """Composes the print HTML of each report and its cache key."""
 
-    def __init__(self, catalogue: Catalogue, bodies: dict[str, str], assets: dict[str, Path],
-                 theme_dir: Path) -> None:
+    def __init__(
+        self, catalogue: Catalogue, bodies: dict[str, str], assets: dict[str, Path], theme_dir: Path
+    ) -> None:
         self.catalogue = catalogue
         self.credits = Credits(catalogue)
         self.settings = catalogue.settings
         self.bodies = bodies
-        self.base = (self.settings.site_url.rstrip("/") + "/") if self.settings.site_url \
-            else FALLBACK_BASE
+        self.base = (
+            (self.settings.site_url.rstrip("/") + "/") if self.settings.site_url else FALLBACK_BASE
+        )
         self.assets = dict(assets)
         print_dir = theme_dir / "print"
         self.css = (print_dir / "print.css").read_text(encoding="utf-8")
         templates = sorted(p for p in print_dir.rglob("*") if p.is_file())
-        self.env = Environment(loader=FileSystemLoader(str(print_dir)), autoescape=True,
-                               undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+        self.env = Environment(
+            loader=FileSystemLoader(str(print_dir)),
+            autoescape=True,
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
         self.env.globals.update(
-            catalogue=catalogue, site=self.site, french_date=french_date,
+            catalogue=catalogue,
+            site=self.site,
+            french_date=french_date,
             country_names=lambda codes: ", ".join(french_name(c) for c in codes),
             org_names=lambda ids: enumerate_fr([catalogue.organisation_label(i) for i in ids]),
             theme_labels=lambda ids: ", ".join(catalogue.themes[i].label for i in ids),
-            programme_label=self.credits.programme_label, period=period_text, citation=citation,
-            people=self.credits.people, site_name=self.settings.site_name or "Savoirs de programme",
+            programme_label=self.credits.programme_label,
+            period=period_text,
+            citation=citation,
+            people=self.credits.people,
+            site_name=self.settings.site_name or "Savoirs de programme",
             generator=f"programme-knowledge-generator {__version__}",
         )
         self.subsetter = use_wheel_harfbuzz()  # raises MissingLibrary without Pango
@@ -149,8 +166,14 @@ class _Composer:
         import weasyprint
 
         digest = hashlib.sha256()
-        for item in (__version__, weasyprint.__version__, pydyf.__version__, self.subsetter,
-                     json.dumps(PDF_OPTIONS, sort_keys=True), self.css):
+        for item in (
+            __version__,
+            weasyprint.__version__,
+            pydyf.__version__,
+            self.subsetter,
+            json.dumps(PDF_OPTIONS, sort_keys=True),
+            self.css,
+        ):
             digest.update(item.encode() + b"\0")
         for path in templates:
             digest.update(path.relative_to(print_dir).as_posix().encode() + b"\0")
@@ -181,10 +204,16 @@ class _Composer:
 
     def body(self, doc: Document, anchor_prefix: str = "") -> str:
         if doc.url not in self.bodies:
-            raise ReportError([ReportFailure(doc.source, doc.body_line, "(body)",
-                                             f"no rendered body given for {doc.url}")])
-        html = fragments_to_page(absolutise(self.bodies[doc.url], doc.url, self.base),
-                                 self.site(doc.url))
+            raise ReportError(
+                [
+                    ReportFailure(
+                        doc.source, doc.body_line, "(body)", f"no rendered body given for {doc.url}"
+                    )
+                ]
+            )
+        html = fragments_to_page(
+            absolutise(self.bodies[doc.url], doc.url, self.base), self.site(doc.url)
+        )
         return prefix_anchors(html, anchor_prefix) if anchor_prefix else html
 
     def image_url(self, doc: Document) -> str:
@@ -197,9 +226,14 @@ class _Composer:
 
     def document(self, doc: Document) -> _Prepared:
         html = self.env.get_template("document.html").render(
-            doc=doc, body=self.body(doc), image_url=self.image_url(doc),
-            credits=self.credits.of(doc), authors=self.authors(doc), keywords=self.keywords(doc),
-            modified=_modified(doc), example_link=lambda slug: self.site(urls.project(slug)),
+            doc=doc,
+            body=self.body(doc),
+            image_url=self.image_url(doc),
+            credits=self.credits.of(doc),
+            authors=self.authors(doc),
+            keywords=self.keywords(doc),
+            modified=_modified(doc),
+            example_link=lambda slug: self.site(urls.project(slug)),
         )
         return self.prepare(doc.pdf, doc.kind, doc.title, doc.source, html, (doc,))
 
@@ -213,16 +247,22 @@ class _Composer:
         """
         group = self.catalogue.by_programme[programme_id]
         writeups = [self.catalogue.writeups[s] for s in group.writeups]
-        projects = sorted((self.catalogue.projects[s] for s in group.projects),
-                          key=lambda p: (p.title.casefold(), p.slug))
+        projects = sorted(
+            (self.catalogue.projects[s] for s in group.projects),
+            key=lambda p: (p.title.casefold(), p.slug),
+        )
         docs: list[Document] = [*writeups, *projects]
         count = -(-len(docs) // VOLUME_SIZE)
-        return [self.programme_volume(programme_id, docs[i * VOLUME_SIZE:(i + 1) * VOLUME_SIZE],
-                                      i + 1, count)
-                for i in range(count)]
+        return [
+            self.programme_volume(
+                programme_id, docs[i * VOLUME_SIZE : (i + 1) * VOLUME_SIZE], i + 1, count
+            )
+            for i in range(count)
+        ]
 
-    def programme_volume(self, programme_id: str, docs: list[Document], number: int,
-                         count: int) -> _Prepared:
+    def programme_volume(
+        self, programme_id: str, docs: list[Document], number: int, count: int
+    ) -> _Prepared:
         programme = self.catalogue.programmes[programme_id]
         writeups = [d for d in docs if isinstance(d, Writeup)]
         projects = [d for d in docs if isinstance(d, Project)]
@@ -232,15 +272,23 @@ class _Composer:
             return f"{'fiche' if isinstance(doc, Project) else 'cr'}-{doc.slug}"
 
         def item(doc: Document) -> dict[str, Any]:
-            return {"doc": doc, "anchor": anchor(doc), "credits": self.credits.of(doc),
-                    "body": self.body(doc, anchor(doc) + "--"), "image_url": self.image_url(doc)}
+            return {
+                "doc": doc,
+                "anchor": anchor(doc),
+                "credits": self.credits.of(doc),
+                "body": self.body(doc, anchor(doc) + "--"),
+                "image_url": self.image_url(doc),
+            }
 
         parts = [
             {"title": "Comptes-rendus", "entries": [item(w) for w in writeups]},
             {"title": "Fiches projet", "entries": [item(p) for p in projects]},
         ]
-        authors = ([self.catalogue.organisations[programme.organisation].name]
-                   if programme.organisation else [])
+        authors = (
+            [self.catalogue.organisations[programme.organisation].name]
+            if programme.organisation
+            else []
+        )
         for doc in docs:
             authors += self.authors(doc)
         licence = self.settings.site_licence
@@ -250,40 +298,72 @@ class _Composer:
             title += f", tome {number} sur {count}"
         dates = [d for d in (_modified(doc) for doc in docs) if d]
         counts = ", ".join(
-            [plural(len(writeups), "compte-rendu", "comptes-rendus"),
-             plural(len(projects), "fiche projet", "fiches projet")])
-        credits = ("Rapport compilé à partir des contenus publiés sur le site. " + (
-            f"Programme porté par {self.catalogue.organisations[programme.organisation].name}. "
-            if programme.organisation else "") + "Contributions : "
-            + enumerate_fr(list(dict.fromkeys(authors))) + ".")
-        html = self.env.get_template("programme.html").render(
-            programme=programme, programme_url=urls.programme(programme_id), title=title,
-            description=programme.description or title, parts=parts, licence=licence,
-            other_licences=any(d.licence.id != licence.id for d in docs),
-            authors=list(dict.fromkeys(authors)), counts=counts, credits=credits,
-            keywords=list(dict.fromkeys(k for d in docs for k in self.keywords(d))),
-            modified=max(dates) if dates else "", volume=volume,
-            example_link=lambda slug: f"#fiche-{slug}" if slug in in_report
-            else self.site(urls.project(slug)),
+            [
+                plural(len(writeups), "compte-rendu", "comptes-rendus"),
+                plural(len(projects), "fiche projet", "fiches projet"),
+            ]
         )
-        return self.prepare(urls.programme_report_pdf(programme_id, number if count > 1 else 0),
-                            "programme", title, f"programme {programme_id}", html, tuple(docs))
+        credits = (
+            "Rapport compilé à partir des contenus publiés sur le site. "
+            + (
+                f"Programme porté par {self.catalogue.organisations[programme.organisation].name}. "
+                if programme.organisation
+                else ""
+            )
+            + "Contributions : "
+            + enumerate_fr(list(dict.fromkeys(authors)))
+            + "."
+        )
+        html = self.env.get_template("programme.html").render(
+            programme=programme,
+            programme_url=urls.programme(programme_id),
+            title=title,
+            description=programme.description or title,
+            parts=parts,
+            licence=licence,
+            other_licences=any(d.licence.id != licence.id for d in docs),
+            authors=list(dict.fromkeys(authors)),
+            counts=counts,
+            credits=credits,
+            keywords=list(dict.fromkeys(k for d in docs for k in self.keywords(d))),
+            modified=max(dates) if dates else "",
+            volume=volume,
+            example_link=lambda slug: (
+                f"#fiche-{slug}" if slug in in_report else self.site(urls.project(slug))
+            ),
+        )
+        return self.prepare(
+            urls.programme_report_pdf(programme_id, number if count > 1 else 0),
+            "programme",
+            title,
+            f"programme {programme_id}",
+            html,
+            tuple(docs),
+        )
 
-    def prepare(self, site_path: str, kind: str, title: str, source: str,
-                html: str, documents: tuple[Document, ...]) -> _Prepared:
+    def prepare(
+        self,
+        site_path: str,
+        kind: str,
+        title: str,
+        source: str,
+        html: str,
+        documents: tuple[Document, ...],
+    ) -> _Prepared:
         html = french_spacing(html)
         resources: dict[str, str] = {}
         digest = hashlib.sha256(self.fixed_digest.encode() + b"\0" + html.encode())
         for url in sorted(set(referenced_urls(html))):
             if not url.startswith(self.base):
                 continue
-            path = self.assets.get(url[len(self.base):].split("#", 1)[0])
+            path = self.assets.get(url[len(self.base) :].split("#", 1)[0])
             if path is None:
                 continue  # a link to a page: nothing to fetch
             resources[url] = str(path)
             digest.update(url.encode() + b"\0" + self.file_digest(path).encode())
-        return _Prepared(digest.hexdigest(), site_path, kind, title, source, html, resources,
-                         documents)
+        return _Prepared(
+            digest.hexdigest(), site_path, kind, title, source, html, resources, documents
+        )
 
     def locate(self, doc: Document, problem: str) -> ReportFailure:
         """The failure of ``doc``'s PDF, at the line of the image or link it names."""
@@ -302,8 +382,11 @@ class _Composer:
         for index, content in enumerate(lines):
             if needles and any(needle in content for needle in needles):
                 line = index + 1
-                where = "(body)" if line >= doc.body_line else (
-                    guess_field("\n".join(lines[1:doc.body_line]), index - 1) or "(pdf)")
+                where = (
+                    "(body)"
+                    if line >= doc.body_line
+                    else (guess_field("\n".join(lines[1 : doc.body_line]), index - 1) or "(pdf)")
+                )
                 break
         return ReportFailure(doc.source, line, where, f"PDF not made: {problem}")
 
@@ -313,17 +396,20 @@ class _Composer:
         registry = self.settings.data_dir / "programmes.yml"
         line = 1
         try:
-            for index, content in enumerate(registry.read_text(encoding="utf-8-sig")
-                                            .split("\n")):
-                if re.fullmatch(rf"\s*-?\s*id:\s*[\"']?{re.escape(programme_id)}[\"']?\s*",
-                                content):
+            for index, content in enumerate(registry.read_text(encoding="utf-8-sig").split("\n")):
+                if re.fullmatch(
+                    rf"\s*-?\s*id:\s*[\"']?{re.escape(programme_id)}[\"']?\s*", content
+                ):
                     line = index + 1
                     break
         except (OSError, UnicodeDecodeError):
             pass
-        return ReportFailure(self.settings.rel(registry), line, "id",
-                             f"compiled report of programme '{programme_id}' ({item.title}) "
-                             f"not made: {problem}")
+        return ReportFailure(
+            self.settings.rel(registry),
+            line,
+            "id",
+            f"compiled report of programme '{programme_id}' ({item.title}) not made: {problem}",
+        )
 
     def file_digest(self, path: Path) -> str:
         if path not in self._file_digests:
@@ -338,9 +424,16 @@ def _modified(doc: Document) -> str:
     return doc.meta.updated.isoformat() if doc.meta.updated else ""
 
 
-def build_reports(catalogue: Catalogue, bodies: dict[str, str], assets: dict[str, Path],
-                  theme_dir: Path, cache_dir: Path, *, workers: int | None = None,
-                  progress: Callable[[int, int], None] | None = None) -> Reports:
+def build_reports(
+    catalogue: Catalogue,
+    bodies: dict[str, str],
+    assets: dict[str, Path],
+    theme_dir: Path,
+    cache_dir: Path,
+    *,
+    workers: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Reports:
     """Make (or find in the cache) every report of the catalogue.
 
     ``bodies``: document URL -> sanitised body HTML, links relative to that page.
@@ -358,8 +451,9 @@ def build_reports(catalogue: Catalogue, bodies: dict[str, str], assets: dict[str
     for writeup in catalogue.writeups.values():
         attached = writeup.attached_report
         if attached is not None:
-            results[writeup.url] = ReportFile(writeup.pdf, attached, attached.stat().st_size,
-                                              "writeup", writeup.title, False)
+            results[writeup.url] = ReportFile(
+                writeup.pdf, attached, attached.stat().st_size, "writeup", writeup.title, False
+            )
         else:
             prepared[writeup.url] = composer.document(writeup)
     for programme_id in catalogue.programmes:
@@ -382,30 +476,45 @@ def build_reports(catalogue: Catalogue, bodies: dict[str, str], assets: dict[str
             if sound is False:
                 damaged.append(item.source)
     outcomes = _render_all(
-        [RenderJob(i.source, i.html, composer.css, composer.base, i.resources, str(entry(i)))
-         for i in todo.values()], workers, progress,
-        frozenset(str(entry(i)) for i in todo.values() if i.kind == "programme"))
+        [
+            RenderJob(i.source, i.html, composer.css, composer.base, i.resources, str(entry(i)))
+            for i in todo.values()
+        ],
+        workers,
+        progress,
+        frozenset(str(entry(i)) for i in todo.values() if i.kind == "programme"),
+    )
     environment: dict[str, list[str]] = {"cache-damaged": damaged} if damaged else {}
     for item in todo.values():
         for kind in outcomes[str(entry(item))].environment:
             environment.setdefault(kind, []).append(item.source)
-    failures = _failures(composer, todo.values(),
-                         {key: outcome.problem for key, outcome in outcomes.items()
-                          if outcome.problem}, entry)
+    failures = _failures(
+        composer,
+        todo.values(),
+        {key: outcome.problem for key, outcome in outcomes.items() if outcome.problem},
+        entry,
+    )
     if failures:
         raise ReportError(failures)
     prune(cache_dir, {item.key for item in prepared.values()})
     for url, item in prepared.items():
         path = entry(item)
-        results[url] = ReportFile(item.site_path, path, path.stat().st_size, item.kind,
-                                  item.title, str(path) in outcomes)
-    return Reports(dict(sorted(results.items())),
-                   {kind: sorted(set(sources)) for kind, sources in sorted(environment.items())},
-                   composer.subsetter)
+        results[url] = ReportFile(
+            item.site_path, path, path.stat().st_size, item.kind, item.title, str(path) in outcomes
+        )
+    return Reports(
+        dict(sorted(results.items())),
+        {kind: sorted(set(sources)) for kind, sources in sorted(environment.items())},
+        composer.subsetter,
+    )
 
 
-def _failures(composer: _Composer, rendered: Iterable[_Prepared], problems: dict[str, str],
-              entry: Callable[[_Prepared], Path]) -> list[ReportFailure]:
+def _failures(
+    composer: _Composer,
+    rendered: Iterable[_Prepared],
+    problems: dict[str, str],
+    entry: Callable[[_Prepared], Path],
+) -> list[ReportFailure]:
     """One failure per cause. A programme volume fails whenever one of its documents does
     (the same body, the same image): that is said once, at the document."""
     failures: list[ReportFailure] = []
@@ -418,15 +527,21 @@ def _failures(composer: _Composer, rendered: Iterable[_Prepared], problems: dict
             failed_documents.add(item.documents[0].source)
     for item in items:
         problem = problems.get(str(entry(item)))
-        if problem and item.kind == "programme" and not any(
-                doc.source in failed_documents for doc in item.documents):
+        if (
+            problem
+            and item.kind == "programme"
+            and not any(doc.source in failed_documents for doc in item.documents)
+        ):
             failures.append(composer.locate_programme(item, problem))
     return failures
 
 
-def _render_all(jobs: list[RenderJob], workers: int | None,
-                progress: Callable[[int, int], None] | None,
-                heavy: frozenset[str] = frozenset()) -> dict[str, RenderOutcome]:
+def _render_all(
+    jobs: list[RenderJob],
+    workers: int | None,
+    progress: Callable[[int, int], None] | None,
+    heavy: frozenset[str] = frozenset(),
+) -> dict[str, RenderOutcome]:
     """Render ``jobs``; in a process pool when there are several. Outcomes by target.
 
     ``heavy``: targets of compiled reports. WeasyPrint keeps a whole document's layout in
@@ -454,18 +569,22 @@ def _render_all(jobs: list[RenderJob], workers: int | None,
         heavy_jobs = [job for job in jobs if job.target in heavy]
         # Fresh workers for every batch (ProcessPoolExecutor's max_tasks_per_child can hang
         # on Python 3.11 when workers retire while jobs wait).
-        batches = [light[i:i + LIGHT_JOBS_PER_WORKER * count]
-                   for i in range(0, len(light), LIGHT_JOBS_PER_WORKER * count)]
-        batches += [heavy_jobs[i:i + count] for i in range(0, len(heavy_jobs), count)]
+        batches = [
+            light[i : i + LIGHT_JOBS_PER_WORKER * count]
+            for i in range(0, len(light), LIGHT_JOBS_PER_WORKER * count)
+        ]
+        batches += [heavy_jobs[i : i + count] for i in range(0, len(heavy_jobs), count)]
         for batch in batches:
-            with ProcessPoolExecutor(max_workers=min(count, len(batch)), mp_context=context,
-                                     initializer=start_pdf_worker) as pool:
+            with ProcessPoolExecutor(
+                max_workers=min(count, len(batch)), mp_context=context, initializer=start_pdf_worker
+            ) as pool:
                 futures = {pool.submit(render_job, job): job for job in batch}
                 for future in as_completed(futures):
                     try:
                         outcome = future.result()
                     except BrokenProcessPool:  # killed by the system (memory), or crashed
-                        outcome = RenderOutcome("the PDF worker stopped while making it "
-                                                "(out of memory?)")
+                        outcome = RenderOutcome(
+                            "the PDF worker stopped while making it (out of memory?)"
+                        )
                     finished(futures[future], outcome)
     return outcomes

@@ -33,10 +33,13 @@ def checksum_path(entry: Path) -> Path:
 def write_entry(target: Path, data: bytes) -> None:
     """Write the PDF, then its checksum, each atomically (a reader never sees half)."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    for path, content in ((target, data),
-                          (checksum_path(target), hashlib.sha256(data).hexdigest().encode())):
-        descriptor, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-",
-                                                 suffix=path.suffix)
+    for path, content in (
+        (target, data),
+        (checksum_path(target), hashlib.sha256(data).hexdigest().encode()),
+    ):
+        descriptor, temporary = tempfile.mkstemp(
+            dir=target.parent, prefix=".tmp-", suffix=path.suffix
+        )
         with os.fdopen(descriptor, "wb") as handle:
             handle.write(content)
         os.replace(temporary, path)

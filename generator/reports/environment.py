@@ -33,21 +33,26 @@ _NOTES = {
         "the system library libharfbuzz-subset): WeasyPrint subsets fonts with fontTools "
         "instead. The PDFs are complete and correct, but each takes about 0.3 s longer to "
         "make. To fix: `.venv/bin/pip install uharfbuzz` (installed by `make site` where "
-        "a wheel exists), or on Debian/Ubuntu `sudo apt install libharfbuzz-subset0`."),
+        "a wheel exists), or on Debian/Ubuntu `sudo apt install libharfbuzz-subset0`."
+    ),
     "font-subset-failed": (
         "a font could not be subset: the whole font is embedded, so the PDFs are larger "
-        "than needed. Check the fonts installed (`fc-list`) or reinstall them."),
+        "than needed. Check the fonts installed (`fc-list`) or reinstall them."
+    ),
     "colour-fonts": (
         "colour (emoji) fonts need HarfBuzz 13 with harfbuzz-vector, which this machine "
-        "lacks: colour glyphs are drawn in black. To fix: install a newer HarfBuzz."),
+        "lacks: colour glyphs are drawn in black. To fix: install a newer HarfBuzz."
+    ),
     "cache-damaged": (
         "some entries of the PDF cache (.cache/pdf) were damaged on disk (truncated or "
         "changed since they were written): those PDFs were made again. If this happens "
-        "again, check the disk, or delete .cache/pdf."),
+        "again, check the disk, or delete .cache/pdf."
+    ),
     "missing-glyphs": (
         "some characters have no glyph in the fonts installed on this machine: they show "
         "as empty boxes in the PDFs. To fix: install fonts that cover them (on "
-        "Debian/Ubuntu, for example `sudo apt install fonts-noto-core fonts-noto-cjk`)."),
+        "Debian/Ubuntu, for example `sudo apt install fonts-noto-core fonts-noto-cjk`)."
+    ),
 }
 
 
@@ -63,8 +68,9 @@ def describe(kind: str, sources: list[str]) -> str:
     """One sentence for a kind of note; ``sources``: documents concerned, when it depends."""
     text = f"environment: {_NOTES[kind]}"
     if kind in ("missing-glyphs", "cache-damaged") and sources:
-        shown = ", ".join(sources[:5]) + (f" and {len(sources) - 5} more"
-                                          if len(sources) > 5 else "")
+        shown = ", ".join(sources[:5]) + (
+            f" and {len(sources) - 5} more" if len(sources) > 5 else ""
+        )
         text += f" Documents concerned: {shown}."
     return text
 
@@ -78,8 +84,9 @@ def import_weasyprint() -> ModuleType:
     :class:`MissingLibrary`, with the package to install.
     """
     with warnings.catch_warnings():
-        warnings.filterwarnings("ignore", message="HarfBuzz-Subset will be required",
-                                category=DeprecationWarning)
+        warnings.filterwarnings(
+            "ignore", message="HarfBuzz-Subset will be required", category=DeprecationWarning
+        )
         try:
             import weasyprint
         except OSError as error:
@@ -87,6 +94,7 @@ def import_weasyprint() -> ModuleType:
                 "PDF reports need the Pango library, which this machine lacks "
                 f"({error}). On Debian/Ubuntu: `sudo apt install libpango-1.0-0 "
                 "libpangoft2-1.0-0`; on macOS: `brew install pango`. Or build without PDFs: "
-                "`PROGRAMME_PDF=0 make site`.") from error
+                "`PROGRAMME_PDF=0 make site`."
+            ) from error
     module: ModuleType = weasyprint
     return module

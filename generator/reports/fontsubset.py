@@ -26,8 +26,19 @@ from typing import Any
 log = logging.getLogger("weasyprint")
 
 # Tables WeasyPrint 70 drops when it subsets (weasyprint/pdf/fonts.py, _harfbuzz_subset)
-DROPPED_TABLES = (b"BASE", b"DSIG", b"EBDT", b"EBLC", b"EBSC", b"GPOS", b"GSUB", b"JSTF",
-                  b"LTSH", b"PCLT", b"SVG ")
+DROPPED_TABLES = (
+    b"BASE",
+    b"DSIG",
+    b"EBDT",
+    b"EBLC",
+    b"EBSC",
+    b"GPOS",
+    b"GSUB",
+    b"JSTF",
+    b"LTSH",
+    b"PCLT",
+    b"SVG ",
+)
 SUPPORTED_WEASYPRINT = "70."
 
 _installed: str | None = None
@@ -37,8 +48,9 @@ def _tag(name: bytes) -> int:
     return int.from_bytes(name, "big")
 
 
-def subset_font(data: bytes, index: int, glyphs: list[int], hinting: bool,
-                notdef_outline: bool) -> bytes | None:
+def subset_font(
+    data: bytes, index: int, glyphs: list[int], hinting: bool, notdef_outline: bool
+) -> bytes | None:
     """The font of ``data`` (face ``index``) cut down to ``glyphs``; None if HarfBuzz fails.
 
     Two passes, as WeasyPrint's own: the first keeps the used glyphs at their ids and drops
@@ -52,8 +64,9 @@ def subset_font(data: bytes, index: int, glyphs: list[int], hinting: bool,
     request = hb.SubsetInput()
     request.glyph_set.update(glyphs)
     notdef = flags.NOTDEF_OUTLINE if notdef_outline else flags.DEFAULT
-    request.flags = (flags.RETAIN_GIDS | flags.PASSTHROUGH_UNRECOGNIZED
-                     | flags.DESUBROUTINIZE | notdef)
+    request.flags = (
+        flags.RETAIN_GIDS | flags.PASSTHROUGH_UNRECOGNIZED | flags.DESUBROUTINIZE | notdef
+    )
     dropped = request.sets(hb.SubsetInputSets.DROP_TABLE_TAG)
     for name in DROPPED_TABLES:
         dropped.add(_tag(name))
@@ -61,8 +74,12 @@ def subset_font(data: bytes, index: int, glyphs: list[int], hinting: bool,
     if first is None:
         return None
     request.glyph_set.add_range(0, max(glyphs))
-    request.flags = (flags.PASSTHROUGH_UNRECOGNIZED | flags.DESUBROUTINIZE | notdef
-                     | (flags.DEFAULT if hinting else flags.NO_HINTING))
+    request.flags = (
+        flags.PASSTHROUGH_UNRECOGNIZED
+        | flags.DESUBROUTINIZE
+        | notdef
+        | (flags.DEFAULT if hinting else flags.NO_HINTING)
+    )
     second = hb.subset(first, request)
     if second is None:
         return None
@@ -74,8 +91,9 @@ def _subset_method(font: Any, to_unicode: dict[int, Any], hinting: bool) -> None
     """Stands for WeasyPrint 70's ``Font.subset``."""
     if not to_unicode:
         return
-    data = subset_font(font.file_content, font.index, sorted(to_unicode), hinting,
-                       bool(font.missing))
+    data = subset_font(
+        font.file_content, font.index, sorted(to_unicode), hinting, bool(font.missing)
+    )
     if data is None:
         log.warning('Unable to subset "%s" with HarfBuzz', font.family)
         return
@@ -114,9 +132,12 @@ def use_wheel_harfbuzz() -> str:
         import uharfbuzz
     except ImportError:
         uharfbuzz = None
-    if (choice == "auto" and uharfbuzz is not None
-            and weasyprint.__version__.startswith(SUPPORTED_WEASYPRINT)
-            and _parameters(fonts.Font.subset) == ["self", "to_unicode", "hinting"]):
+    if (
+        choice == "auto"
+        and uharfbuzz is not None
+        and weasyprint.__version__.startswith(SUPPORTED_WEASYPRINT)
+        and _parameters(fonts.Font.subset) == ["self", "to_unicode", "hinting"]
+    ):
         fonts.Font.subset = _subset_method
         _installed = f"uharfbuzz {uharfbuzz.__version__}"
     elif fonts.harfbuzz_subset:

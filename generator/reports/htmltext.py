@@ -12,8 +12,9 @@ import re
 from collections.abc import Callable
 from urllib.parse import urljoin, urlsplit
 
-NBSP = "\u00a0"
-NNBSP = "\u202f"  # espace fine insécable
+from ..french import NBSP, NNBSP, spacing
+
+__all__ = ["NBSP", "NNBSP", "absolutise", "fragments_to_page", "french_spacing", "prefix_anchors"]
 
 _TAG = re.compile(r"(<[^>]*>)")
 _RAW_TEXT = ("script", "style", "pre", "code", "kbd", "samp", "title")
@@ -22,24 +23,6 @@ _RAW_TEXT = ("script", "style", "pre", "code", "kbd", "samp", "title")
 KEEP_SPACING = "data-keep-spacing"
 _URL_ATTR = re.compile(r'\b(src|href)="([^"]*)"')
 _ID_ATTR = re.compile(r'(?<![\w-])id="([^"]*)"')
-# A space (ordinary or not) before « : ; ? ! » becomes the right non-breaking one.
-_BEFORE_COLON = re.compile(r"[ \u00a0\u202f\t\n]+:")
-_BEFORE_PUNCT = re.compile(r"[ \u00a0\u202f\t\n]+([;?!])")
-_BEFORE_CLOSE = re.compile(r"[ \u00a0\u202f\t\n]*»")
-_AFTER_OPEN = re.compile(r"«[ \u00a0\u202f\t\n]*")
-
-
-def french_text(text: str) -> str:
-    """French spacing in one text node.
-
-    An existing space before ``:`` becomes a non-breaking space, before ``; ? !`` a narrow
-    non-breaking space; guillemets get a non-breaking space inside. A colon glued to a word
-    (``https://``, ``10:30``) is left alone.
-    """
-    text = _BEFORE_COLON.sub(NBSP + ":", text)
-    text = _BEFORE_PUNCT.sub(NNBSP + r"\1", text)
-    text = _AFTER_OPEN.sub("«" + NBSP, text)
-    return _BEFORE_CLOSE.sub(NBSP + "»", text)
 
 
 def _map_parts(
@@ -57,8 +40,10 @@ def _map_parts(
         name_match = re.match(r"<\s*(/?)\s*([a-zA-Z0-9]+)", part)
         if name_match:
             closing, name = name_match.group(1) == "/", name_match.group(2).lower()
-            if name in _RAW_TEXT or (not closing and KEEP_SPACING in part) or (
-                closing and name in raw_depth
+            if (
+                name in _RAW_TEXT
+                or (not closing and KEEP_SPACING in part)
+                or (closing and name in raw_depth)
             ):
                 if closing and name in raw_depth:
                     raw_depth.remove(name)
@@ -70,7 +55,7 @@ def _map_parts(
 
 def french_spacing(markup: str) -> str:
     """French spacing in every text node of ``markup``; tags and attributes untouched."""
-    return _map_parts(markup, on_text=french_text)
+    return _map_parts(markup, on_text=spacing)
 
 
 def absolutise(markup: str, page_url: str, base: str) -> str:

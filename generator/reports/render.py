@@ -51,8 +51,7 @@ def start_pdf_worker() -> None:
         import resource
 
         _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
-        limit = PDF_MEMORY_LIMIT if hard == resource.RLIM_INFINITY else min(
-            PDF_MEMORY_LIMIT, hard)
+        limit = PDF_MEMORY_LIMIT if hard == resource.RLIM_INFINITY else min(PDF_MEMORY_LIMIT, hard)
         resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
     except (ImportError, ValueError, OSError):
         pass  # not on this system: the time limit still holds
@@ -61,8 +60,7 @@ def start_pdf_worker() -> None:
 @contextmanager
 def _time_limit(seconds: int) -> Iterator[None]:
     """Raise :class:`_TimeLimit` in the body after ``seconds`` (main thread of a worker)."""
-    if threading.current_thread() is not threading.main_thread() or not hasattr(
-            signal, "SIGALRM"):
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "SIGALRM"):
         yield
         return
 
@@ -110,8 +108,9 @@ class _Capture(logging.Handler):
         message = record.getMessage()
         # An image the editor left without alternative text is decorative here (alt="");
         # `check` warns about it.
-        if "has no required alt description" in message \
-                or record.name.startswith("weasyprint.progress"):
+        if "has no required alt description" in message or record.name.startswith(
+            "weasyprint.progress"
+        ):
             return
         kind = classify(message)
         if kind is not None:  # the machine, not the document: said once by the build
@@ -137,8 +136,7 @@ def _fetcher(resources: dict[str, str], refused: list[str]) -> Any:
                 refused.append(url)
                 raise ValueError(f"refused URL (not a local file of the site): {url}")
             mime = mimetypes.guess_type(path)[0] or "application/octet-stream"
-            return URLFetcherResponse(url, Path(path).read_bytes(),
-                                      headers={"Content-Type": mime})
+            return URLFetcherResponse(url, Path(path).read_bytes(), headers={"Content-Type": mime})
 
     return LocalFetcher()
 
@@ -174,7 +172,8 @@ def render_job(job: RenderJob) -> RenderOutcome:
             logger.setLevel(previous_level)
         # a refused URL is also logged by WeasyPrint ("Failed to load image at …"): once
         problems = [f"refused URL {url}" for url in refused] + [
-            _with_reason(m) for m in capture.messages if not any(url in m for url in refused)]
+            _with_reason(m) for m in capture.messages if not any(url in m for url in refused)
+        ]
         environment = tuple(capture.environment)
         if problems:
             return RenderOutcome("; ".join(dict.fromkeys(problems)), environment)
@@ -184,14 +183,22 @@ def render_job(job: RenderJob) -> RenderOutcome:
     except MissingLibrary as error:
         return RenderOutcome(f"environment: {error}", tuple(capture.environment))
     except _TimeLimit:
-        return RenderOutcome(f"took longer than {job.time_limit} s, the time limit of one PDF "
-                             "(shorten the document, or split it)", tuple(capture.environment))
+        return RenderOutcome(
+            f"took longer than {job.time_limit} s, the time limit of one PDF "
+            "(shorten the document, or split it)",
+            tuple(capture.environment),
+        )
     except MemoryError:
-        return RenderOutcome(f"needed more than {PDF_MEMORY_LIMIT // 1024**3} GB of memory, the "
-                             "limit of one PDF (an image too large?)",
-                             tuple(capture.environment))
+        return RenderOutcome(
+            f"needed more than {PDF_MEMORY_LIMIT // 1024**3} GB of memory, the "
+            "limit of one PDF (an image too large?)",
+            tuple(capture.environment),
+        )
     except RecursionError:  # check bounds nesting (body_shape); this is the last guard
-        return RenderOutcome("the text is nested too deeply to lay out (quotes, lists or "
-                             "HTML elements inside one another)", tuple(capture.environment))
+        return RenderOutcome(
+            "the text is nested too deeply to lay out (quotes, lists or "
+            "HTML elements inside one another)",
+            tuple(capture.environment),
+        )
     except Exception as error:  # a worker reports; the parent raises ReportError
         return RenderOutcome(f"{type(error).__name__}: {error}", tuple(capture.environment))

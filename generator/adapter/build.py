@@ -16,9 +16,9 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
-from .owned_folders import SITE_MARKER, FolderNotOurs, ensure_replaceable
-from .settings import load_settings
-from .site_folder import (
+from ..owned_folders import SITE_MARKER, FolderNotOurs, ensure_replaceable
+from ..settings import load_settings
+from ..site_folder import (
     SiteFolderError,
     clean_leftovers,
     install_site,
@@ -70,8 +70,9 @@ def _causes(error: BaseException) -> list[str]:
     return lines
 
 
-def build_site(root: Path, site_dir: Path | None = None, verbose: bool = False,
-               force: bool = False) -> int:
+def build_site(
+    root: Path, site_dir: Path | None = None, verbose: bool = False, force: bool = False
+) -> int:
     """Build the site; return 0 on success, 1 on failure (previous output untouched).
 
     The target is replaced only if it is absent, empty or a previous build (its marker
@@ -86,30 +87,44 @@ def build_site(root: Path, site_dir: Path | None = None, verbose: bool = False,
     settings = load_settings(root)
     target = (site_dir or settings.site_dir).resolve()
     sources = [settings.content_dir, settings.projects_dir, root / "theme", root / ".git"]
-    if target == root or target in root.parents or any(
+    if (
+        target == root
+        or target in root.parents
+        or any(
             target == folder or folder.resolve() in target.parents
-            for folder in (f.resolve() for f in sources)):
-        print(f"error: the site folder {target} is the project or holds its sources; "
-              "choose another --site-dir (nothing was done)", file=sys.stderr)
+            for folder in (f.resolve() for f in sources)
+        )
+    ):
+        print(
+            f"error: the site folder {target} is the project or holds its sources; "
+            "choose another --site-dir (nothing was done)",
+            file=sys.stderr,
+        )
         return 2
     if not force:
         try:
-            ensure_replaceable(target, SITE_MARKER, "site folder",
-                               "Choose another --site-dir, or add --force to replace it.")
+            ensure_replaceable(
+                target,
+                SITE_MARKER,
+                "site folder",
+                "Choose another --site-dir, or add --force to replace it.",
+            )
         except FolderNotOurs as error:
             print(f"error: {error}", file=sys.stderr)
             return 2
     if os.path.ismount(target):
-        print(f"error: {target} is a mount point: a build cannot replace it; set the site "
-              "folder to a folder inside it (nothing was done)", file=sys.stderr)
+        print(
+            f"error: {target} is a mount point: a build cannot replace it; set the site "
+            "folder to a folder inside it (nothing was done)",
+            file=sys.stderr,
+        )
         return 2
     handler = _setup_logging(verbose)
     building: Path | None = None
     try:
         with locked(target):
             for leftover in clean_leftovers(target):
-                print(f"removed {leftover.name}, left by an interrupted build",
-                      file=sys.stderr)
+                print(f"removed {leftover.name}, left by an interrupted build", file=sys.stderr)
             building = new_building_folder(target)
             config = load_config(str(config_file), site_dir=str(building))
             mkdocs_build(config)

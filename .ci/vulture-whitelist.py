@@ -1,0 +1,27 @@
+# Names vulture (dead-code finder) cannot see used: read by MkDocs, Jinja templates,
+# pydantic or tests. `make quick` and tests/test_structure.py run vulture with this file;
+# anything else it reports is dead code to remove.
+# ruff: noqa
+from generator.adapter.plugin import ProgrammePlugin as _
+
+# MkDocs calls the plugin's hooks and reads its schema
+ProgrammePlugin
+_.config_scheme
+_.on_startup, _.on_config, _.on_files, _.on_nav, _.on_env, _.on_page_markdown
+_.on_page_content, _.on_page_context, _.on_post_build, _.on_serve
+_.auto_reload  # jinja2.Environment's setting
+dirty  # a keyword of on_startup's signature
+# read by the theme's templates (theme/fragments, theme/print)
+_.status_label
+# signal handler signature; WeasyPrint's url_fetcher protocol
+frame, signum
+_.fetch
+# pydantic: model settings, validators (called by the model) and fields read by name
+model_config
+_._end_after_start, _._lead_not_partner
+cls
+alt, links, serve_hosts
+# SearchStats fields and index_site(): read by tests and bench/benchmark.py
+index_bytes, bundle_dir, index_site
+# yaml loader argument of a multi-constructor
+loader

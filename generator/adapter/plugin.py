@@ -1,0 +1,163 @@
+"""The MkDocs plugin ``programme``: each hook hands MkDocs what the core computed.
+
+The work is done by :class:`generator.site_run.SiteRun`; the hooks translate between MkDocs'
+objects (config, files, pages, templates) and the core's, and keep nothing from one build to
+the next: ``on_config`` starts a new run (``mkdocs serve`` rebuilds with the same plugin).
+"""
+
+from __future__ import annotations
+
+import logging
+import posixpath
+import time
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+from mkdocs.utils.templates import TemplateContext
+
+from ..diagnostics import ContentError
+from ..owned_folders import FolderNotOurs
+from ..render.fragment_cache import SLOT, FragmentCache
+from ..search import SearchIndexError
+from ..site_build import MachineError
+from ..site_folder import ensure_engine_may_empty
+from ..site_run import SiteRun, licence_meta
+from .config import CONFIG_SCHEME, options_of, settings_of
+from .serve import guard_preview_server
+
+log = logging.getLogger("mkdocs.plugins.programme")
+stage_log = logging.getLogger("mkdocs.plugins.programme.stages")
+content_log = logging.getLogger("generator.content")
+environment_log = logging.getLogger("generator.environment")
+
+
+class ProgrammePlugin(BasePlugin):  # type: ignore[type-arg, no-untyped-call]
+    config_scheme = CONFIG_SCHEME
+
+    def __init__(self) -> None:
+        self.serving = False
+        self.run: SiteRun | None = None
+        self.nav_pages: set[int] = set()
+        self.render_started = 0.0
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
+        if self.serving:
+            guard_preview_server(tuple(self.config["serve_hosts"]))
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.on_build_error(error=None)  # a run left by a build that stopped early
+        try:
+            options = options_of(self.config)
+            if not self.serving:
+                ensure_engine_may_empty(Path(config.site_dir))
+        except (ValueError, FolderNotOurs) as error:
+            raise PluginError(str(error)) from error
+        self.run = SiteRun(settings_of(config, options), options.makes_pdfs(self.serving))
+        try:
+            site = self.run.prepare()
+        except ContentError as error:
+            errors = [item for item in error.diagnostics if item.is_error]
+            for item in errors:
+                log.error(item.as_text())
+            raise PluginError(f"{len(errors)} content error(s); nothing was built") from error
+        except MachineError as error:
+            raise PluginError(f"environment: {error}") from error
+        except (SearchIndexError, OSError) as error:
+            raise PluginError(f"search index: {error}") from error
+        for item in site.warnings:  # outside the "mkdocs" logger: never fail `--strict`
+            content_log.warning(item.as_text())
+        for note in site.environment:
+            environment_log.warning(note)  # the machine, not content: never fails the build
+        config.nav = site.plan.nav
+        config.extra["pk_licence"] = licence_meta(self.run.settings.site_licence)
+        return config
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        assert self.run is not None
+        self.render_started = time.perf_counter()
+        for file in list(files):
+            if not self.run.publishes(
+                file.src_uri, file.abs_src_path, file.is_documentation_page()
+            ):
+                files.remove(file)
+        pages, published = self.run.generated()
+        for uri, stub in pages.items():
+            files.append(File.generated(config, uri, content=stub))
+        for url, source in published.items():
+            files.append(File.generated(config, url, abs_src_path=str(source)))
+        return files
+
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+        self.nav_pages = {id(page) for page in nav.pages}
+        return nav
+
+    def on_env(
+        self, env: jinja2.Environment, config: MkDocsConfig, files: Files
+    ) -> jinja2.Environment:
+        env.globals["pk_cached"] = FragmentCache()
+        env.globals["pk_slot"] = SLOT
+        # MkDocs makes a new environment for every build (and every reload of `serve`), so
+        # templates need not be checked for changes on each of thousands of pages.
+        env.auto_reload = False
+        return env
+
+    def on_page_markdown(
+        self, markdown: str, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        spec = self.run.planned(page.file.src_uri) if self.run else None
+        if spec is None:
+            page.meta.setdefault("pk_licence", config.extra["pk_licence"])
+        else:
+            page.meta.update(SiteRun.page_meta(spec))
+        return markdown
+
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        spec = self.run.planned(page.file.src_uri) if self.run else None
+        if spec is None:
+            return SiteRun.editorial_html(html, page.meta.get("title"))
+        page.toc = get_toc(spec.toc_tokens)  # type: ignore[arg-type]
+        return spec.html
+
+    def on_page_context(
+        self, context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
+        # Pages outside the navigation share one menu per parent folder (pk_cached)
+        folder = posixpath.dirname(page.url.rstrip("/"))
+        key = None if id(page) in self.nav_pages else folder
+        context["pk_nav_key"] = key  # type: ignore[typeddict-unknown-key]
+        return context
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        assert self.run is not None
+        stage_log.info("stage render (MkDocs): %.2f s", time.perf_counter() - self.render_started)
+        try:
+            stats = self.run.finish(Path(config.site_dir))
+        except (SearchIndexError, OSError) as error:
+            raise PluginError(f"search index: {error}") from error
+        finally:
+            self.run = None
+        log.info("search index: %d pages, %d bytes", stats.pages, stats.bytes)
+        for warning in stats.warnings:
+            environment_log.warning(warning)  # the Pagefind version, not content
+
+    def on_build_error(self, *, error: Exception | None) -> None:
+        if self.run is not None:
+            self.run.cancel()
+            self.run = None
+
+    def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> Any:
+        root = Path(config.config_file_path).resolve().parent
+        for folder in (root / self.config["projects_dir"], root / "theme"):
+            if folder.is_dir():
+                server.watch(str(folder))
+        return server

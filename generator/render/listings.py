@@ -1,0 +1,388 @@
+"""Listing pages: home, all sheets and write-ups, countries, themes, organisations,
+programmes, good practices, licence, search, downloads, and the navigation."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .. import urls
+from ..catalogue import GroupIndex, Project, Writeup
+from ..countries import french_name
+from ..french import plural, sort_key
+from ..urls import relative
+from .page_specs import (
+    Entry,
+    Group,
+    Section,
+    listing_page_url,
+    natural_key,
+    pager_numbers,
+    paginate,
+)
+from .planner_base import PlannerBase
+
+Document = Project | Writeup
+
+
+class ListingPages(PlannerBase):
+    def listing(
+        self,
+        url: str,
+        title: str,
+        description: str,
+        sections: list[Section],
+        intro: str = "",
+        facts: list[tuple[str, str, str]] | None = None,
+        empty: str = "",
+        kind: str = "listing",
+    ) -> None:
+        """A listing page; past ``listing_page_size`` cards, more pages at ``<url>page/<n>/``.
+
+        A country or a programme of a thousand sheets is cut into pages a phone can load.
+
+        The cards of all sections are cut in order into pages; each page repeats the heading
+        (with the total count) of every section it shows part of, and a pager links them.
+        """
+        pages = paginate(sections, self.settings.options.listing_page_size)
+        for number, page_sections in enumerate(pages, start=1):
+            page_url = listing_page_url(url, number)
+            suffix = f" (page {number} sur {len(pages)})" if len(pages) > 1 else ""
+            pager = [(n, listing_page_url(url, n)) for n in pager_numbers(number, len(pages))]
+            html = self.render(
+                "listing.html",
+                page_url,
+                title=title + suffix,
+                intro=intro if number == 1 else "",
+                sections=page_sections,
+                facts=(facts or []) if number == 1 else [],
+                empty=empty if not sections else "",
+                pager=pager if len(pages) > 1 else [],
+                page=number,
+                pages=len(pages),
+                prev_url=listing_page_url(url, number - 1) if number > 1 else "",
+                next_url=listing_page_url(url, number + 1) if number < len(pages) else "",
+            )
+            self.add(
+                f"{page_url}index.md", page_url, title + suffix, description + suffix, html, kind
+            )
+
+    def home(self) -> None:
+        intro_html = ""
+        intro = self.settings.home_intro
+        if intro.is_file():
+            from ..sourcefile import load_markdown
+
+            source = load_markdown(intro, self.settings.rel(intro), require_front_matter=False)
+            intro_html = self.renderer.render(source.body, intro, "").html
+        catalogue = self.catalogue
+        latest = [w.slug for w in catalogue.writeups_newest_first()[:5]]
+        inspiring = self.by_title(catalogue.inspiring)[:6]
+        html = self.render(
+            "home.html", "", latest=latest, inspiring=inspiring, intro_html=intro_html
+        )
+        self.add(
+            "index.md",
+            "",
+            self.site_name,
+            "Fiches projet, comptes-rendus et exemples inspirants",
+            html,
+            "home",
+        )
+
+    def document_listings(self) -> None:
+        catalogue = self.catalogue
+        projects = self.by_title(catalogue.projects)
+        self.listing(
+            urls.PROJECTS,
+            "Fiches projet",
+            "Toutes les fiches projet",
+            [Section("toutes-les-fiches", "Toutes les fiches", len(projects), projects=projects)]
+            if projects
+            else [],
+            empty="Aucune fiche projet pour le moment.",
+        )
+        writeups = [w.slug for w in catalogue.writeups_newest_first()]
+        self.listing(
+            urls.WRITEUPS,
+            "Comptes-rendus",
+            "Tous les comptes-rendus, du plus récent au plus ancien",
+            [
+                Section(
+                    "tous-les-comptes-rendus",
+                    "Du plus récent au plus ancien",
+                    len(writeups),
+                    writeups=writeups,
+                )
+            ]
+            if writeups
+            else [],
+            empty="Aucun compte-rendu pour le moment.",
+            kind="writeups",
+        )
+        inspiring = self.by_title(catalogue.inspiring)
+        self.listing(
+            urls.INSPIRING,
+            "Exemples inspirants",
+            "Les projets signalés comme inspirants ou présentés lors d’une session",
+            [Section("exemples", "Les exemples", len(inspiring), projects=inspiring)]
+            if inspiring
+            else [],
+            intro="Les projets signalés comme inspirants ou présentés comme exemples "
+            "lors d’une session.",
+            empty="Aucun exemple inspirant pour le moment.",
+        )
+
+    def country_pages(self) -> None:
+        entries = []
+        for country in self.catalogue.countries():
+            slugs = self.by_title(self.catalogue.by_country[country.code])
+            entries.append(Entry(country.url, country.name, plural(len(slugs), "fiche")))
+            self.listing(
+                country.url,
+                country.name,
+                f"Les projets au pays : {country.name}",
+                [Section("fiches", "Fiches projet", len(slugs), projects=slugs)],
+                kind="country",
+            )
+        self.listing(
+            urls.COUNTRIES,
+            "Pays",
+            "Les projets par pays",
+            [Section("pays", "Tous les pays", len(entries), entries=entries)] if entries else [],
+            empty="Aucun pays pour le moment.",
+        )
+
+    def group_sections(self, group: GroupIndex) -> list[Section]:
+        """The sheets, then the write-ups, of a theme or a programme."""
+        sections = []
+        if group.projects:
+            sections.append(
+                Section(
+                    "fiches",
+                    "Fiches projet",
+                    len(group.projects),
+                    projects=self.by_title(group.projects),
+                )
+            )
+        if group.writeups:
+            sections.append(
+                Section(
+                    "comptes-rendus", "Comptes-rendus", len(group.writeups), writeups=group.writeups
+                )
+            )
+        return sections
+
+    def theme_pages(self) -> None:
+        entries = []
+        for theme_id, theme in self.catalogue.themes.items():
+            group = self.catalogue.by_theme[theme_id]
+            url = urls.theme(theme_id)
+            sections = self.group_sections(group)
+            note = f"{plural(len(group.projects), 'fiche')}, " + plural(
+                len(group.writeups), "compte-rendu", "comptes-rendus"
+            )
+            entries.append(Entry(url, theme.label, note))
+            self.listing(
+                url,
+                theme.label,
+                theme.description or f"Thème : {theme.label}",
+                sections,
+                intro=theme.description or "",
+                empty="Rien sous ce thème pour le moment.",
+                kind="theme",
+            )
+        self.listing(
+            urls.THEMES,
+            "Thèmes",
+            "Les projets et comptes-rendus par thème",
+            [Section("themes", "Tous les thèmes", len(entries), entries=entries)]
+            if entries
+            else [],
+            empty="Aucun thème pour le moment.",
+        )
+
+    def organisation_pages(self) -> None:
+        entries = []
+        orgs = sorted(self.catalogue.organisations.values(), key=lambda o: (sort_key(o.name), o.id))
+        for org in orgs:
+            index = self.catalogue.by_organisation[org.id]
+            url = urls.organisation(org.id)
+            sections = []
+            for section_id, label, slugs, is_project in (
+                ("porteur", "Projets portés", index.leads, True),
+                ("partenaire", "Projets en partenariat", index.partners, True),
+                ("presentes", "Comptes-rendus présentés", index.presented, False),
+                ("rediges", "Comptes-rendus rédigés ou relus", index.authored, False),
+            ):
+                if slugs and is_project:
+                    sections.append(
+                        Section(section_id, label, len(slugs), projects=self.by_title(slugs))
+                    )
+                elif slugs:
+                    sections.append(Section(section_id, label, len(slugs), writeups=slugs))
+            facts: list[tuple[str, str, str]] = [("Nom", org.name, "")]
+            if org.short_name:
+                facts.append(("Sigle", org.short_name, ""))
+            if org.country:
+                facts.append(("Pays", french_name(org.country), ""))
+            if org.url:
+                facts.append(("Site web", org.url, org.url))
+            count = len(index.leads) + len(index.partners)
+            entries.append(Entry(url, org.name, plural(count, "projet")))
+            self.listing(
+                url,
+                org.name,
+                org.description or org.name,
+                sections,
+                intro=org.description or "",
+                facts=facts,
+                empty="Aucune fiche ni aucun compte-rendu pour le moment.",
+                kind="organisation",
+            )
+        self.listing(
+            urls.ORGANISATIONS,
+            "Organisations",
+            "Les organisations du réseau",
+            [Section("organisations", "Toutes les organisations", len(entries), entries=entries)]
+            if entries
+            else [],
+            empty="Aucune organisation pour le moment.",
+        )
+
+    def programme_pages(self) -> None:
+        entries = []
+        for programme in sorted(self.catalogue.programmes.values(), key=lambda p: p.id):
+            group = self.catalogue.by_programme[programme.id]
+            url = urls.programme(programme.id)
+            facts: list[tuple[str, str, str]] = [("Nom", programme.name, "")]
+            if programme.organisation:
+                facts.append(
+                    (
+                        "Porté par",
+                        self.catalogue.organisations[programme.organisation].name,
+                        relative(urls.organisation(programme.organisation), url),
+                    )
+                )
+            if programme.started:
+                facts.append(("Lancé en", str(programme.started), ""))
+            if programme.url:
+                facts.append(("Site web", programme.url, programme.url))
+            sections = self.group_sections(group)
+            entries.append(
+                Entry(
+                    url,
+                    self.credits.programme_label(programme.id),
+                    plural(len(group.projects), "fiche"),
+                )
+            )
+            self.listing(
+                url,
+                self.credits.programme_label(programme.id),
+                programme.description or programme.name,
+                sections,
+                intro=programme.description or "",
+                facts=facts,
+                empty="Rien dans ce programme pour le moment.",
+                kind="programme",
+            )
+        self.listing(
+            urls.PROGRAMMES,
+            "Programmes",
+            "Les programmes",
+            [Section("programmes", "Tous les programmes", len(entries), entries=entries)]
+            if entries
+            else [],
+            empty="Aucun programme pour le moment.",
+        )
+
+    def practices_page(self) -> None:
+        sections = []
+        for theme_id, items in self.catalogue.practices_by_theme().items():
+            practices = [(text, w) for w, kind, text in items if kind == "practice"]
+            difficulties = [(text, w) for w, kind, text in items if kind == "difficulty"]
+            groups = []
+            if practices:
+                groups.append(Group("Bonnes pratiques", practices))
+            if difficulties:
+                groups.append(Group("Difficultés", difficulties))
+            sections.append(
+                Section(
+                    f"theme-{theme_id}",
+                    self.catalogue.themes[theme_id].label,
+                    len(items),
+                    groups=groups,
+                )
+            )
+        self.listing(
+            urls.PRACTICES,
+            "Bonnes pratiques et difficultés",
+            "Les bonnes pratiques et difficultés relevées dans les comptes-rendus",
+            sections,
+            intro="Rassemblées depuis tous les comptes-rendus, par thème ; "
+            "chacune renvoie au compte-rendu d’où elle vient.",
+            empty="Aucune bonne pratique pour le moment.",
+        )
+
+    def licence_page(self) -> None:
+        site = self.settings.site_licence
+        others = [d for d in self.documents() if d.licence.id != site.id]
+        html = self.render("licence.html", urls.LICENCE, licence=site, others=others)
+        self.add(
+            f"{urls.LICENCE}index.md",
+            urls.LICENCE,
+            "Licence et réutilisation",
+            "La licence des contenus et comment les créditer",
+            html,
+            "licence",
+        )
+
+    def search_page(self) -> None:
+        html = self.render("search.html", urls.SEARCH)
+        self.add(
+            f"{urls.SEARCH}index.md",
+            urls.SEARCH,
+            "Rechercher et parcourir",
+            "Rechercher dans les fiches projet et les comptes-rendus ; filtrer par pays, "
+            "thème, organisation, programme, statut, année",
+            html,
+            "search",
+        )
+
+    def downloads_page(self) -> None:
+        html = self.render(
+            "downloads.html",
+            urls.DOWNLOADS,
+            reports=sorted(
+                self.pdfs.values(),
+                key=lambda r: (r.kind, natural_key(sort_key(r.title)), r.url),
+            ),
+        )
+        self.add(
+            f"{urls.DOWNLOADS}index.md",
+            urls.DOWNLOADS,
+            "Téléchargements",
+            "Tous les rapports à télécharger en PDF",
+            html,
+            "downloads",
+        )
+
+    def nav(self) -> list[Any]:
+        downloads = [{"Téléchargements": f"{urls.DOWNLOADS}index.md"}] if self.pdfs else []
+        return [
+            {"Accueil": "index.md"},
+            {"Fiches projet": f"{urls.PROJECTS}index.md"},
+            {"Comptes-rendus": f"{urls.WRITEUPS}index.md"},
+            {"Exemples inspirants": f"{urls.INSPIRING}index.md"},
+            {"Bonnes pratiques": f"{urls.PRACTICES}index.md"},
+            {"Rechercher": f"{urls.SEARCH}index.md"},
+            {
+                "Parcourir": [
+                    {"Pays": f"{urls.COUNTRIES}index.md"},
+                    {"Thèmes": f"{urls.THEMES}index.md"},
+                    {"Organisations": f"{urls.ORGANISATIONS}index.md"},
+                    {"Programmes": f"{urls.PROGRAMMES}index.md"},
+                ]
+            },
+            *downloads,
+            {"Licence": f"{urls.LICENCE}index.md"},
+        ]

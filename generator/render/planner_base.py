@@ -1,0 +1,146 @@
+"""The planner's common ground: templates, cards, page registration, document order.
+
+:class:`PlannerBase` holds what every kind of page needs; :mod:`.document_pages` and
+:mod:`.listings` add the pages themselves, and :mod:`.site_plan` puts them in order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup, escape
+
+from .. import urls
+from ..catalogue import Catalogue
+from ..countries import french_name
+from ..credits import Credits
+from ..diagnostics import Diagnostic
+from ..french import citation, french_date, period_text, sort_key
+from ..licences import Licence
+from ..urls import relative
+from .body_pool import RendererSettings
+from .markdown_body import RenderedBody
+from .page_specs import HREF_SLOT, Document, DocumentFeed, PageSpec, PdfLink, SitePlan
+
+
+class PlannerBase:
+    def __init__(
+        self,
+        catalogue: Catalogue,
+        previous: SitePlan | None = None,
+        feed: DocumentFeed | None = None,
+        pdfs: Mapping[str, PdfLink] | None = None,
+        body_workers: int | None = None,
+    ) -> None:
+        self.catalogue = catalogue
+        self.settings = settings = catalogue.settings
+        self.pdfs = dict(pdfs or {})
+        self.body_workers = body_workers
+        self.pages: dict[str, PageSpec] = {}
+        self.assets: dict[str, Path] = {}
+        self.problems: list[Diagnostic] = []
+        self.rendered: dict[str, RenderedBody] = dict(previous.rendered) if previous else {}
+        sources = {p.path.resolve(): p.url for p in catalogue.projects.values()}
+        sources.update({w.path.resolve(): w.url for w in catalogue.writeups.values()})
+        self.renderer_settings = RendererSettings(
+            self.settings.root,
+            list(settings.extensions),
+            dict(settings.extension_configs),
+            sources,
+            (self.settings.content_dir.resolve(), self.settings.projects_dir.resolve()),
+        )
+        self.renderer = self.renderer_settings.renderer()
+        self.credits = Credits(catalogue)
+        self.site_name = settings.title
+        self.env = Environment(
+            loader=FileSystemLoader(str(settings.theme_dir / "fragments")),
+            autoescape=True,
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            auto_reload=False,  # one plan, one read of each template: no stat per render
+        )
+        self.env.globals.update(
+            catalogue=catalogue,
+            urls=urls,
+            french_date=french_date,
+            country_name=french_name,
+            country_names=lambda codes: ", ".join(french_name(c) for c in codes),
+            org_label=catalogue.organisation_label,
+            programme_label=self.credits.programme_label,
+            period=period_text,
+            citation=citation,
+            people=self.credits.people,
+            site_name=self.site_name,
+            project_card=self.project_card,
+            writeup_card=self.writeup_card,
+        )
+        self._cards: dict[tuple[str, str], str] = {}
+        self.feed = feed
+        self._title_keys = {
+            slug: (sort_key(p.title), slug) for slug, p in catalogue.projects.items()
+        }
+
+    def documents(self) -> list[Document]:
+        """The sheets, then the write-ups, each by slug: whatever order the catalogue has."""
+        catalogue = self.catalogue
+        return [
+            *(catalogue.projects[slug] for slug in sorted(catalogue.projects)),
+            *(catalogue.writeups[slug] for slug in sorted(catalogue.writeups)),
+        ]
+
+    # --- helpers exposed to templates ---
+
+    def card(self, template: str, name: str, doc: Document, href: str) -> Markup:
+        """A listing card, rendered once per document; only its link differs by page."""
+        key = (template, doc.url)
+        card = self._cards.get(key)
+        if card is None:
+            card = self.env.get_template(template).render({name: doc, "href": HREF_SLOT})
+            if card.count(HREF_SLOT) != 1:
+                raise ValueError(f"{template} must use {{{{ href }}}} exactly once")
+            self._cards[key] = card
+        # a relative address made of slugs and slashes: nothing to escape
+        return Markup(card.replace(HREF_SLOT, str(escape(href))))
+
+    def project_card(self, slug: str, href: str) -> Markup:
+        return self.card("card-project.html", "p", self.catalogue.projects[slug], href)
+
+    def writeup_card(self, slug: str, href: str) -> Markup:
+        return self.card("card-writeup.html", "w", self.catalogue.writeups[slug], href)
+
+    # --- rendering ---
+
+    def render(self, template: str, page_url: str, **context: Any) -> str:
+        link: Callable[[str], str] = lambda target: relative(target, page_url)  # noqa: E731
+        return self.env.get_template(template).render(link=link, **context)
+
+    def add(
+        self,
+        uri: str,
+        url: str,
+        title: str,
+        description: str,
+        html: str,
+        kind: str,
+        licence: Licence | None = None,
+        toc: list[dict[str, Any]] | None = None,
+        jsonld: str = "",
+    ) -> None:
+        self.pages[uri] = PageSpec(
+            uri,
+            url,
+            title,
+            description,
+            html,
+            licence or self.settings.site_licence,
+            kind,
+            toc or [],
+            jsonld,
+        )
+
+    def by_title(self, slugs: Iterable[str]) -> list[str]:
+        return sorted(slugs, key=self._title_keys.__getitem__)
