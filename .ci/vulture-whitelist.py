@@ -8,8 +8,8 @@ from generator.adapter.plugin import ProgrammePlugin as _
 ProgrammePlugin
 _.config_scheme
 _.on_startup, _.on_config, _.on_files, _.on_nav, _.on_env, _.on_page_markdown
-_.on_page_content, _.on_page_context, _.on_post_build, _.on_serve
-_.auto_reload  # jinja2.Environment's setting
+_.on_page_content, _.on_page_context, _.on_post_build, _.on_serve, _.on_pre_page
+
 dirty  # a keyword of on_startup's signature
 # read by the theme's templates (theme/fragments, theme/print)
 _.status_label

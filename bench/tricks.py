@@ -75,17 +75,25 @@ def _search_after_planning() -> None:
     site_run.SearchFeed.close = close  # type: ignore[method-assign]
 
 
-def _templates_checked() -> None:
+def _markdown_on_stubs() -> None:
     from generator.adapter import plugin
 
-    on_env = plugin.ProgrammePlugin.on_env
+    del plugin.ProgrammePlugin.on_pre_page
 
-    def checked(self: plugin.ProgrammePlugin, env: object, config: object, files: object) -> object:
-        env = on_env(self, env, config, files)  # type: ignore[arg-type]
-        env.auto_reload = True
-        return env
 
-    plugin.ProgrammePlugin.on_env = checked  # type: ignore[method-assign, assignment]
+def _gc_not_frozen() -> None:
+    from generator.adapter import plugin
+
+    class Collector:
+        @staticmethod
+        def freeze() -> None:  # the catalogue and plan stay in the collector's passes
+            return None
+
+        @staticmethod
+        def unfreeze() -> None:
+            return None
+
+    plugin.gc = Collector  # type: ignore[attr-defined, assignment]
 
 
 def _check_one_process() -> None:
@@ -116,7 +124,10 @@ BUILD_TRICKS: dict[str, Callable[[], None]] = {
     "cards rendered once per document": _no_card_cache,
     "bodies rendered on every core (body_pool)": _bodies_here,
     "search copies written while pages are planned (SearchFeed)": _search_after_planning,
-    "templates not checked for changes on each page (auto_reload)": _templates_checked,
+    "no Markdown pass over the stubs of planned pages (on_pre_page)": _markdown_on_stubs,
+    "catalogue and plan out of the collector's passes while MkDocs renders (gc.freeze)": (
+        _gc_not_frozen
+    ),
 }
 CHECK_TRICKS: dict[str, Callable[[], None]] = {
     "part of the files read by a forked process": _check_one_process,

@@ -124,10 +124,7 @@ def problems(body: str) -> Iterator[ShapeProblem]:
     )
     if "\n:" in text or text.startswith(":"):
         yield from _definitions(text)
-    if text.count("[") > MAX_OPEN_BRACKETS:
-        yield from _brackets(text)
-    if text.count("](") > MAX_OPEN_ADDRESSES:
-        yield from _addresses(text)
+    yield from _open_at_once(text)
     if "<" in text:
         yield from _tags(text)
 
@@ -172,44 +169,52 @@ def _definitions(text: str) -> Iterator[ShapeProblem]:
         start += len(block) + 2
 
 
-def _brackets(text: str) -> Iterator[ShapeProblem]:
-    depth = 0
-    for found in _BRACKET.finditer(text):
-        token = found.group()
-        if token == "[":
-            depth += 1
-            if depth > MAX_OPEN_BRACKETS:
-                yield ShapeProblem(
-                    found.start(),
-                    f"more than {MAX_OPEN_BRACKETS} '[' are "
-                    "open at once in this paragraph (a link is [text](address))",
-                    "close each '[' with ']', or write \\[ for a bracket that is not a link",
-                )
-                return
-        elif token == "]":
-            depth = max(0, depth - 1)
-        elif token.startswith("\n"):
-            depth = 0
+_OPEN_AT_ONCE = (
+    (
+        "[",
+        _BRACKET,
+        "]",
+        MAX_OPEN_BRACKETS,
+        f"more than {MAX_OPEN_BRACKETS} '[' are open at once in this paragraph (a link is "
+        "[text](address))",
+        "close each '[' with ']', or write \\[ for a bracket that is not a link",
+    ),
+    (
+        "](",
+        _ADDRESS,
+        ")",
+        MAX_OPEN_ADDRESSES,
+        f"more than {MAX_OPEN_ADDRESSES} link addresses are open at once in this paragraph: "
+        "'](' with no ')' after it (a link is [text](address))",
+        "close each address with ')'",
+    ),
+)
 
 
-def _addresses(text: str) -> Iterator[ShapeProblem]:
+def _open_at_once(text: str) -> Iterator[ShapeProblem]:
+    for opener, tokens, closer, limit, message, suggestion in _OPEN_AT_ONCE:
+        if text.count(opener) > limit:
+            at = _first_too_open(text, tokens, opener, closer, limit)
+            if at is not None:
+                yield ShapeProblem(at, message, suggestion)
+
+
+def _first_too_open(
+    text: str, tokens: re.Pattern[str], opener: str, closer: str, limit: int
+) -> int | None:
+    """Where more than ``limit`` ``opener`` are open at once in a paragraph, or None."""
     depth = 0
-    for found in _ADDRESS.finditer(text):
+    for found in tokens.finditer(text):
         token = found.group()
-        if token == "](":
+        if token == opener:
             depth += 1
-            if depth > MAX_OPEN_ADDRESSES:
-                yield ShapeProblem(
-                    found.start(),
-                    f"more than {MAX_OPEN_ADDRESSES} link addresses are open at once in this "
-                    "paragraph: '](' with no ')' after it (a link is [text](address))",
-                    "close each address with ')'",
-                )
-                return
-        elif token == ")":
+            if depth > limit:
+                return found.start()
+        elif token == closer:
             depth = max(0, depth - 1)
         elif token.startswith("\n"):
-            depth = 0
+            depth = 0  # a blank line ends the paragraph
+    return None
 
 
 def _tags(text: str) -> Iterator[ShapeProblem]:

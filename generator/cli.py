@@ -22,12 +22,7 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     check = commands.add_parser("check", help="validate all content and report every problem")
-    check.add_argument(
-        "--root",
-        type=Path,
-        default=Path("."),
-        help="repository root holding mkdocs.yml (default: current folder)",
-    )
+    _add_root(check)
     check.add_argument(
         "--format",
         choices=("text", "github", "json"),
@@ -37,12 +32,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--strict", action="store_true", help="warnings fail the check too")
 
     build = commands.add_parser("build", help="validate, then build the whole site")
-    build.add_argument(
-        "--root",
-        type=Path,
-        default=Path("."),
-        help="repository root holding mkdocs.yml (default: current folder)",
-    )
+    _add_root(build)
     build.add_argument(
         "--site-dir",
         type=Path,
@@ -69,17 +59,19 @@ def _parser() -> argparse.ArgumentParser:
         "else mkdocs)",
     )
 
-    demo = commands.add_parser("demo", help="write a deterministic demonstration corpus")
-    demo.add_argument("--out", type=Path, required=True, help="folder to write into")
-    demo.add_argument("--projects", type=int, default=100, help="number of project sheets")
-    demo.add_argument(
-        "--writeups",
-        type=int,
-        default=None,
-        help="number of write-ups (default: 10%% of the sheets)",
-    )
-    demo.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    from .demo import add_arguments
+
+    add_arguments(commands.add_parser("demo", help="write a deterministic demonstration corpus"))
     return parser
+
+
+def _add_root(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--root",
+        type=Path,
+        default=Path("."),
+        help="repository root holding mkdocs.yml (default: current folder)",
+    )
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -578,6 +578,11 @@ CONNECTORS = (
 # --- small helpers ----------------------------------------------------------------------
 
 
+def _yaml_list(key: str, values: list[str]) -> list[str]:
+    """``key:`` and its quoted items, as lines of front matter."""
+    return [f"{key}:", *(f"  - {q(value)}" for value in values)]
+
+
 def slugify(text: str) -> str:
     return slug(text)
 
@@ -807,14 +812,10 @@ def _project(corpus: _Corpus, slug_used: dict[str, int], index: int) -> tuple[st
         f"lead: {q(lead.id)}",
     ]
     if partners:
-        front.append("partners:")
-        front += [f"  - {q(p.id)}" for p in partners]
-    front.append("countries:")
-    front += [f"  - {q(c)}" for c in countries]
-    front.append("places:")
-    front += [f"  - {q(p)}" for p in places]
-    front.append("themes:")
-    front += [f"  - {q(t)}" for t in themes]
+        front += _yaml_list("partners", [p.id for p in partners])
+    front += _yaml_list("countries", countries)
+    front += _yaml_list("places", places)
+    front += _yaml_list("themes", themes)
     front.append("period:")
     front.append(f"  start: {start}")
     if end is not None:
@@ -947,15 +948,11 @@ def _writeup(corpus: _Corpus, slug_used: dict[str, int], index: int) -> tuple[st
     if rng.random() < 0.6:
         front.append("reviewers:")
         front += _person(rng, corpus)
-    front.append("themes:")
-    front += [f"  - {q(t)}" for t in themes]
+    front += _yaml_list("themes", themes)
     if examples:
-        front.append("examples:")
-        front += [f"  - {q(s)}" for s in examples]
-    front.append("good_practices:")
-    front += [f"  - {q(p)}" for p in practices]
-    front.append("difficulties:")
-    front += [f"  - {q(d)}" for d in difficulties]
+        front += _yaml_list("examples", examples)
+    front += _yaml_list("good_practices", practices)
+    front += _yaml_list("difficulties", difficulties)
     front.append("bibliography:")
     for ref_index in range(rng.randint(1, 3)):
         publisher = rng.choice(PUBLISHERS)
@@ -1150,11 +1147,8 @@ def generate_corpus(
     writer.manifest()
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="python -m generator.demo",
-        description="Write a deterministic demonstration corpus (invented French content).",
-    )
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The demo's options, for ``python -m generator demo`` and ``python -m generator.demo``."""
     parser.add_argument("--out", type=Path, required=True, help="folder to write into")
     parser.add_argument("--projects", type=int, default=100, help="number of project sheets")
     parser.add_argument(
@@ -1164,6 +1158,14 @@ def main(argv: list[str] | None = None) -> int:
         help="number of write-ups (default: 10%% of the sheets)",
     )
     parser.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m generator.demo",
+        description="Write a deterministic demonstration corpus (invented French content).",
+    )
+    add_arguments(parser)
     args = parser.parse_args(argv)
     writeups = args.writeups if args.writeups is not None else max(1, args.projects // 10)
     try:

@@ -83,17 +83,25 @@ _EPOCH = "1970-01-01T00:00:00Z"  # feed <updated> when there is no write-up at a
 # --- catalogue.json -------------------------------------------------------------------
 
 
+def _document_record(doc: Project | Writeup, pdfs: Collection[str] | None) -> dict[str, Any]:
+    """Every front-matter field of ``doc``, its slug, licence and addresses."""
+    record: dict[str, Any] = doc.meta.model_dump(mode="json")
+    record.update(
+        slug=doc.slug,
+        licence=doc.licence.id,
+        licence_url=doc.licence.url,
+        url=doc.url,
+        pdf=built_pdf(doc, pdfs),
+    )
+    return record
+
+
 def project_record(project: Project, pdfs: Collection[str] | None = None) -> dict[str, Any]:
     """One sheet as open data: slug, every front-matter field, its addresses and links.
 
     ``pdfs``: URLs of the documents whose PDF was built (None: all of them)."""
-    record: dict[str, Any] = project.meta.model_dump(mode="json")
+    record = _document_record(project, pdfs)
     record.update(
-        slug=project.slug,
-        licence=project.licence.id,
-        licence_url=project.licence.url,
-        url=project.url,
-        pdf=built_pdf(project, pdfs),
         cited_by=list(project.cited_by),
         inspiring_effective=bool(project.meta.inspiring or project.cited_by),
     )
@@ -102,14 +110,7 @@ def project_record(project: Project, pdfs: Collection[str] | None = None) -> dic
 
 def writeup_record(writeup: Writeup, pdfs: Collection[str] | None = None) -> dict[str, Any]:
     """One write-up as open data: slug, every front-matter field, its addresses."""
-    record: dict[str, Any] = writeup.meta.model_dump(mode="json")
-    record.update(
-        slug=writeup.slug,
-        licence=writeup.licence.id,
-        licence_url=writeup.licence.url,
-        url=writeup.url,
-        pdf=built_pdf(writeup, pdfs),
-    )
+    record = _document_record(writeup, pdfs)
     return record
 
 

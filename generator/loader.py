@@ -16,7 +16,7 @@ import os
 import re
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -43,6 +43,7 @@ from .validation import validate
 from .yamlsource import Located, YamlProblem, format_path, prefix_field
 
 E = TypeVar("E", bound=BaseModel)
+D = TypeVar("D", Project, Writeup)
 
 _IMAGE_WITHOUT_ALT = re.compile(r"!\[\s*\]\(|<img\b(?![^>]*\balt=)", re.IGNORECASE)
 
@@ -267,17 +268,33 @@ class _Run:
             licence_id or self.settings.licence, self.settings.site_licence
         )
 
-    def load_projects(self, files: list[Path]) -> list[Project]:
-        projects = []
+    def each_valid(self, files: list[Path], model: type[E]) -> Iterator[tuple[SourceFile, E]]:
+        """The sheets or write-ups that read and validate (slug too); the others get diagnostics."""
         for path in files:
             slug_ok = self.check_slug(path)
             source = self.read_document(path)
             if source is None:
                 continue
             self.context.file_dir = path.parent
-            meta = validate(ProjectMeta, source.front, source.rel, self.context, self.diagnostics)
-            if meta is None or not slug_ok:
-                continue
+            meta = validate(model, source.front, source.rel, self.context, self.diagnostics)
+            if meta is not None and slug_ok:
+                yield source, meta
+
+    def document(self, kind: Callable[..., D], source: SourceFile, meta: Any) -> D:
+        """A sheet or write-up of the catalogue from its validated file."""
+        return kind(
+            source.path.stem,
+            source.rel,
+            source.path,
+            meta,
+            source.body,
+            source.body_line,
+            self.licence_of(meta.licence),
+        )
+
+    def load_projects(self, files: list[Path]) -> list[Project]:
+        projects = []
+        for source, meta in self.each_valid(files, ProjectMeta):
             if meta.image is not None and meta.image.credit is None:
                 self.diagnostics.warning(
                     source.rel,
@@ -287,42 +304,14 @@ class _Run:
                     "add `credit: …` naming the author or source of the image",
                 )
             self.warn_empty_body(source)
-            projects.append(
-                Project(
-                    path.stem,
-                    source.rel,
-                    path,
-                    meta,
-                    source.body,
-                    source.body_line,
-                    self.licence_of(meta.licence),
-                )
-            )
+            projects.append(self.document(Project, source, meta))
         return projects
 
     def load_writeups(self, files: list[Path]) -> list[Writeup]:
         writeups = []
-        for path in files:
-            slug_ok = self.check_slug(path)
-            source = self.read_document(path)
-            if source is None:
-                continue
-            self.context.file_dir = path.parent
-            meta = validate(WriteupMeta, source.front, source.rel, self.context, self.diagnostics)
-            if meta is None or not slug_ok:
-                continue
+        for source, meta in self.each_valid(files, WriteupMeta):
             self.warn_empty_body(source)
-            writeups.append(
-                Writeup(
-                    path.stem,
-                    source.rel,
-                    path,
-                    meta,
-                    source.body,
-                    source.body_line,
-                    self.licence_of(meta.licence),
-                )
-            )
+            writeups.append(self.document(Writeup, source, meta))
         return writeups
 
     def in_two_processes(

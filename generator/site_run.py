@@ -26,6 +26,8 @@ from .settings import Settings
 from .site_build import PreparedSite, add_reports, prepare_site, timed, write_exports
 
 stage_log = logging.getLogger("mkdocs.plugins.programme.stages")
+content_log = logging.getLogger("generator.content")
+environment_log = logging.getLogger("generator.environment")
 
 THEME_ONLY = ("print/", "fragments/")
 """Folders of the theme for the core only (print stylesheets, page fragments)."""
@@ -85,6 +87,10 @@ class SiteRun:
         except BaseException:
             self.cancel()
             raise
+        for item in site.warnings:  # outside the "mkdocs" logger: never fail `--strict`
+            content_log.warning(item.as_text())
+        for note in site.environment:
+            environment_log.warning(note)  # the machine, not content: never fails the build
         set_source_date_epoch(site.catalogue)
         self.site = site
         return site

@@ -1,12 +1,13 @@
 """The MkDocs plugin ``programme``: each hook hands MkDocs what the core computed.
 
-The work is done by :class:`generator.site_run.SiteRun`; the hooks translate between MkDocs'
-objects (config, files, pages, templates) and the core's, and keep nothing from one build to
-the next: ``on_config`` starts a new run (``mkdocs serve`` rebuilds with the same plugin).
+:class:`generator.site_run.SiteRun` does the work; the hooks translate MkDocs' objects and
+keep nothing between builds (``on_config`` starts a new run; ``serve`` reuses the plugin).
 """
 
 from __future__ import annotations
 
+import functools
+import gc
 import logging
 import posixpath
 import time
@@ -36,7 +37,6 @@ from .serve import guard_preview_server
 
 log = logging.getLogger("mkdocs.plugins.programme")
 stage_log = logging.getLogger("mkdocs.plugins.programme.stages")
-content_log = logging.getLogger("generator.content")
 environment_log = logging.getLogger("generator.environment")
 
 
@@ -74,12 +74,9 @@ class ProgrammePlugin(BasePlugin):  # type: ignore[type-arg, no-untyped-call]
             raise PluginError(f"environment: {error}") from error
         except (SearchIndexError, OSError) as error:
             raise PluginError(f"search index: {error}") from error
-        for item in site.warnings:  # outside the "mkdocs" logger: never fail `--strict`
-            content_log.warning(item.as_text())
-        for note in site.environment:
-            environment_log.warning(note)  # the machine, not content: never fails the build
         config.nav = site.plan.nav
         config.extra["pk_licence"] = licence_meta(self.run.settings.site_licence)
+        gc.freeze()  # the catalogue and plan live to the end: GC_FROZEN_GAIN (bench/tricks.py)
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -106,10 +103,13 @@ class ProgrammePlugin(BasePlugin):  # type: ignore[type-arg, no-untyped-call]
     ) -> jinja2.Environment:
         env.globals["pk_cached"] = FragmentCache()
         env.globals["pk_slot"] = SLOT
-        # MkDocs makes a new environment for every build (and every reload of `serve`), so
-        # templates need not be checked for changes on each of thousands of pages.
-        env.auto_reload = False
         return env
+
+    def on_pre_page(self, page: Page, config: MkDocsConfig, files: Files) -> Page:
+        if self.run is not None and self.run.planned(page.file.src_uri):
+            # its HTML comes from the plan: no Markdown pass over the stub, SKIP_GAIN
+            page.render = functools.partial(_no_markdown, page)  # type: ignore[method-assign]
+        return page
 
     def on_page_markdown(
         self, markdown: str, page: Page, config: MkDocsConfig, files: Files
@@ -146,11 +146,13 @@ class ProgrammePlugin(BasePlugin):  # type: ignore[type-arg, no-untyped-call]
             raise PluginError(f"search index: {error}") from error
         finally:
             self.run = None
+            gc.unfreeze()
         log.info("search index: %d pages, %d bytes", stats.pages, stats.bytes)
         for warning in stats.warnings:
             environment_log.warning(warning)  # the Pagefind version, not content
 
     def on_build_error(self, *, error: Exception | None) -> None:
+        gc.unfreeze()
         if self.run is not None:
             self.run.cancel()
             self.run = None
@@ -161,3 +163,8 @@ class ProgrammePlugin(BasePlugin):  # type: ignore[type-arg, no-untyped-call]
             if folder.is_dir():
                 server.watch(str(folder))
         return server
+
+
+def _no_markdown(page: Page, config: MkDocsConfig, files: Files) -> None:
+    """``Page.render`` of a planned page: on_page_content gives its HTML."""
+    page.content = ""

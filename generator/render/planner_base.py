@@ -10,7 +10,6 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from .. import urls
@@ -20,6 +19,7 @@ from ..credits import Credits
 from ..diagnostics import Diagnostic
 from ..french import citation, french_date, period_text, sort_key
 from ..licences import Licence
+from ..templates import environment
 from ..urls import relative
 from .body_pool import RendererSettings
 from .markdown_body import RenderedBody
@@ -55,14 +55,7 @@ class PlannerBase:
         self.renderer = self.renderer_settings.renderer()
         self.credits = Credits(catalogue)
         self.site_name = settings.title
-        self.env = Environment(
-            loader=FileSystemLoader(str(settings.theme_dir / "fragments")),
-            autoescape=True,
-            undefined=StrictUndefined,
-            trim_blocks=True,
-            lstrip_blocks=True,
-            auto_reload=False,  # one plan, one read of each template: no stat per render
-        )
+        self.env = environment(settings.theme_dir / "fragments")
         self.env.globals.update(
             catalogue=catalogue,
             urls=urls,

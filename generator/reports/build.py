@@ -26,13 +26,12 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
-
 from .. import __version__, urls
 from ..catalogue import Catalogue, Project, Writeup
 from ..countries import french_name
 from ..credits import Credits
 from ..french import citation, enumerate_fr, french_date, period_text, plural
+from ..templates import environment
 from ..urls import media_url
 from ..yamlsource import guess_field
 from .cache import is_valid, prune
@@ -140,13 +139,7 @@ class _Composer:
         print_dir = theme_dir / "print"
         self.css = (print_dir / "print.css").read_text(encoding="utf-8")
         templates = sorted(p for p in print_dir.rglob("*") if p.is_file())
-        self.env = Environment(
-            loader=FileSystemLoader(str(print_dir)),
-            autoescape=True,
-            undefined=StrictUndefined,
-            trim_blocks=True,
-            lstrip_blocks=True,
-        )
+        self.env = environment(print_dir)
         self.env.globals.update(
             catalogue=catalogue,
             site=self.site,
