@@ -102,23 +102,6 @@ def _check_one_process() -> None:
     loader.PARALLEL_MIN = 10**9
 
 
-def _check_gc_on() -> None:
-    import gc
-
-    from generator import loader
-
-    class Collector:
-        isenabled = staticmethod(gc.isenabled)
-
-        @staticmethod
-        def disable() -> None:  # the collector stays on while content is read
-            return None
-
-        enable = staticmethod(gc.enable)
-
-    loader.gc = Collector  # type: ignore[attr-defined, assignment]
-
-
 BUILD_TRICKS: dict[str, Callable[[], None]] = {
     "menu, header and footer rendered once per folder (pk_cached)": _no_fragment_cache,
     "cards rendered once per document": _no_card_cache,
@@ -131,7 +114,6 @@ BUILD_TRICKS: dict[str, Callable[[], None]] = {
 }
 CHECK_TRICKS: dict[str, Callable[[], None]] = {
     "part of the files read by a forked process": _check_one_process,
-    "garbage collector paused while content is read": _check_gc_on,
 }
 
 

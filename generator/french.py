@@ -27,7 +27,8 @@ _BEFORE_COLON = re.compile(r"[ \u00a0\u202f\t\n]+:")
 _BEFORE_PUNCT = re.compile(r"[ \u00a0\u202f\t\n]+([;?!])")
 _BEFORE_CLOSE = re.compile(r"[ \u00a0\u202f\t\n]*»")
 _AFTER_OPEN = re.compile(r"«[ \u00a0\u202f\t\n]*")
-_LIGATURES = str.maketrans({"œ": "oe", "Œ": "Oe", "æ": "ae", "Æ": "Ae", "ß": "ss"})
+LIGATURES = str.maketrans({"œ": "oe", "Œ": "Oe", "æ": "ae", "Æ": "Ae"})
+"""Ligatures spelt out: Unicode folding keeps « œ » (``casefold`` already makes « ß » « ss »)."""
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
 DOCUMENT_KINDS = {
@@ -93,7 +94,7 @@ def sort_key(text: str) -> str:
 
 def slug(text: str) -> str:
     """A slug from a French title: « Cœur d’Afrique ! » -> ``coeur-d-afrique``."""
-    return _NOT_SLUG.sub("-", fold(text.translate(_LIGATURES))).strip("-")
+    return _NOT_SLUG.sub("-", fold(text.translate(LIGATURES))).strip("-")
 
 
 def period_text(period: Period) -> str:

@@ -9,7 +9,8 @@ Workers are spawned, not forked (MkDocs' live-reload server runs threads), and e
 its own :class:`BodyRenderer` from picklable settings. Below :data:`MIN_PARALLEL` bodies, or
 on one core, or when the Markdown configuration cannot be sent to another process (a
 callable in an extension's options, say), the bodies are rendered here, one by one; the
-output is the same either way.
+output is the same either way. The build takes 13 % less at 5,000 sheets than with every
+body rendered here (bench/tricks.md).
 """
 
 from __future__ import annotations

@@ -3,7 +3,8 @@
 At thousands of pages, Material's header, menu and footer are most of the render time, and
 they are the same on every page of a folder (their links are relative to the page:
 ``projets/a/`` and ``projets/b/`` say the same). Templates wrap them in
-``{% call pk_cached(key…) %}…{% endcall %}``. Measured by ``bench/tricks.py``: MEASURE.
+``{% call pk_cached(key…) %}…{% endcall %}``: the build takes 13 % less at 5,000 sheets
+(bench/tricks.md).
 """
 
 from __future__ import annotations

@@ -88,7 +88,10 @@ class PlannerBase:
     # --- helpers exposed to templates ---
 
     def card(self, template: str, name: str, doc: Document, href: str) -> Markup:
-        """A listing card, rendered once per document; only its link differs by page."""
+        """A listing card, rendered once per document; only its link differs by page.
+
+        Rendering each card once saves 9 % of a build at 5,000 sheets (bench/tricks.md).
+        """
         key = (template, doc.url)
         card = self._cards.get(key)
         if card is None:

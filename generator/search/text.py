@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from html import escape
 from pathlib import Path
 
+from ..french import LIGATURES
 from .shared import SearchDocument, SearchIndexError
 
 ELISION = re.compile(
@@ -28,9 +29,6 @@ _IGNORED = re.compile(
 )
 """An element Pagefind is told to skip (related cards, licence notice…), not nesting its kind."""
 
-_LIGATURES = str.maketrans({"œ": "oe", "Œ": "Oe", "æ": "ae", "Æ": "Ae"})
-"""Pagefind does not fold « œ » to « oe »: the indexed copy spells it out, as the query does."""
-
 
 def split_elisions(html: str) -> str:
     """Put a space after each elision in the text of ``html`` (not in tags, not in filters),
@@ -44,7 +42,7 @@ def split_elisions(html: str) -> str:
         tag, text = match.group(1), match.group(2)
         if "data-pagefind-filter" in tag or tag.startswith(("<script", "<style")):
             return match.group(0)
-        return tag + ELISION.sub(r"\1 ", text).translate(_LIGATURES)
+        return tag + ELISION.sub(r"\1 ", text).translate(LIGATURES)
 
     return _TEXT_RUN.sub(text_run, html)
 
