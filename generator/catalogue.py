@@ -19,14 +19,14 @@ from . import urls
 from .countries import french_name
 from .french import fold
 from .licences import Licence
-from .schema import (
+from .settings import Settings
+from .validate.schema import (
     OrganisationEntry,
     ProgrammeEntry,
     ProjectMeta,
     ThemeEntry,
     WriteupMeta,
 )
-from .settings import Settings
 
 STATUS_LABELS = {"planned": "En projet", "ongoing": "En cours", "completed": "Terminé"}
 

@@ -10,8 +10,8 @@ import yaml
 
 from .diagnostics import Diagnostic, format_diagnostics
 from .loader import load_catalogue
+from .read.yamlsource import guess_field
 from .settings import load_settings
-from .yamlsource import guess_field
 
 
 def _parser() -> argparse.ArgumentParser:

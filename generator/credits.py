@@ -10,7 +10,7 @@ from collections.abc import Iterable
 
 from .catalogue import Catalogue, Project, Writeup
 from .french import enumerate_fr
-from .schema import Person
+from .validate.schema import Person
 
 
 class Credits:

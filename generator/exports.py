@@ -41,8 +41,8 @@ from typing import Any
 from . import __version__, urls
 from .catalogue import Catalogue, Project, Writeup
 from .linked_data import built_pdf, licence_data
-from .schema import Person
 from .urls import absolute_url
+from .validate.schema import Person
 
 CATALOGUE_JSON_PATH = f"{urls.DATA}catalogue.json"
 PROJECTS_CSV_PATH = f"{urls.DATA}fiches-projet.csv"

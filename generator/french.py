@@ -17,7 +17,7 @@ from babel.dates import format_date
 from markupsafe import Markup, escape
 
 if TYPE_CHECKING:  # the schema uses slug(): no import at run time
-    from .schema import Period, Reference
+    from .validate.schema import Period, Reference
 
 NBSP = "\u00a0"
 NNBSP = "\u202f"  # espace fine insécable

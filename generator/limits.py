@@ -11,7 +11,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .schema import OrganisationEntry, ProgrammeEntry, ProjectMeta, ThemeEntry, WriteupMeta
+from .validate.schema import OrganisationEntry, ProgrammeEntry, ProjectMeta, ThemeEntry, WriteupMeta
 
 FILES: list[tuple[str, type[BaseModel]]] = [
     ("project sheet (`projects/<slug>.md`)", ProjectMeta),

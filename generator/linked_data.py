@@ -13,8 +13,8 @@ from . import urls
 from .catalogue import Catalogue, Project, Writeup
 from .countries import french_name
 from .licences import Licence
-from .schema import Person
 from .urls import absolute_url
+from .validate.schema import Person
 
 _SCRIPT_ESCAPES: dict[str, str] = {
     "<": "\\u003c",

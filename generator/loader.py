@@ -22,13 +22,17 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
-from . import bidi, body_shape, french, urls
-from .body_links import body_links, link_problem
+from . import french, urls
 from .catalogue import Catalogue, Project, Writeup, build_catalogue
-from .content_tree import check_tree
 from .diagnostics import Diagnostic, DiagnosticList
-from .references import ReferenceContext
-from .schema import (
+from .read import bidi, body_shape
+from .read.body_links import body_links, link_problem
+from .read.content_tree import check_tree
+from .read.sourcefile import SourceFile, load_markdown, load_yaml_file
+from .read.yamlsource import Located, YamlProblem, format_path, prefix_field
+from .settings import Settings
+from .validate.references import ReferenceContext
+from .validate.schema import (
     SLUG_RE,
     OrganisationEntry,
     ProgrammeEntry,
@@ -36,10 +40,7 @@ from .schema import (
     ThemeEntry,
     WriteupMeta,
 )
-from .settings import Settings
-from .sourcefile import SourceFile, load_markdown, load_yaml_file
-from .validation import validate
-from .yamlsource import Located, YamlProblem, format_path, prefix_field
+from .validate.validation import validate
 
 E = TypeVar("E", bound=BaseModel)
 D = TypeVar("D", Project, Writeup)
@@ -373,7 +374,7 @@ class _Run:
     def check_body_links(self, source: SourceFile) -> None:
         """What the build would refuse among the body's links and images, at their line.
 
-        And a body too large or too deeply nested to render quickly (:mod:`.body_shape`).
+        And a body too large or too deeply nested to render quickly (:mod:`.read.body_shape`).
         """
         body = source.body
         shapes = list(body_shape.problems(body))

@@ -1,4 +1,4 @@
-"""The bounds on a body's shape (generator/body_shape.py): each holds at its limit and
+"""The bounds on a body's shape (generator/read/body_shape.py): each holds at its limit and
 refuses one step beyond it, at the right place, and ``check`` reports it at the file's line."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import body_shape as shape
+from generator.read import body_shape as shape
 
 from .conftest import ROOT
 from .helpers import append, run_cli

@@ -6,10 +6,10 @@ import re
 from pathlib import Path
 
 from generator.limits import table
-from generator.publishable import MAX_PIXELS
+from generator.read.publishable import MAX_PIXELS
+from generator.read.sourcefile import MAX_FILE_BYTES
 from generator.reports.build import VOLUME_SIZE
 from generator.reports.render import PDF_MEMORY_LIMIT, PDF_TIME_LIMIT
-from generator.sourcefile import MAX_FILE_BYTES
 
 from .conftest import ROOT
 from .helpers import errors, set_field

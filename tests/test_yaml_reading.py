@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.yamlsource import YamlProblem, guess_field, parse_yaml
+from generator.read.yamlsource import YamlProblem, guess_field, parse_yaml
 
 from .helpers import ORGANISATIONS, SHEET, WRITEUP, errors, only_error, replace, set_field
 

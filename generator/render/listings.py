@@ -70,7 +70,7 @@ class ListingPages(PlannerBase):
         intro_html = ""
         intro = self.settings.home_intro
         if intro.is_file():
-            from ..sourcefile import load_markdown
+            from ..read.sourcefile import load_markdown
 
             source = load_markdown(intro, self.settings.rel(intro), require_front_matter=False)
             intro_html = self.renderer.render(source.body, intro, "").html

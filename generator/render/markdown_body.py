@@ -18,7 +18,7 @@ from urllib.parse import unquote, urlsplit
 
 import markdown
 
-from ..publishable import file_problem, is_remote, not_a_file, refusal
+from ..read.publishable import file_problem, is_remote, not_a_file, refusal
 from ..urls import media_url, relative
 from .heading_ids import separate_ids
 from .sanitise import sanitise

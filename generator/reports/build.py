@@ -31,9 +31,9 @@ from ..catalogue import Catalogue, Project, Writeup
 from ..countries import french_name
 from ..credits import Credits
 from ..french import citation, enumerate_fr, french_date, period_text, plural
+from ..read.yamlsource import guess_field
 from ..templates import environment
 from ..urls import media_url
-from ..yamlsource import guess_field
 from .cache import is_valid, prune
 from .fontsubset import use_wheel_harfbuzz
 from .htmltext import (

@@ -2,7 +2,7 @@
 
 Models are strict (no silent coercion: a YAML boolean is not text) and forbid unknown keys.
 Reference checks read the ids they need from the validation context
-(:class:`~generator.references.ReferenceContext`). Custom errors carry an ``at`` entry in
+(:class:`~generator.validate.references.ReferenceContext`). Custom errors carry an ``at`` entry in
 their context when they concern one item of a list, so that messages point at its line.
 
 Why one module: it is the content format itself, field after field; an editor's question
@@ -34,9 +34,9 @@ from pydantic import (
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema, PydanticCustomError, core_schema
 
-from .countries import guess_code, is_country_code
-from .french import slug
-from .publishable import RASTER_TYPES, image_problem, svg_problem
+from ..countries import guess_code, is_country_code
+from ..french import slug
+from ..read.publishable import RASTER_TYPES, image_problem, svg_problem
 from .references import ReferenceContext, closest
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")

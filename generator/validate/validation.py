@@ -8,10 +8,10 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from .diagnostics import DiagnosticList
+from ..diagnostics import DiagnosticList
+from ..read.yamlsource import Located, Path, format_path
 from .references import ReferenceContext, closest
 from .schema import FIELD_HINTS
-from .yamlsource import Located, Path, format_path
 
 M = TypeVar("M", bound=BaseModel)
 

@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import urls
+from .. import urls
 
 GENERATED_FOLDERS = (urls.MEDIA, "pagefind/")
 """Site folders the build fills: no content file may sit there."""
