@@ -119,6 +119,11 @@ class Settings:
         return self.root / self.options.cache_dir
 
     @property
+    def watched(self) -> list[Path]:
+        """What the preview watches besides the content folder: the sheets and the theme."""
+        return [folder for folder in (self.projects_dir, self.theme_dir) if folder.is_dir()]
+
+    @property
     def home_intro(self) -> Path:
         return self.content_dir / "index.md"
 

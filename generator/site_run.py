@@ -26,6 +26,7 @@ from .settings import Settings
 from .site_build import PreparedSite, add_reports, prepare_site, timed, write_exports
 
 stage_log = logging.getLogger("mkdocs.plugins.programme.stages")
+plugin_log = logging.getLogger("mkdocs.plugins.programme")
 content_log = logging.getLogger("generator.content")
 environment_log = logging.getLogger("generator.environment")
 
@@ -73,6 +74,7 @@ class SiteRun:
         self.pdfs = pdfs
         self.search: IndexingRun | None = None
         self.site: PreparedSite | None = None
+        self.render_started = 0.0
 
     def prepare(self) -> PreparedSite:
         """Content, pages and PDFs; the search index starts on another core meanwhile.
@@ -127,6 +129,7 @@ class SiteRun:
         """The generated pages (source URI -> a stub whose HTML :meth:`page_html` gives)
         and the files published at their own address (site URL -> the file)."""
         site = self.prepared
+        self.render_started = time.perf_counter()  # the engine renders from now on
         pages = {uri: f"# {spec.title}\n" for uri, spec in site.plan.pages.items()}
         files = {r.site_path: r.source for r in (site.reports or {}).values()}
         files.update(site.plan.assets)
@@ -159,6 +162,7 @@ class SiteRun:
 
     def finish(self, site_dir: Path) -> SearchStats:
         """Open data, the site's marker and the search index, into the written site."""
+        stage_log.info("stage render (MkDocs): %.2f s", time.perf_counter() - self.render_started)
         site = self.prepared
         write_exports(site.catalogue, site_dir, self.settings.site_url, site.reports)
         write_site_marker(site_dir)
@@ -166,7 +170,11 @@ class SiteRun:
         if search is None:
             raise SearchIndexError("the search index was not started")
         with timed("search (wait and install)"):
-            return search.install(site_dir)
+            stats = search.install(site_dir)
+        plugin_log.info("search index: %d pages, %d bytes", stats.pages, stats.bytes)
+        for warning in stats.warnings:
+            environment_log.warning(warning)  # the Pagefind version, not content
+        return stats
 
     def cancel(self) -> None:
         """Stop the search index (a failed or abandoned build)."""

@@ -23,7 +23,7 @@ from .conftest import ROOT
 
 PACKAGE = ROOT / "generator"
 LONG = 400
-ADAPTER_MAX = 170  # "about 150 lines", as `ruff format` lays them out
+ADAPTER_MAX = 165  # "about 150 lines", as `ruff format` lays them out
 
 
 def _contracts() -> list[dict[str, object]]:

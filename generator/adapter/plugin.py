@@ -10,7 +10,6 @@ import functools
 import gc
 import logging
 import posixpath
-import time
 from pathlib import Path
 from typing import Any
 
@@ -36,8 +35,6 @@ from .config import CONFIG_SCHEME, options_of, settings_of
 from .serve import guard_preview_server
 
 log = logging.getLogger("mkdocs.plugins.programme")
-stage_log = logging.getLogger("mkdocs.plugins.programme.stages")
-environment_log = logging.getLogger("generator.environment")
 
 
 class ProgrammePlugin(BasePlugin):  # type: ignore[type-arg, no-untyped-call]
@@ -47,7 +44,7 @@ class ProgrammePlugin(BasePlugin):  # type: ignore[type-arg, no-untyped-call]
         self.serving = False
         self.run: SiteRun | None = None
         self.nav_pages: set[int] = set()
-        self.render_started = 0.0
+        self.watched: list[Path] = []
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -74,6 +71,7 @@ class ProgrammePlugin(BasePlugin):  # type: ignore[type-arg, no-untyped-call]
             raise PluginError(f"environment: {error}") from error
         except (SearchIndexError, OSError) as error:
             raise PluginError(f"search index: {error}") from error
+        self.watched = self.run.settings.watched
         config.nav = site.plan.nav
         config.extra["pk_licence"] = licence_meta(self.run.settings.site_licence)
         gc.freeze()  # catalogue and plan live to the end: 6 % of a build (bench/tricks.md)
@@ -81,7 +79,6 @@ class ProgrammePlugin(BasePlugin):  # type: ignore[type-arg, no-untyped-call]
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.run is not None
-        self.render_started = time.perf_counter()
         for file in list(files):
             if not self.run.publishes(
                 file.src_uri, file.abs_src_path, file.is_documentation_page()
@@ -139,17 +136,13 @@ class ProgrammePlugin(BasePlugin):  # type: ignore[type-arg, no-untyped-call]
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         assert self.run is not None
-        stage_log.info("stage render (MkDocs): %.2f s", time.perf_counter() - self.render_started)
         try:
-            stats = self.run.finish(Path(config.site_dir))
+            self.run.finish(Path(config.site_dir))
         except (SearchIndexError, OSError) as error:
             raise PluginError(f"search index: {error}") from error
         finally:
             self.run = None
             gc.unfreeze()
-        log.info("search index: %d pages, %d bytes", stats.pages, stats.bytes)
-        for warning in stats.warnings:
-            environment_log.warning(warning)  # the Pagefind version, not content
 
     def on_build_error(self, *, error: Exception | None) -> None:
         gc.unfreeze()
@@ -158,10 +151,8 @@ class ProgrammePlugin(BasePlugin):  # type: ignore[type-arg, no-untyped-call]
             self.run = None
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> Any:
-        root = Path(config.config_file_path).resolve().parent
-        for folder in (root / self.config["projects_dir"], root / "theme"):
-            if folder.is_dir():
-                server.watch(str(folder))
+        for folder in self.watched:  # besides docs_dir: sheets and theme
+            server.watch(str(folder))
         return server
 
 

@@ -124,6 +124,11 @@ def link_problem(
     if target != root and not target.startswith(root + os.sep):
         return f"'{url}' points outside the repository", "copy the file into the repository"
     if target.endswith(".md"):
+        if link.embedded:  # found by the property test: the PDF then fetched the page itself
+            return (
+                f"'{url}' is a page, not an image: it cannot be shown inside another page",
+                f"link to it instead: [text]({url})",
+            )
         if target in pages or os.path.isfile(target):
             return None
         return f"link to '{url}': no such page", ""

@@ -96,6 +96,9 @@ class BodyRenderer:
             result.problems.append(f"'{value}' points outside the repository")
             return "#"
         if target.suffix == ".md":
+            if embedded:
+                result.problems.append(f"'{value}' is a page, not an image")
+                return "#"
             page = self.page_for_source(target)
             if page is None:
                 result.problems.append(f"link to '{value}': no such page")
