@@ -300,21 +300,11 @@ def writeups_feed(
         _sub(entry, "id", _entry_id(site_url, writeup))
         _sub(entry, "updated", _timestamp(meta.date))
         _sub(entry, "published", _timestamp(meta.date))
-        _sub(
-            entry,
-            "link",
-            rel="alternate",
-            type="text/html",
-            href=absolute_url(site_url, writeup.url),
-        )
+        links = [("alternate", "text/html", writeup.url)]
         if built_pdf(writeup, pdfs):
-            _sub(
-                entry,
-                "link",
-                rel="enclosure",
-                type="application/pdf",
-                href=absolute_url(site_url, writeup.pdf),
-            )
+            links.append(("enclosure", "application/pdf", writeup.pdf))
+        for rel, kind, path in links:
+            _sub(entry, "link", rel=rel, type=kind, href=absolute_url(site_url, path))
         _sub(entry, "link", rel="license", href=writeup.licence.url)
         for author in meta.authors:
             _person(entry, "author", author, catalogue)

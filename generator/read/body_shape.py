@@ -46,6 +46,19 @@ MAX_FOOTNOTES = 1000
 
 _QUOTES = re.compile(rf"^ {{0,3}}(?:> *){{{MAX_NESTING + 1},}}", re.M)
 _INDENT = re.compile(rf"^(?: {{4}}| {{0,3}}\t){{{MAX_NESTING + 1},}}(?=\S)", re.M)
+_TOO_DEEP = (
+    (
+        _QUOTES,
+        f"quotes are nested more than {MAX_NESTING} deep (count of '>' at the start of the line)",
+        "flatten the quotation: one or two levels are enough",
+    ),
+    (
+        _INDENT,
+        f"this line is indented more than {MAX_NESTING} levels (4 spaces or a tab each): lists "
+        "are nested too deep",
+        f"keep lists at most {MAX_NESTING} levels deep",
+    ),
+)
 _HEADING = re.compile(r"^ {0,3}(?:#{1,6}(?:[ \t]|$)|=+[ \t]*$)", re.M)
 _FOOTNOTE = re.compile(r"^ {0,3}\[\^[^\]\n]+\]:", re.M)
 _DEFINITION = re.compile(r"^ {0,3}:[ \t]", re.M)
@@ -98,22 +111,10 @@ def problems(body: str) -> Iterator[ShapeProblem]:
         )
         return
     text = _without_fences(body)
-    found = _QUOTES.search(text)
-    if found:
-        yield ShapeProblem(
-            found.start(),
-            f"quotes are nested more than {MAX_NESTING} deep "
-            "(count of '>' at the start of the line)",
-            "flatten the quotation: one or two levels are enough",
-        )
-    found = _INDENT.search(text)
-    if found:
-        yield ShapeProblem(
-            found.start(),
-            f"this line is indented more than {MAX_NESTING} "
-            "levels (4 spaces or a tab each): lists are nested too deep",
-            f"keep lists at most {MAX_NESTING} levels deep",
-        )
+    for pattern, message, suggestion in _TOO_DEEP:
+        found = pattern.search(text)
+        if found:
+            yield ShapeProblem(found.start(), message, suggestion)
     yield from _count(text, _HEADING, MAX_HEADINGS, "headings", "split the text into several pages")
     yield from _count(
         text,

@@ -1,9 +1,7 @@
 """Listing pages: home, all sheets and write-ups, countries, themes, organisations,
-programmes, good practices, licence, search, downloads, and the navigation."""
+programmes, good practices, licence, search, downloads."""
 
 from __future__ import annotations
-
-from typing import Any
 
 from .. import urls
 from ..catalogue import GroupIndex, Project, Writeup
@@ -65,6 +63,20 @@ class ListingPages(PlannerBase):
             self.add(
                 f"{page_url}index.md", page_url, title + suffix, description + suffix, html, kind
             )
+
+    def index_page(
+        self,
+        url: str,
+        title: str,
+        description: str,
+        section: str,
+        heading: str,
+        entries: list[Entry],
+        empty: str,
+    ) -> None:
+        """The index of countries, themes, organisations or programmes: one entry each."""
+        sections = [Section(section, heading, len(entries), entries=entries)] if entries else []
+        self.listing(url, title, description, sections, empty=empty)
 
     def home(self) -> None:
         intro_html = ""
@@ -144,12 +156,14 @@ class ListingPages(PlannerBase):
                 [Section("fiches", "Fiches projet", len(slugs), projects=slugs)],
                 kind="country",
             )
-        self.listing(
+        self.index_page(
             urls.COUNTRIES,
             "Pays",
             "Les projets par pays",
-            [Section("pays", "Tous les pays", len(entries), entries=entries)] if entries else [],
-            empty="Aucun pays pour le moment.",
+            "pays",
+            "Tous les pays",
+            entries,
+            "Aucun pays pour le moment.",
         )
 
     def group_sections(self, group: GroupIndex) -> list[Section]:
@@ -191,14 +205,14 @@ class ListingPages(PlannerBase):
                 empty="Rien sous ce thème pour le moment.",
                 kind="theme",
             )
-        self.listing(
+        self.index_page(
             urls.THEMES,
             "Thèmes",
             "Les projets et comptes-rendus par thème",
-            [Section("themes", "Tous les thèmes", len(entries), entries=entries)]
-            if entries
-            else [],
-            empty="Aucun thème pour le moment.",
+            "themes",
+            "Tous les thèmes",
+            entries,
+            "Aucun thème pour le moment.",
         )
 
     def organisation_pages(self) -> None:
@@ -239,14 +253,14 @@ class ListingPages(PlannerBase):
                 empty="Aucune fiche ni aucun compte-rendu pour le moment.",
                 kind="organisation",
             )
-        self.listing(
+        self.index_page(
             urls.ORGANISATIONS,
             "Organisations",
             "Les organisations du réseau",
-            [Section("organisations", "Toutes les organisations", len(entries), entries=entries)]
-            if entries
-            else [],
-            empty="Aucune organisation pour le moment.",
+            "organisations",
+            "Toutes les organisations",
+            entries,
+            "Aucune organisation pour le moment.",
         )
 
     def programme_pages(self) -> None:
@@ -285,14 +299,14 @@ class ListingPages(PlannerBase):
                 empty="Rien dans ce programme pour le moment.",
                 kind="programme",
             )
-        self.listing(
+        self.index_page(
             urls.PROGRAMMES,
             "Programmes",
             "Les programmes",
-            [Section("programmes", "Tous les programmes", len(entries), entries=entries)]
-            if entries
-            else [],
-            empty="Aucun programme pour le moment.",
+            "programmes",
+            "Tous les programmes",
+            entries,
+            "Aucun programme pour le moment.",
         )
 
     def practices_page(self) -> None:
@@ -365,24 +379,3 @@ class ListingPages(PlannerBase):
             html,
             "downloads",
         )
-
-    def nav(self) -> list[Any]:
-        downloads = [{"Téléchargements": f"{urls.DOWNLOADS}index.md"}] if self.pdfs else []
-        return [
-            {"Accueil": "index.md"},
-            {"Fiches projet": f"{urls.PROJECTS}index.md"},
-            {"Comptes-rendus": f"{urls.WRITEUPS}index.md"},
-            {"Exemples inspirants": f"{urls.INSPIRING}index.md"},
-            {"Bonnes pratiques": f"{urls.PRACTICES}index.md"},
-            {"Rechercher": f"{urls.SEARCH}index.md"},
-            {
-                "Parcourir": [
-                    {"Pays": f"{urls.COUNTRIES}index.md"},
-                    {"Thèmes": f"{urls.THEMES}index.md"},
-                    {"Organisations": f"{urls.ORGANISATIONS}index.md"},
-                    {"Programmes": f"{urls.PROGRAMMES}index.md"},
-                ]
-            },
-            *downloads,
-            {"Licence": f"{urls.LICENCE}index.md"},
-        ]

@@ -9,7 +9,9 @@ escaped; document bodies are sanitised HTML (see :mod:`.markdown_body`).
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
+from .. import urls
 from ..catalogue import Catalogue, Project, Writeup
 from .body_pool import start_rendering
 from .document_pages import DocumentPages
@@ -77,6 +79,28 @@ class _Planner(DocumentPages, ListingPages):
             self.problems,
             self.rendered,
         )
+
+    def nav(self) -> list[Any]:
+        """The site's menu (MkDocs' ``nav``)."""
+        downloads = [{"Téléchargements": f"{urls.DOWNLOADS}index.md"}] if self.pdfs else []
+        return [
+            {"Accueil": "index.md"},
+            {"Fiches projet": f"{urls.PROJECTS}index.md"},
+            {"Comptes-rendus": f"{urls.WRITEUPS}index.md"},
+            {"Exemples inspirants": f"{urls.INSPIRING}index.md"},
+            {"Bonnes pratiques": f"{urls.PRACTICES}index.md"},
+            {"Rechercher": f"{urls.SEARCH}index.md"},
+            {
+                "Parcourir": [
+                    {"Pays": f"{urls.COUNTRIES}index.md"},
+                    {"Thèmes": f"{urls.THEMES}index.md"},
+                    {"Organisations": f"{urls.ORGANISATIONS}index.md"},
+                    {"Programmes": f"{urls.PROGRAMMES}index.md"},
+                ]
+            },
+            *downloads,
+            {"Licence": f"{urls.LICENCE}index.md"},
+        ]
 
 
 def plan_site(
