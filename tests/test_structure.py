@@ -81,9 +81,7 @@ def test_the_plugin_is_thin() -> None:
     tree = ast.parse(plugin.read_text(encoding="utf-8"))
     (cls,) = [n for n in tree.body if isinstance(n, ast.ClassDef)]
     # state lives on the instance: the class holds only MkDocs' schema
-    class_state = [
-        n for n in cls.body if isinstance(n, (ast.Assign, ast.AnnAssign)) and n is not None
-    ]
+    class_state = [n for n in cls.body if isinstance(n, (ast.Assign, ast.AnnAssign))]
     names = {
         t.id
         for n in class_state
