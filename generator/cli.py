@@ -10,8 +10,11 @@ import yaml
 
 from .diagnostics import Diagnostic, format_diagnostics
 from .loader import load_catalogue
+from .messages import say, set_language, text
 from .read.yamlsource import guess_field
 from .settings import load_settings
+
+FORMATS = ("text", "github", "gitlab", "json")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -25,9 +28,10 @@ def _parser() -> argparse.ArgumentParser:
     _add_root(check)
     check.add_argument(
         "--format",
-        choices=("text", "github", "json"),
+        choices=FORMATS,
         default="text",
-        help="text (path:line: field: message), github annotations or json",
+        help="text (path:line: field: message [code]), github annotations, a gitlab Code "
+        "Quality report, or json",
     )
     check.add_argument("--strict", action="store_true", help="warnings fail the check too")
 
@@ -69,26 +73,62 @@ def _add_root(command: argparse.ArgumentParser) -> None:
     command.add_argument(
         "--root",
         type=Path,
-        default=Path("."),
-        help="repository root holding mkdocs.yml (default: current folder)",
+        default=None,
+        help="repository root holding mkdocs.yml (default: the current folder, or the "
+        "nearest folder above it that holds one)",
     )
+    _add_lang(command)
+
+
+def _add_lang(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--lang",
+        choices=("fr", "en"),
+        default=None,
+        help="language of the messages (default: PK_LANG, else fr)",
+    )
+
+
+def find_root(start: Path) -> Path | None:
+    """The folder holding ``mkdocs.yml``: ``start`` or the nearest one above it, so that a
+    command run from ``content/`` or ``projects/`` finds its project (as git does)."""
+    start = start.absolute()
+    for folder in (start, *start.parents):
+        if (folder / "mkdocs.yml").is_file():
+            return folder
+    return None
+
+
+def _root(given: Path | None) -> Path | None:
+    if given is not None:
+        return given
+    found = find_root(Path.cwd())
+    if found is None:
+        print(text("cmd-erreur") + text("cmd-projet-introuvable", root=Path.cwd()), file=sys.stderr)
+    return found
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    if args.command == "check":
-        return check(args.root, args.format, args.strict)
-    if args.command == "build":
+    set_language(getattr(args, "lang", None))
+    root: Path | None = None
+    if args.command in ("check", "build"):
+        root = _root(args.root)
+        if root is None:
+            return 2
+    if args.command == "check" and root is not None:
+        return check(root, args.format, args.strict)
+    if args.command == "build" and root is not None:
         from .adapter import engine
 
         try:
             engine.use(args.engine)
         except engine.EngineMissing as error:
-            print(f"error: {error}", file=sys.stderr)
+            print(text("cmd-erreur") + str(error), file=sys.stderr)
             return 2
         from .adapter.build import build_site  # the engine is imported only to build
 
-        return build_site(args.root, args.site_dir, args.verbose, args.force)
+        return build_site(root, args.site_dir, args.verbose, args.force)
     if args.command == "demo":
         from .demo import main as demo_main
 
@@ -108,7 +148,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def check(root: Path, fmt: str, strict: bool) -> int:
     if not root.is_dir():
-        print(f"error: {root} is not a folder", file=sys.stderr)
+        print(text("cmd-erreur") + text("cmd-pas-un-dossier", root=root), file=sys.stderr)
         return 2
     try:
         settings = load_settings(root)
@@ -118,20 +158,17 @@ def check(root: Path, fmt: str, strict: bool) -> int:
     try:
         result = load_catalogue(settings)
     except Exception as exc:  # a bug of the checker must not end in a traceback
-        print(
-            f"error: the checker failed unexpectedly ({type(exc).__name__}: {exc}); "
-            "please report this, with the file that caused it",
-            file=sys.stderr,
-        )
+        detail = f"{type(exc).__name__}: {exc}"
+        print(text("cmd-erreur") + text("cmd-echec-inattendu", detail=detail), file=sys.stderr)
         return 1
     items = result.diagnostics
     if items:
         print(format_diagnostics(items, fmt))
-    elif fmt == "json":
+    elif fmt in ("json", "gitlab"):
         print("[]")
     if fmt == "text":
-        summary = f"{len(result.errors)} error(s), {len(result.warnings)} warning(s)"
-        print(summary if items else "content OK: no problem found", file=sys.stderr)
+        summary = text("cmd-resume", errors=len(result.errors), warnings=len(result.warnings))
+        print(summary if items else text("cmd-contenu-ok"), file=sys.stderr)
     failed = bool(result.errors) or (strict and bool(result.warnings))
     return 1 if failed else 0
 
@@ -139,9 +176,11 @@ def check(root: Path, fmt: str, strict: bool) -> int:
 def _settings_problem(root: Path, exc: Exception) -> Diagnostic:
     """``mkdocs.yml`` cannot be read: one diagnostic naming its line and field."""
     if isinstance(exc, UnicodeDecodeError):
-        return Diagnostic("mkdocs.yml", 1, "(file)", "file is not valid UTF-8", "save it as UTF-8")
+        return Diagnostic.of("mkdocs.yml", 1, "(file)", say("fichier-non-utf8", hint="indice-utf8"))
     if isinstance(exc, OSError):
-        return Diagnostic("mkdocs.yml", 1, "(file)", f"cannot be read: {exc.strerror}")
+        return Diagnostic.of(
+            "mkdocs.yml", 1, "(file)", say("fichier-illisible", reason=exc.strerror)
+        )
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     if "flow" in str(getattr(exc, "context", "")) and getattr(exc, "context_mark", None):
         mark = getattr(exc, "context_mark", None)  # an unclosed [ or {: where it opened
@@ -155,4 +194,4 @@ def _settings_problem(root: Path, exc: Exception) -> Diagnostic:
     while index > 0 and not lines[index].strip():
         index -= 1  # YAML stopped at the end: name the last line written
     field = guess_field(text, index) or "(settings)"
-    return Diagnostic("mkdocs.yml", index + 1, field, f"YAML syntax error: {problem}")
+    return Diagnostic.of("mkdocs.yml", index + 1, field, say("yaml-syntaxe", problem=problem))

@@ -7,11 +7,14 @@ fits. The same objects serve ``check`` and the build.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, replace
 from dataclasses import field as dc_field
 from enum import StrEnum
+
+from .messages import Said, text
 
 
 class Severity(StrEnum):
@@ -31,6 +34,13 @@ class Diagnostic:
     severity: Severity = Severity.ERROR
     code: str = dc_field(default="", compare=False)
 
+    @classmethod
+    def of(
+        cls, path: str, line: int, field: str, said: Said, severity: Severity = Severity.ERROR
+    ) -> Diagnostic:
+        """A diagnostic from a code's message said now (:func:`generator.messages.say`)."""
+        return cls(path, line, field, said.message, said.suggestion, severity, said.code)
+
     @property
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
@@ -43,9 +53,10 @@ class Diagnostic:
 
     def as_text(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
-        prefix = "" if self.is_error else "warning: "
+        prefix = "" if self.is_error else text("cmd-avertissement")
         fieldpart = f"{self.field}: " if self.field else ""
-        return f"{where}: {prefix}{fieldpart}{self.full_message()}"
+        code = f" [{self.code}]" if self.code else ""
+        return f"{where}: {prefix}{fieldpart}{self.full_message()}{code}"
 
     def as_github(self) -> str:
         kind = "error" if self.is_error else "warning"
@@ -54,6 +65,18 @@ class Diagnostic:
             f"::{kind} file={_gh_prop(self.path)},line={max(self.line, 1)},"
             f"title={_gh_prop(title)}::{_gh_data(self.full_message())}"
         )
+
+    def as_gitlab(self) -> dict[str, object]:
+        """One issue of a GitLab Code Quality report (its fingerprint is stable: the same
+        problem at the same place keeps it from one pipeline to the next)."""
+        where = f"{self.path}\0{self.field}\0{self.code}\0{self.message}"
+        return {
+            "description": (f"{self.field}: " if self.field else "") + self.full_message(),
+            "check_name": self.code or "contenu",
+            "fingerprint": hashlib.sha256(where.encode("utf-8", "surrogatepass")).hexdigest(),
+            "severity": "major" if self.is_error else "minor",
+            "location": {"path": self.path, "lines": {"begin": max(self.line, 1)}},
+        }
 
     def as_dict(self) -> dict[str, object]:
         data = asdict(self)
@@ -94,14 +117,28 @@ class DiagnosticList:
         )
 
     def error(
-        self, path: str, line: int, field: str, message: str, suggestion: str = "", code: str = ""
+        self,
+        path: str,
+        line: int,
+        field: str,
+        message: Said | str,
+        suggestion: str = "",
+        code: str = "",
     ) -> None:
-        self.add(Diagnostic(path, line, field, message, suggestion, Severity.ERROR, code))
+        """An error; ``message`` is a :class:`~generator.messages.Said` (its code and hint
+        come with it) or, while modules are being translated, a plain text."""
+        self.add(_make(path, line, field, message, suggestion, code, Severity.ERROR))
 
     def warning(
-        self, path: str, line: int, field: str, message: str, suggestion: str = "", code: str = ""
+        self,
+        path: str,
+        line: int,
+        field: str,
+        message: Said | str,
+        suggestion: str = "",
+        code: str = "",
     ) -> None:
-        self.add(Diagnostic(path, line, field, message, suggestion, Severity.WARNING, code))
+        self.add(_make(path, line, field, message, suggestion, code, Severity.WARNING))
 
     def extend(self, items: Iterable[Diagnostic]) -> None:
         self._items.extend(items)
@@ -125,12 +162,29 @@ class DiagnosticList:
         return len(self._items)
 
 
+def _make(
+    path: str,
+    line: int,
+    field: str,
+    message: Said | str,
+    suggestion: str,
+    code: str,
+    severity: Severity,
+) -> Diagnostic:
+    if isinstance(message, Said):
+        return Diagnostic.of(path, line, field, message, severity)
+    return Diagnostic(path, line, field, message, suggestion, severity, code)
+
+
 def _sort_key(d: Diagnostic) -> tuple[str, int, str, str]:
     return (d.path, d.line, d.field, d.message)
 
 
 def format_diagnostics(items: list[Diagnostic], fmt: str) -> str:
-    """Render diagnostics as ``text`` (one per line), ``github`` annotations or ``json``."""
+    """Render diagnostics as ``text`` (one per line), ``github`` annotations, ``json`` or a
+    GitLab Code Quality report (``gitlab``)."""
+    if fmt == "gitlab":
+        return json.dumps([d.as_gitlab() for d in items], ensure_ascii=False, indent=2)
     if fmt == "json":
         return json.dumps([d.as_dict() for d in items], ensure_ascii=False, indent=2)
     if fmt == "github":

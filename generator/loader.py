@@ -72,7 +72,12 @@ class _Run:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self.diagnostics = DiagnosticList()
-        self.context = ReferenceContext(root=settings.root, licences=set(settings.licences))
+        self.context = ReferenceContext(
+            root=settings.root,
+            licences=set(settings.licences),
+            data_dir=settings.rel(settings.data_dir),
+            search_dirs=(settings.content_dir, settings.projects_dir),
+        )
         self._root = settings.root.resolve()
         self._folders_inside: dict[Path, bool] = {}
         self._listed_prefix = str(settings.root.absolute()) + os.sep
@@ -161,7 +166,7 @@ class _Run:
                     self.diagnostics.error(
                         rel,
                         line,
-                        f"{name}[{index}].id",
+                        f"{name}[{index + 1}].id",
                         f"id '{raw_id}' is already used (line {first[raw_id]})",
                         "ids must be unique: rename one of them",
                     )
@@ -270,15 +275,20 @@ class _Run:
         )
 
     def each_valid(self, files: list[Path], model: type[E]) -> Iterator[tuple[SourceFile, E]]:
-        """The sheets or write-ups that read and validate (slug too); the others get diagnostics."""
+        """The sheets or write-ups that read and validate (slug too); the others get
+        diagnostics. Drafts are left out, except in the preview."""
         for path in files:
             slug_ok = self.check_slug(path)
             source = self.read_document(path)
             if source is None:
                 continue
             self.context.file_dir = path.parent
-            meta = validate(model, source.front, source.rel, self.context, self.diagnostics)
-            if meta is not None and slug_ok:
+            data = source.front.data
+            draft = isinstance(data, dict) and data.get("draft") is True
+            meta = validate(
+                model, source.front, source.rel, self.context, self.diagnostics, draft=draft
+            )
+            if meta is not None and slug_ok and (self.settings.show_drafts or not draft):
                 yield source, meta
 
     def document(self, kind: Callable[..., D], source: SourceFile, meta: Any) -> D:
@@ -479,7 +489,9 @@ class _Run:
 
         project_files = self.markdown_files(settings.projects_dir)
         writeup_files = self.markdown_files(settings.writeups_dir)
-        self.context.projects = {p.stem for p in project_files}
+        drafts = set() if settings.show_drafts else {p.stem for p in project_files if _is_draft(p)}
+        self.context.projects = {p.stem for p in project_files} - drafts
+        self.context.drafts = {"projects": drafts}
         self._pages = {str(p) for p in [*project_files, *writeup_files]}
         projects, writeups = self.in_two_processes(
             [(self.load_projects, project_files), (self.load_writeups, writeup_files)]
@@ -516,6 +528,24 @@ GENERATED_SECTIONS = tuple(
 )
 """Addresses the site generates: an editorial page may not live there (write-ups, in
 ``comptes-rendus/<slug>.md``, are read before this rule)."""
+
+
+_DRAFT_LINE = re.compile(rb"^draft:[ \t]*true[ \t]*(?:#.*)?\r?$", re.MULTILINE)
+
+
+def _is_draft(path: Path) -> bool:
+    """``draft: true`` among the first lines of a sheet's front matter, read before the
+    sheets are validated: so that a write-up naming a draft as example is told so (and not
+    that the sheet does not exist). The front matter is validated later, as for any sheet."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(16384)
+    except OSError:
+        return False
+    if not head.startswith(b"---"):
+        return False
+    end = head.find(b"\n---", 3)
+    return bool(_DRAFT_LINE.search(head[: end if end > 0 else len(head)]))
 
 
 def _page_address(relative: Path) -> str:

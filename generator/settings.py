@@ -101,6 +101,8 @@ class Settings:
     licences: dict[str, Licence] = field(default_factory=lambda: dict(KNOWN_LICENCES))
     problems: list[str] = field(default_factory=list)
     """What is wrong in mkdocs.yml's options, reported by ``check`` as errors of that file."""
+    show_drafts: bool = False
+    """Drafts (``draft: true``) are pages too: in the preview only, never in a build."""
 
     @property
     def data_dir(self) -> Path:
@@ -219,6 +221,7 @@ def make_settings(
     extensions: list[Any] | None = None,
     extension_configs: dict[str, Any] | None = None,
     problems: list[str] | None = None,
+    show_drafts: bool = False,
 ) -> Settings:
     """The settings of the site at ``root``: the options, and what MkDocs' configuration says."""
     settings = Settings(
@@ -232,6 +235,7 @@ def make_settings(
         extensions=list(extensions or []),
         extension_configs=dict(extension_configs or {}),
         problems=list(problems or []),
+        show_drafts=show_drafts,
     )
     for licence_id, spec in sorted(options.licences.items()):
         if spec.get("name") and spec.get("url"):

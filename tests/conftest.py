@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+
+# The tool speaks French unless told otherwise; the tests written before it did read its
+# English (PK_LANG=en, inherited by the commands they run). Tests of the French messages
+# ask for French themselves (tests/test_messages.py).
+os.environ["PK_LANG"] = "en"
+from generator.messages import set_language  # noqa: E402
+
+set_language("en")
 
 
 @pytest.fixture

@@ -98,7 +98,7 @@ def run_cli(
         text=True,
         check=False,
         timeout=timeout,
-        env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", **(env or {})},
+        env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "PK_LANG": "en", **(env or {})},
     )
 
 

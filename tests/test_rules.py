@@ -39,29 +39,29 @@ FIELD_CASES = [
     ("title-bool", SHEET, "title", "title: yes", 0, "title", "yes/no value (boolean)"),
     ("title-date", SHEET, "title", "title: 2022-03-18", 0, "title", "YAML reads 2022-03-18 as a date"),
     ("summary-too-long", SHEET, "summary", f'summary: "{"b" * 401}"', 0, "summary", "at most 400"),
-    ("places-number", SHEET, "places", "places:\n  - Kindia\n  - 44", 2, "places[1]", "quotes"),
-    ("places-duplicate", SHEET, "places", "places:\n  - Yenne\n  - Yenne", 2, "places[1]", "listed twice"),
+    ("places-number", SHEET, "places", "places:\n  - Kindia\n  - 44", 2, "places[2]", "quotes"),
+    ("places-duplicate", SHEET, "places", "places:\n  - Yenne\n  - Yenne", 2, "places[2]", "listed twice"),
     # --- references to registries, with suggestions
     ("programme-unknown", SHEET, "programme", "programme: caca", 0, "programme", "did you mean 'caac'?"),
     ("programme-case", SHEET, "programme", "programme: CAAC", 0, "programme", "did you mean 'caac'?"),
     ("lead-unknown", SHEET, "lead", "lead: cfdtt", 0, "lead", "did you mean 'cfdt'?"),
     ("lead-number", SHEET, "lead", "lead: 44", 0, "lead", "quotes"),
-    ("partner-unknown", SHEET, "partners", "partners:\n  - essentiel\n  - unsass", 2, "partners[1]", "did you mean 'unsas'?"),
-    ("partner-is-lead", SHEET, "partners", "partners:\n  - essentiel\n  - cfdt", 2, "partners[1]", "is the lead"),
-    ("partner-twice", SHEET, "partners", "partners:\n  - unsas\n  - essentiel\n  - unsas", 3, "partners[2]", "listed twice"),
+    ("partner-unknown", SHEET, "partners", "partners:\n  - essentiel\n  - unsass", 2, "partners[2]", "did you mean 'unsas'?"),
+    ("partner-is-lead", SHEET, "partners", "partners:\n  - essentiel\n  - cfdt", 2, "partners[2]", "is the lead"),
+    ("partner-twice", SHEET, "partners", "partners:\n  - unsas\n  - essentiel\n  - unsas", 3, "partners[3]", "listed twice"),
     ("partners-scalar", SHEET, "partners", "partners: unsas", 0, "partners", "expected a list"),
-    ("theme-unknown", SHEET, "themes", "themes:\n  - sante\n  - santé", 2, "themes[1]", "did you mean 'sante'?"),
+    ("theme-unknown", SHEET, "themes", "themes:\n  - sante\n  - santé", 2, "themes[2]", "did you mean 'sante'?"),
     ("themes-empty", SHEET, "themes", "themes: []", 0, "themes", "at least one"),
-    ("theme-twice", SHEET, "themes", "themes:\n  - sante\n  - sante", 2, "themes[1]", "listed twice"),
+    ("theme-twice", SHEET, "themes", "themes:\n  - sante\n  - sante", 2, "themes[2]", "listed twice"),
     ("licence-unknown", SHEET, "licence", "licence: CC-BY-ZZ", 0, "licence", "not a known licence"),
     # --- ISO country codes
-    ("country-lower-case", SHEET, "countries", "countries:\n  - sn", 1, "countries[0]", "did you mean 'SN'?"),
-    ("country-french-name", SHEET, "countries", "countries:\n  - Sénégal", 1, "countries[0]", "did you mean 'SN'?"),
-    ("country-english-name", SHEET, "countries", "countries:\n  - Guinea", 1, "countries[0]", "did you mean 'GN'?"),
-    ("country-alpha-3", SHEET, "countries", "countries:\n  - SEN", 1, "countries[0]", "did you mean 'SN'?"),
-    ("country-unknown", SHEET, "countries", "countries:\n  - XX", 1, "countries[0]", "ISO 3166-1 alpha-2"),
-    ("country-norway-unquoted", SHEET, "countries", "countries:\n  - SN\n  - NO", 2, "countries[1]", 'put it in quotes: "NO"'),
-    ("country-twice", SHEET, "countries", "countries:\n  - SN\n  - 'SN'", 2, "countries[1]", "listed twice"),
+    ("country-lower-case", SHEET, "countries", "countries:\n  - sn", 1, "countries[1]", "did you mean 'SN'?"),
+    ("country-french-name", SHEET, "countries", "countries:\n  - Sénégal", 1, "countries[1]", "did you mean 'SN'?"),
+    ("country-english-name", SHEET, "countries", "countries:\n  - Guinea", 1, "countries[1]", "did you mean 'GN'?"),
+    ("country-alpha-3", SHEET, "countries", "countries:\n  - SEN", 1, "countries[1]", "did you mean 'SN'?"),
+    ("country-unknown", SHEET, "countries", "countries:\n  - XX", 1, "countries[1]", "ISO 3166-1 alpha-2"),
+    ("country-norway-unquoted", SHEET, "countries", "countries:\n  - SN\n  - NO", 2, "countries[2]", 'put it in quotes: "NO"'),
+    ("country-twice", SHEET, "countries", "countries:\n  - SN\n  - 'SN'", 2, "countries[2]", "listed twice"),
     ("countries-empty", SHEET, "countries", "countries: []", 0, "countries", "at least one"),
     ("countries-scalar", SHEET, "countries", "countries: SN", 0, "countries", "write `countries: [SN]`"),
     # --- period and years
@@ -87,14 +87,14 @@ FIELD_CASES = [
     ("date-year-only", SHEET, "updated", "updated: 2022", 0, "updated", "YYYY-MM-DD"),
     ("date-short-month", SHEET, "updated", "updated: 2022-3-18", 0, "updated", "YYYY-MM-DD"),
     # --- URLs
-    ("url-javascript", SHEET, "links", 'links:\n  - title: "x"\n    url: "javascript:alert(1)"', 2, "links[0].url", "http://, https:// or mailto:"),
-    ("url-ftp", SHEET, "links", 'links:\n  - title: "x"\n    url: "ftp://example.org/f"', 2, "links[0].url", "http://, https:// or mailto:"),
-    ("url-no-scheme", SHEET, "links", 'links:\n  - title: "x"\n    url: "www.example.org"', 2, "links[0].url", "write 'https://www.example.org'"),
-    ("url-no-host", SHEET, "links", 'links:\n  - title: "x"\n    url: "https:///x"', 2, "links[0].url", "no host name"),
-    ("url-space", SHEET, "links", 'links:\n  - title: "x"\n    url: "https://a.org/b c"', 2, "links[0].url", "space"),
-    ("url-bad-mailto", SHEET, "links", 'links:\n  - title: "x"\n    url: "mailto:nobody"', 2, "links[0].url", "not an e-mail address"),
-    ("link-no-title", SHEET, "links", 'links:\n  - url: "https://a.org"', 1, "links[0].title", "required field is missing"),
-    ("link-unknown-key", SHEET, "links", 'links:\n  - title: "x"\n    url: "https://a.org"\n    lien: y', 3, "links[0].lien", "unknown field 'lien'"),
+    ("url-javascript", SHEET, "links", 'links:\n  - title: "x"\n    url: "javascript:alert(1)"', 2, "links[1].url", "http://, https:// or mailto:"),
+    ("url-ftp", SHEET, "links", 'links:\n  - title: "x"\n    url: "ftp://example.org/f"', 2, "links[1].url", "http://, https:// or mailto:"),
+    ("url-no-scheme", SHEET, "links", 'links:\n  - title: "x"\n    url: "www.example.org"', 2, "links[1].url", "write 'https://www.example.org'"),
+    ("url-no-host", SHEET, "links", 'links:\n  - title: "x"\n    url: "https:///x"', 2, "links[1].url", "no host name"),
+    ("url-space", SHEET, "links", 'links:\n  - title: "x"\n    url: "https://a.org/b c"', 2, "links[1].url", "space"),
+    ("url-bad-mailto", SHEET, "links", 'links:\n  - title: "x"\n    url: "mailto:nobody"', 2, "links[1].url", "not an e-mail address"),
+    ("link-no-title", SHEET, "links", 'links:\n  - url: "https://a.org"', 1, "links[1].title", "required field is missing"),
+    ("link-unknown-key", SHEET, "links", 'links:\n  - title: "x"\n    url: "https://a.org"\n    lien: y', 3, "links[1].lien", "unknown field 'lien'"),
     # --- image paths
     ("image-missing-file", SHEET, "image", 'image:\n  src: ../projects/images/kindia-jeune.svg\n  alt: "x"\n  credit: "y"', 1, "image.src", "did you mean '../projects/images/kindia-jeunes.svg'?"),
     ("image-escapes-repo", SHEET, "image", 'image:\n  src: ../../../etc/x.png\n  alt: "x"\n  credit: "y"', 1, "image.src", "points outside the repository"),
@@ -118,21 +118,21 @@ FIELD_CASES = [
     ("writeup-date-text", WRITEUP, "date", "date: 18 mars 2022", 0, "date", "YYYY-MM-DD"),
     ("writeup-event-number", WRITEUP, "event", "event: 2022", 0, "event", "quotes"),
     ("writeup-programme-unknown", WRITEUP, "programme", "programme: caak", 0, "programme", "did you mean 'caac'?"),
-    ("writeup-organisation-unknown", WRITEUP, "organisations", "organisations:\n  - cfsii", 1, "organisations[0]", "did you mean 'cfsi'?"),
-    ("writeup-organisations-twice", WRITEUP, "organisations", "organisations:\n  - cfsi\n  - cfsi", 2, "organisations[1]", "listed twice"),
+    ("writeup-organisation-unknown", WRITEUP, "organisations", "organisations:\n  - cfsii", 1, "organisations[1]", "did you mean 'cfsi'?"),
+    ("writeup-organisations-twice", WRITEUP, "organisations", "organisations:\n  - cfsi\n  - cfsi", 2, "organisations[2]", "listed twice"),
     ("writeup-authors-empty", WRITEUP, "authors", "authors: []", 0, "authors", "at least one"),
-    ("writeup-author-no-name", WRITEUP, "authors", "authors:\n  - organisation: fonda", 1, "authors[0].name", "required field is missing"),
-    ("writeup-author-text", WRITEUP, "authors", "authors:\n  - Luc Hansen", 1, "authors[0]", "expected fields"),
-    ("writeup-author-organisation", WRITEUP, "authors", "authors:\n  - name: A\n  - name: B\n    organisation: fondaa", 3, "authors[1].organisation", "did you mean 'fonda'?"),
-    ("writeup-author-unknown-key", WRITEUP, "authors", "authors:\n  - name: A\n    nom: B", 2, "authors[0].nom", "did you mean 'name'?"),
-    ("writeup-reviewer-organisation", WRITEUP, "reviewers", "reviewers:\n  - name: A\n    organisation: cfs", 2, "reviewers[0].organisation", "did you mean 'cfsi'?"),
-    ("writeup-example-missing", WRITEUP, "examples", "examples:\n  - femmes-poisson-seche", 1, "examples[0]", "did you mean 'femmes-poisson-seche-senegal'?"),
-    ("writeup-example-twice", WRITEUP, "examples", "examples:\n  - femmes-poisson-seche-senegal\n  - femmes-poisson-seche-senegal", 2, "examples[1]", "listed twice"),
-    ("writeup-practice-number", WRITEUP, "good_practices", "good_practices:\n  - 42", 1, "good_practices[0]", "quotes"),
-    ("writeup-difficulty-empty", WRITEUP, "difficulties", 'difficulties:\n  - ""', 1, "difficulties[0]", "is empty"),
-    ("writeup-bibliography-no-title", WRITEUP, "bibliography", 'bibliography:\n  - author: "CFSI"', 1, "bibliography[0].title", "required field is missing"),
-    ("writeup-bibliography-year", WRITEUP, "bibliography", 'bibliography:\n  - author: "A"\n    title: "T"\n    year: "vingt"', 3, "bibliography[0].year", "expected a year"),
-    ("writeup-bibliography-url", WRITEUP, "bibliography", 'bibliography:\n  - author: "A"\n    title: "T"\n    url: "ftp://a.org"', 3, "bibliography[0].url", "http://, https:// or mailto:"),
+    ("writeup-author-no-name", WRITEUP, "authors", "authors:\n  - organisation: fonda", 1, "authors[1].name", "required field is missing"),
+    ("writeup-author-text", WRITEUP, "authors", "authors:\n  - Luc Hansen", 1, "authors[1]", "expected fields"),
+    ("writeup-author-organisation", WRITEUP, "authors", "authors:\n  - name: A\n  - name: B\n    organisation: fondaa", 3, "authors[2].organisation", "did you mean 'fonda'?"),
+    ("writeup-author-unknown-key", WRITEUP, "authors", "authors:\n  - name: A\n    nom: B", 2, "authors[1].nom", "did you mean 'name'?"),
+    ("writeup-reviewer-organisation", WRITEUP, "reviewers", "reviewers:\n  - name: A\n    organisation: cfs", 2, "reviewers[1].organisation", "did you mean 'cfsi'?"),
+    ("writeup-example-missing", WRITEUP, "examples", "examples:\n  - femmes-poisson-seche", 1, "examples[1]", "did you mean 'femmes-poisson-seche-senegal'?"),
+    ("writeup-example-twice", WRITEUP, "examples", "examples:\n  - femmes-poisson-seche-senegal\n  - femmes-poisson-seche-senegal", 2, "examples[2]", "listed twice"),
+    ("writeup-practice-number", WRITEUP, "good_practices", "good_practices:\n  - 42", 1, "good_practices[1]", "quotes"),
+    ("writeup-difficulty-empty", WRITEUP, "difficulties", 'difficulties:\n  - ""', 1, "difficulties[1]", "is empty"),
+    ("writeup-bibliography-no-title", WRITEUP, "bibliography", 'bibliography:\n  - author: "CFSI"', 1, "bibliography[1].title", "required field is missing"),
+    ("writeup-bibliography-year", WRITEUP, "bibliography", 'bibliography:\n  - author: "A"\n    title: "T"\n    year: "vingt"', 3, "bibliography[1].year", "expected a year"),
+    ("writeup-bibliography-url", WRITEUP, "bibliography", 'bibliography:\n  - author: "A"\n    title: "T"\n    url: "ftp://a.org"', 3, "bibliography[1].url", "http://, https:// or mailto:"),
     ("writeup-report-missing", WRITEUP, "report", "report: rapport.pdf", 0, "report", "does not exist"),
     ("writeup-report-escapes", WRITEUP, "report", "report: ../../../x.pdf", 0, "report", "points outside the repository"),
     ("writeup-report-absolute", WRITEUP, "report", "report: /tmp/x.pdf", 0, "report", "not an absolute path"),
@@ -235,7 +235,7 @@ def test_all_mistakes_reported_in_one_run(example_repo: Path) -> None:
     append(example_repo, ORGANISATIONS, "- id: cfsi\n  name: Doublon\n")
     fields = sorted((e.path, e.field) for e in errors(example_repo))
     assert fields == [
-        (ORGANISATIONS, f"organisations[{_count_entries(example_repo, ORGANISATIONS) - 1}].id"),
+        (ORGANISATIONS, f"organisations[{_count_entries(example_repo, ORGANISATIONS)}].id"),
         (WRITEUP, "date"),
         (SHEET, "lead"),
         (SHEET, "status"),
@@ -390,7 +390,7 @@ def test_registry_mistake(
     index = _count_entries(example_repo, rel)
     line = append(example_repo, rel, entry)
     error = only_error(example_repo)
-    field = f"{name}[{index}]" + (f".{key}" if key else "")
+    field = f"{name}[{index + 1}]" + (f".{key}" if key else "")
     assert (error.path, error.line, error.field) == (rel, line + offset, field), error.as_text()
     assert part in error.full_message(), error.as_text()
 
@@ -418,7 +418,7 @@ def test_registry_with_broken_yaml(example_repo: Path) -> None:
     index = _count_entries(example_repo, THEMES)
     line = append(example_repo, THEMES, '- id: t\n  label: "Thème\n')
     error = only_error(example_repo)
-    assert (error.path, error.line, error.field) == (THEMES, line + 1, f"themes[{index}].label")
+    assert (error.path, error.line, error.field) == (THEMES, line + 1, f"themes[{index + 1}].label")
     assert "quote" in error.message
 
 

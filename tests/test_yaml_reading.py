@@ -144,7 +144,7 @@ def test_unclosed_quote_points_at_its_line(example_repo: Path) -> None:
         example_repo, WRITEUP, "authors", 'authors:\n  - name: "Luc Hansen\n    organisation: fonda'
     )
     error = only_error(example_repo)
-    assert (error.line, error.field) == (line + 1, "authors[0].name")
+    assert (error.line, error.field) == (line + 1, "authors[1].name")
     assert "quote" in error.message
 
 
@@ -288,11 +288,11 @@ def test_non_text_key(example_repo: Path) -> None:
         (
             "authors:\n  - name: a\n    organisation: b\n  - name: c\n    organisation: x",
             4,
-            "authors[1].organisation",
+            "authors[2].organisation",
         ),
-        ("authors:\n- name: a\n- name: c\n  organisation: x", 3, "authors[1].organisation"),
-        ("- id: a\n  name: b\n- id: c\n  name: d", 3, "[1].name"),
-        ("themes:\n  - a\n\n  # note\n  - b", 4, "themes[1]"),
+        ("authors:\n- name: a\n- name: c\n  organisation: x", 3, "authors[2].organisation"),
+        ("- id: a\n  name: b\n- id: c\n  name: d", 3, "[2].name"),
+        ("themes:\n  - a\n\n  # note\n  - b", 4, "themes[2]"),
         ("", 0, ""),
         ("a: 1", 10, "a"),
     ],

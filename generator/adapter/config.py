@@ -47,8 +47,9 @@ def options_of(config: Config) -> Options:
         ) from error
 
 
-def settings_of(config: MkDocsConfig, options: Options) -> Settings:
-    """The core's settings from MkDocs' configuration and the plugin's options."""
+def settings_of(config: MkDocsConfig, options: Options, serving: bool = False) -> Settings:
+    """The core's settings from MkDocs' configuration and the plugin's options (the
+    preview shows drafts)."""
     root = Path(config.config_file_path).resolve().parent
     return make_settings(
         root,
@@ -59,4 +60,5 @@ def settings_of(config: MkDocsConfig, options: Options) -> Settings:
         site_url=config.site_url or "",
         extensions=list(config.markdown_extensions),
         extension_configs=dict(config.mdx_configs),
+        show_drafts=serving,
     )

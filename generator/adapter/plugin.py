@@ -59,7 +59,9 @@ class ProgrammePlugin(BasePlugin):  # type: ignore[type-arg, no-untyped-call]
                 ensure_engine_may_empty(Path(config.site_dir))
         except (ValueError, FolderNotOurs) as error:
             raise PluginError(str(error)) from error
-        self.run = SiteRun(settings_of(config, options), options.makes_pdfs(self.serving))
+        self.run = SiteRun(
+            settings_of(config, options, self.serving), options.makes_pdfs(self.serving)
+        )
         try:
             site = self.run.prepare()
         except ContentError as error:

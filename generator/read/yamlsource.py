@@ -22,6 +22,18 @@ try:  # the C loader is ~6x faster; fall back to pure Python where libyaml is mi
 except ImportError:  # pragma: no cover - depends on the PyYAML build
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
+from .yaml_errors import YamlProblem, refuse_tabs, translate_yaml_error
+
+__all__ = [
+    "Located",
+    "Path",
+    "YamlProblem",
+    "format_path",
+    "guess_field",
+    "parse_yaml",
+    "prefix_field",
+]
+
 Path = tuple[str | int, ...]
 
 MAX_YAML_BYTES = 512 * 1024
@@ -33,17 +45,6 @@ _TAG_PREFIX = "tag:yaml.org,2002:"
 _constructor = yaml.SafeLoader("")  # only its construct_* methods are used, for scalars
 
 
-class YamlProblem(Exception):
-    """A problem that stops reading one YAML text; carries a file line and a field."""
-
-    def __init__(self, line: int, message: str, suggestion: str = "", field: str = "") -> None:
-        super().__init__(message)
-        self.line = line
-        self.message = message
-        self.suggestion = suggestion
-        self.field = field
-
-
 @dataclass
 class Located:
     """YAML data plus, for every path inside it, its line, YAML kind and source text."""
@@ -53,6 +54,9 @@ class Located:
     kinds: dict[Path, str] = field(default_factory=dict)
     sources: dict[Path, str] = field(default_factory=dict)
     first_line: int = 1
+    text: str = ""
+    """The YAML text, to quote a line back to the editor with its correction."""
+    line_offset: int = 0
 
     def line_of(self, path: Path) -> int:
         """Line of ``path``, or of its closest ancestor that has one."""
@@ -62,6 +66,12 @@ class Located:
             path = path[:-1]
         return self.lines.get((), self.first_line)
 
+    def text_of_line(self, line: int) -> str:
+        """The text of file line ``line`` (empty when it is not in this YAML block)."""
+        lines = self.text.split("\n")
+        index = line - self.line_offset - 1
+        return lines[index] if 0 <= index < len(lines) else ""
+
     def kind_of(self, path: Path) -> str:
         return self.kinds.get(path, "")
 
@@ -70,11 +80,15 @@ class Located:
 
 
 def format_path(path: Path) -> str:
-    """``('authors', 1, 'organisation')`` -> ``authors[1].organisation``."""
+    """``('authors', 0, 'organisation')`` -> ``authors[1].organisation``.
+
+    List items are counted from 1, as people count them (« the first author »): the
+    editors' guide says so once.
+    """
     out = ""
     for part in path:
         if isinstance(part, int):
-            out += f"[{part}]"
+            out += f"[{part + 1}]"
         else:
             out += f".{part}" if out else str(part)
     return out
@@ -106,11 +120,11 @@ def parse_yaml(text: str, line_offset: int = 0, label: str = "") -> Located:
 def _parse(text: str, line_offset: int) -> Located:
     if len(text.encode("utf-8", "surrogatepass")) > MAX_YAML_BYTES:
         raise YamlProblem(line_offset + 1, f"YAML block is larger than {MAX_YAML_BYTES} bytes")
-    _refuse_tabs(text, line_offset)
+    refuse_tabs(text, line_offset)
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
-        raise _translate_yaml_error(exc, text, line_offset) from exc
+        raise translate_yaml_error(exc, text, line_offset) from exc
     except yaml.reader.ReaderError as exc:
         char = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1])
         # the position is in bytes with libyaml, in characters without: find the character
@@ -125,7 +139,7 @@ def _parse(text: str, line_offset: int) -> Located:
         raise YamlProblem(line_offset + 1, f"YAML cannot be read: {message}") from exc
     except RecursionError as exc:
         raise YamlProblem(line_offset + 1, "YAML is nested too deeply") from exc
-    located = Located(data=None, first_line=line_offset + 1)
+    located = Located(data=None, first_line=line_offset + 1, text=text, line_offset=line_offset)
     if node is None:
         located.data = None
         return located
@@ -196,84 +210,6 @@ def _item_index(lines: list[str], number: int, column: int) -> int:
         if entries[0][0] < column or (entries[0][0] == column and entries[0][1] is not None):
             break
     return count
-
-
-def _refuse_tabs(text: str, line_offset: int) -> None:
-    if "\t" not in text:
-        return
-    for number, line in enumerate(text.split("\n"), start=1):
-        stripped = line.lstrip(" \t")
-        indent = line[: len(line) - len(stripped)]
-        if "\t" in indent and stripped and not stripped.startswith("#"):
-            raise YamlProblem(
-                line_offset + number,
-                "tab character in indentation",
-                "indent with spaces only",
-            )
-
-
-def _translate_yaml_error(exc: yaml.MarkedYAMLError, text: str, line_offset: int) -> YamlProblem:
-    mark = exc.problem_mark or exc.context_mark
-    if exc.context_mark is not None and "quoted scalar" in (exc.context or ""):
-        mark = exc.context_mark  # an unclosed quote: point at where it was opened
-    if exc.context_mark is not None and "while parsing a flow" in (exc.context or ""):
-        mark = exc.context_mark  # an unclosed [ or {: point at where it was opened
-    index = _last_written_line(text, mark.line if mark else 0)
-    problem = (exc.problem or "").strip()
-    context = (exc.context or "").strip()
-    suggestion = ""
-    opened = _open_quote_line(text, index)
-    if opened is not None and opened < index:
-        line = line_offset + opened + 1
-        return YamlProblem(
-            line,
-            "YAML syntax error: a quote opened on this line is not closed",
-            "close the quote at the end of the value",
-        )
-    line = line_offset + index + 1
-    if "found undefined alias" in problem or "found undefined anchor" in problem:
-        return YamlProblem(
-            line, "anchors and aliases (& and *) are not allowed", "write the value out in full"
-        )
-    if "mapping values are not allowed" in problem:
-        suggestion = "a text containing ': ' must be quoted, e.g. title: \"Bilan : 2022\""
-    elif "found character '\\t'" in problem or "\t" in problem:
-        suggestion = "indent with spaces only"
-    elif "could not find expected ':'" in problem or "expected <block end>" in problem:
-        suggestion = "check the indentation and that every field is written `name: value`"
-    elif "while parsing a flow" in context:
-        suggestion = "check the brackets [ ] or { } opened on this line"
-    elif "found unexpected end of stream" in problem or "found unknown escape" in problem:
-        suggestion = "check that every opening quote is closed"
-    message = "YAML syntax error: " + (problem or context or "cannot be read")
-    if context and problem:
-        message += f" ({context})"
-    return YamlProblem(line, message, suggestion)
-
-
-def _last_written_line(text: str, index: int) -> int:
-    """``index``, or the last non-blank line before it when YAML stopped at the end."""
-    lines = text.split("\n")
-    index = min(index, len(lines) - 1)
-    while index > 0 and not lines[index].strip():
-        index -= 1
-    return index
-
-
-def _open_quote_line(text: str, index: int) -> int | None:
-    """0-based line of a double quote still open at line ``index``, if any.
-
-    A value whose closing quote is forgotten swallows the next lines, and YAML stops
-    somewhere further down; the editor needs the line where the quote was opened.
-    """
-    opened: int | None = None
-    for number, line in enumerate(text.split("\n")[: index + 1]):
-        count = len(re.findall(r'(?<!\\)"', line))
-        if opened is None and ('"' not in line or line.lstrip().startswith("#")):
-            continue
-        if count % 2:
-            opened = number if opened is None else None
-    return opened
 
 
 class _Builder:

@@ -36,8 +36,9 @@ from pydantic_core import CoreSchema, PydanticCustomError, core_schema
 
 from ..countries import guess_code, is_country_code
 from ..french import slug
+from ..messages import CATALOGUE, text
 from ..read.publishable import RASTER_TYPES, image_problem, svg_problem
-from .references import ReferenceContext, closest
+from .references import ReferenceContext, nearest
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -54,8 +55,14 @@ def _ctx(info: ValidationInfo) -> ReferenceContext | None:
     return context if isinstance(context, ReferenceContext) else None
 
 
-def _error(kind: str, message: str, **ctx: Any) -> PydanticCustomError:
-    return PydanticCustomError(kind, message, ctx or None)
+def _error(code: str, **ctx: Any) -> PydanticCustomError:
+    """A checker error: its type is the message's code (:mod:`generator.messages.content`);
+    ``hint`` names the hint, the other entries fill both sentences."""
+    return PydanticCustomError(code, CATALOGUE[code].en, ctx or None)
+
+
+PYDANTIC_CODES: dict[str, str] = {}
+"""Pydantic's own error types that reach :func:`validation._explain` unexplained."""
 
 
 # --- scalar types ---------------------------------------------------------------------
@@ -64,7 +71,7 @@ def _error(kind: str, message: str, **ctx: Any) -> PydanticCustomError:
 def _non_blank(value: str) -> str:
     value = value.strip()
     if not value:
-        raise _error("blank", "is empty")
+        raise _error("texte-vide")
     return value
 
 
@@ -81,13 +88,12 @@ class _Length:
 
     def check(self, value: str) -> str:
         if not self.low <= len(value) <= self.high:
-            bounds = f"{self.low} to {self.high}" if self.low > 1 else f"at most {self.high}"
-            raise _error(
-                "text_length",
-                "must be {bounds} characters long (it has {count})",
-                bounds=bounds,
-                count=len(value),
+            bounds = (
+                text("mot-entre", low=self.low, high=self.high)
+                if self.low > 1
+                else (text("mot-au-plus", high=self.high))
             )
+            raise _error("longueur-texte", bounds=bounds, count=len(value))
         return value
 
     def __get_pydantic_core_schema__(
@@ -144,18 +150,13 @@ def _slug(value: str) -> str:
     if not SLUG_RE.match(value):
         suggestion = slug(value)
         raise _error(
-            "slug_form",
-            "'{value}' is not a valid id: use lower-case letters a-z, digits and single hyphens",
+            "identifiant-invalide",
             value=value,
-            suggestion=f"for example '{suggestion}'" if suggestion else "",
+            hint="indice-exemple-id" if suggestion else "",
+            match=suggestion,
         )
     if len(value) > MAX_SLUG:
-        raise _error(
-            "text_length",
-            "must be at most {bounds} characters long (it has {count})",
-            bounds=MAX_SLUG,
-            count=len(value),
-        )
+        raise _error("longueur-texte", bounds=text("mot-au-plus", high=MAX_SLUG), count=len(value))
     return value
 
 
@@ -166,9 +167,9 @@ def _year(value: Any) -> Any:
     if isinstance(value, str) and value.strip().isdigit():
         value = int(value.strip())
     if isinstance(value, bool) or not isinstance(value, int):
-        raise _error("year_type", "expected a year as a number, e.g. 2014")
+        raise _error("annee-invalide")
     if not MIN_YEAR <= value <= MAX_YEAR:
-        raise _error("year_range", "{value} is not a plausible year", value=value)
+        raise _error("annee-improbable", value=value)
     return value
 
 
@@ -177,15 +178,15 @@ Year = Annotated[int, BeforeValidator(_year)]
 
 def _date(value: Any) -> Any:
     if isinstance(value, dt.datetime):
-        raise _error("date_form", "expected a date without a time, written YYYY-MM-DD")
+        raise _error("date-avec-heure")
     if isinstance(value, dt.date):
         return value
     if isinstance(value, str) and DATE_RE.match(value.strip()):
         try:
             return dt.date.fromisoformat(value.strip())
         except ValueError as exc:
-            raise _error("date_invalid", "'{value}' is not a real date", value=value) from exc
-    raise _error("date_form", "expected a date written YYYY-MM-DD, e.g. 2022-03-18")
+            raise _error("date-inexistante", value=value) from exc
+    raise _error("date-invalide")
 
 
 Date = Annotated[dt.date, BeforeValidator(_date)]
@@ -199,24 +200,17 @@ def _url(value: str) -> str:
     try:
         parts = urlsplit(value)
     except ValueError as exc:
-        raise _error("url", "'{value}' is not a valid URL", value=value) from exc
+        raise _error("adresse-invalide", value=value) from exc
     scheme = parts.scheme.lower()
     if scheme not in URL_SCHEMES:
-        suggestion = ""
-        if not scheme and "." in value.split("/")[0]:
-            suggestion = f"write 'https://{value}'"
-        raise _error(
-            "url_scheme",
-            "URL must start with http://, https:// or mailto: (got '{value}')",
-            value=value,
-            suggestion=suggestion,
-        )
+        bare = not scheme and "." in value.split("/")[0]
+        raise _error("adresse-schema", value=value, hint="indice-https" if bare else "")
     if _SPACE.search(value):
-        raise _error("url", "URL contains a space", suggestion="encode spaces as %20")
+        raise _error("adresse-espace", hint="indice-espace-url")
     if scheme in ("http", "https") and not parts.netloc:
-        raise _error("url", "'{value}' has no host name", value=value)
+        raise _error("adresse-sans-hote", value=value)
     if scheme == "mailto" and "@" not in parts.path:
-        raise _error("url", "'{value}' is not an e-mail address", value=value)
+        raise _error("courriel-invalide", value=value)
     return value
 
 
@@ -228,27 +222,33 @@ def _country(value: str) -> str:
         return value
     guess = guess_code(value)
     raise _error(
-        "country",
-        "'{value}' is not an ISO 3166-1 alpha-2 country code",
+        "pays-inconnu",
         value=value,
-        suggestion=f"did you mean '{guess}'?" if guess else "use two capital letters, e.g. SN",
+        hint="indice-vouliez-vous" if guess else "indice-deux-lettres",
+        match=guess,
     )
 
 
 Country = Annotated[str, AfterValidator(_country)]
 
 
-def _reference(kind: str, attribute: str, label: str) -> AfterValidator:
+def _reference(code: str, attribute: str, registry: str) -> AfterValidator:
     def check(value: str, info: ValidationInfo) -> str:
         ctx = _ctx(info)
         known: set[str] | None = getattr(ctx, attribute) if ctx else None
         if known is not None and value not in known:
-            match = closest(value, known)
+            if ctx is not None and value in ctx.drafts.get(attribute, ()):
+                raise _error("fiche-brouillon", value=value, hint="indice-publier-brouillon")
+            matches = nearest(value, known)
+            where = f"{ctx.data_dir if ctx else 'content/_data'}/{registry}" if registry else ""
+            listed = where or "projects/"
             raise _error(
-                f"unknown_{kind}",
-                "'{value}' is not " + label,
+                code,
                 value=value,
-                suggestion=f"did you mean '{match}'?" if match else "",
+                registry=where,
+                hint="indice-ids-proches" if matches else "indice-liste-ids",
+                matches=text("mot-ou").join(text("mot-cite", value=m) for m in matches),
+                where=f"{listed} {text('mot-guide')}",
             )
         return value
 
@@ -257,41 +257,30 @@ def _reference(kind: str, attribute: str, label: str) -> AfterValidator:
 
 _Id = Annotated[Text, _Length(1, MAX_SLUG)]
 OrganisationRef = Annotated[
-    _Id, _reference("organisation", "organisations", "an organisation id of organisations.yml")
+    _Id, _reference("organisation-inconnue", "organisations", "organisations.yml")
 ]
-ProgrammeRef = Annotated[
-    _Id, _reference("programme", "programmes", "a programme id of programmes.yml")
-]
-ThemeRef = Annotated[_Id, _reference("theme", "themes", "a theme id of themes.yml")]
-ProjectRef = Annotated[
-    _Id, _reference("project", "projects", "a project sheet (no file projects/<slug>.md)")
-]
-LicenceRef = Annotated[_Id, _reference("licence", "licences", "a known licence id")]
+ProgrammeRef = Annotated[_Id, _reference("programme-inconnu", "programmes", "programmes.yml")]
+ThemeRef = Annotated[_Id, _reference("theme-inconnu", "themes", "themes.yml")]
+ProjectRef = Annotated[_Id, _reference("fiche-inconnue", "projects", "")]
+LicenceRef = Annotated[_Id, _reference("licence-inconnue", "licences", "")]
 
 
 def _repository_file(suffixes: set[str], what: str) -> AfterValidator:
     def check(value: str, info: ValidationInfo) -> str:
         ctx = _ctx(info)
         if "://" in value or value.startswith(("mailto:", "data:")):
-            raise _error("path", "must be a path relative to this file, not a URL")
+            raise _error("chemin-adresse-web")
         forward = value.replace("\\", "/")
         pure = PurePosixPath(forward)
         if pure.is_absolute() or re.match(r"^[A-Za-z]:", value):
-            raise _error("path", "must be a path relative to this file, not an absolute path")
+            raise _error("chemin-absolu")
         if forward != value:
             raise _error(
-                "path",
-                "'{value}' separates folders with '\\'",
-                value=value,
-                suggestion=f"use '/' instead: '{forward}'",
+                "chemin-antislash", value=value, hint="indice-barre-oblique", forward=forward
             )
         if pure.suffix.lower() not in suffixes:
             raise _error(
-                "path_type",
-                "'{value}' is not {what} (expected {suffixes})",
-                value=value,
-                what=what,
-                suffixes=", ".join(sorted(suffixes)),
+                "chemin-type", value=value, what=text(what), suffixes=", ".join(sorted(suffixes))
             )
         if ctx is None or ctx.file_dir is None:
             return value
@@ -299,51 +288,34 @@ def _repository_file(suffixes: set[str], what: str) -> AfterValidator:
         root = ctx.root.resolve()
         resolved = target.resolve()
         if not resolved.is_relative_to(root):
-            raise _error(
-                "path_outside",
-                "'{value}' points outside the repository",
-                value=value,
-                suggestion="copy the file into the repository and point to it",
-            )
+            raise _error("chemin-hors-depot", value=value, hint="indice-copier-dans-depot")
         if not resolved.is_file():
-            nearby = []
-            if target.parent.resolve().is_dir():
-                nearby = [p.name for p in target.parent.iterdir() if p.is_file()]
-            match = closest(pure.name, nearby)
+            found, typo = ctx.find_file(pure, target)
+            hint = "indice-vouliez-vous" if typo else "indice-chemin-relatif"
             raise _error(
-                "path_missing",
-                "file '{value}' does not exist",
+                "fichier-introuvable",
                 value=value,
-                suggestion=f"did you mean '{(pure.parent / match).as_posix()}'?" if match else "",
+                hint=hint if found else "",
+                path=found,
+                match=found,
             )
         if pure.suffix.lower() == ".svg":
             problem = svg_problem(resolved)
             if problem:
-                raise _error(
-                    "svg_active",
-                    "'{value}': {problem}",
-                    value=value,
-                    problem=problem,
-                    suggestion="export it as PNG, or remove the scripts and links",
-                )
+                raise _error("svg-actif", value=value, problem=problem, hint="indice-svg-png")
         elif pure.suffix.lower() in RASTER_TYPES:
             problem = image_problem(resolved)
             if problem:
                 raise _error(
-                    "image_unreadable",
-                    "'{value}' {problem}",
-                    value=value,
-                    problem=problem,
-                    suggestion="save it again as PNG or JPEG, at "
-                    "most 2,000 pixels wide for the web",
+                    "image-illisible", value=value, problem=problem, hint="indice-image-png"
                 )
         return value
 
     return AfterValidator(check)
 
 
-ImagePath = Annotated[Text, _Length(1, MAX_PATH), _repository_file(IMAGE_SUFFIXES, "an image")]
-PdfPath = Annotated[Text, _Length(1, MAX_PATH), _repository_file({".pdf"}, "a PDF file")]
+ImagePath = Annotated[Text, _Length(1, MAX_PATH), _repository_file(IMAGE_SUFFIXES, "mot-image")]
+PdfPath = Annotated[Text, _Length(1, MAX_PATH), _repository_file({".pdf"}, "mot-pdf")]
 
 
 def _unique(label: str) -> AfterValidator:
@@ -352,12 +324,12 @@ def _unique(label: str) -> AfterValidator:
         for index, value in enumerate(values):
             if value in seen:
                 raise _error(
-                    "duplicate",
-                    "'{value}' is listed twice in " + label + " (also item {first})",
+                    "en-double",
                     value=value,
-                    first=seen[value],
+                    label=label,
+                    first=seen[value] + 1,
                     at=index,
-                    suggestion="remove one of them",
+                    hint="indice-retirer-un",
                 )
             seen[value] = index
         return values
@@ -390,13 +362,7 @@ class Period(StrictModel):
     @model_validator(mode="after")
     def _end_after_start(self) -> Period:
         if self.end is not None and self.end < self.start:
-            raise _error(
-                "period_order",
-                "end ({end}) is before start ({start})",
-                end=self.end,
-                start=self.start,
-                at="end",
-            )
+            raise _error("periode-inversee", end=self.end, start=self.start, at="end")
         return self
 
 
@@ -425,6 +391,9 @@ class ProjectMeta(StrictModel):
     links: Annotated[list[Link], Field(max_length=50)] = Field(default_factory=list)
     licence: LicenceRef | None = None
     updated: Date | None = None
+    draft: bool = False
+    """Not published: left out of the site and its PDFs, shown in the preview (``serve``)
+    with a « brouillon » banner; required facts may be missing (warnings until published)."""
 
     @field_validator("partners")
     @classmethod
@@ -434,11 +403,10 @@ class ProjectMeta(StrictModel):
         lead = info.data.get("lead")
         if lead in partners:
             raise _error(
-                "lead_is_partner",
-                "'{lead}' is the lead (porteur) and cannot also be a partner",
+                "porteur-partenaire",
                 lead=lead,
                 at=partners.index(lead),
-                suggestion="remove it from partners",
+                hint="indice-retirer-des-partenaires",
             )
         return partners
 
@@ -479,6 +447,7 @@ class WriteupMeta(StrictModel):
     bibliography: Annotated[list[Reference], Field(max_length=300)] = Field(default_factory=list)
     licence: LicenceRef | None = None
     report: PdfPath | None = None
+    draft: bool = False
 
 
 class OrganisationEntry(StrictModel):

@@ -9,9 +9,10 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from ..diagnostics import DiagnosticList
+from ..messages import CATALOGUE, Said, say, word
 from ..read.yamlsource import Located, Path, format_path
 from .references import ReferenceContext, closest
-from .schema import FIELD_HINTS
+from .schema import FIELD_HINTS, PYDANTIC_CODES
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -35,11 +36,22 @@ STATUS_HINTS = {
 }
 
 _KIND_WORDS = {
-    "bool": "a yes/no value (boolean)",
-    "int": "a number",
-    "float": "a number",
-    "timestamp": "a date",
+    "bool": "mot-oui-non",
+    "int": "mot-nombre",
+    "float": "mot-nombre",
+    "timestamp": "mot-date",
 }
+_SHAPE_WORDS = {
+    "list": "mot-liste",
+    "mapping": "mot-ensemble-de-champs",
+    "str": "mot-texte",
+    "bool": "mot-oui-non",
+    "int": "mot-nombre",
+    "float": "mot-nombre",
+    "timestamp": "mot-date",
+}
+_REQUIRED_FACTS = ("missing", "too_short")
+"""Errors that a draft may have: a fact not written yet (``brouillon-incomplet``)."""
 
 
 def validate(
@@ -50,8 +62,13 @@ def validate(
     diagnostics: DiagnosticList,
     prefix: Path = (),
     label: str = "",
+    draft: bool = False,
 ) -> M | None:
-    """Validate ``located.data`` (or the part at ``prefix``); report every error found."""
+    """Validate ``located.data`` (or the part at ``prefix``); report every error found.
+
+    With ``draft``, a required fact not written yet is a warning (the document is not
+    built until it is complete); every other error stays an error.
+    """
     data = located.data
     for part in prefix:
         data = data[part]
@@ -59,19 +76,53 @@ def validate(
         return model.model_validate(data, context=context)
     except ValidationError as exc:
         found = exc.errors(include_url=False)
-        # A misspelt key (`pays:`) is reported once, as unknown with the right name
-        # suggested, not a second time as the required field (`countries`) it stands for.
-        renamed = {
-            (tuple(e["loc"][:-1]), _closest_field(model, tuple(e["loc"])))
-            for e in found
-            if e["type"] == "extra_forbidden"
-        }
-        for error in found:
-            loc = tuple(error["loc"])
-            if error["type"] == "missing" and loc and (loc[:-1], loc[-1]) in renamed:
-                continue
-            _report(error, model, located, rel, prefix, label, diagnostics)
+    # A key in the wrong place (`start:` beside `period:` instead of under it) or misspelt
+    # (`pays:`) is reported once, where it is, not a second time as the required field it
+    # stands for, nor as the empty mapping it left behind.
+    moved: set[tuple[Path, str]] = set()
+    emptied: set[Path] = set()
+    for error in found:
+        if error["type"] != "extra_forbidden":
+            continue
+        loc = tuple(error["loc"])
+        place = _misplaced(model, loc, located.data if not prefix else data)
+        if place is not None:
+            moved.add((place[0], str(loc[-1])))
+            emptied.add(place[0])
+        else:
+            moved.add((loc[:-1], _closest_field(model, loc) or ""))
+    for error in found:
+        loc = tuple(error["loc"])
+        if error["type"] == "missing" and loc and (loc[:-1], loc[-1]) in moved:
+            continue
+        if loc in emptied and error["type"] != "missing":
+            continue
+        if draft and error["type"] in _REQUIRED_FACTS:
+            field = label + format_path(prefix + loc)
+            diagnostics.warning(
+                rel, located.line_of(prefix + loc), field, say("brouillon-incomplet", field=field)
+            )
+            continue
+        _report(error, model, located, rel, prefix, label, diagnostics, data)
+    return None
+
+
+def _misplaced(model: type[BaseModel], loc: Path, data: Any) -> tuple[Path, str] | None:
+    """Where an unknown key at ``loc`` belongs, when it is a field one level up or down:
+    ``(path of the mapping it belongs to, "child" or "parent")``."""
+    if not loc or not isinstance(loc[-1], str):
         return None
+    name, container = loc[-1], loc[:-1]
+    fields = _fields_at(model, container)
+    if name in fields:
+        return None
+    for field_name in fields:
+        inner = _fields_at(model, (*container, field_name))
+        if name in inner:
+            return (*container, field_name), "child"
+    if container and isinstance(container[-1], str) and name in _fields_at(model, container[:-1]):
+        return container, "parent"
+    return None
 
 
 def _closest_field(model: type[BaseModel], loc: Path) -> str | None:
@@ -90,6 +141,7 @@ def _report(
     prefix: Path,
     label: str,
     diagnostics: DiagnosticList,
+    data: Any,
 ) -> None:
     loc: Path = tuple(error["loc"])
     ctx: dict[str, Any] = dict(error.get("ctx") or {})
@@ -97,79 +149,150 @@ def _report(
     if at is not None:
         loc = loc + (at if isinstance(at, tuple) else (at,))
     path = prefix + loc
-    message, suggestion = _explain(error, model, loc, located, path)
-    suggestion = suggestion or str(ctx.get("suggestion") or "")
+    said = _explain(error, ctx, model, loc, located, path, data)
     field = label + format_path(path) or "(front matter)"
-    diagnostics.error(rel, located.line_of(path), field, message, suggestion, str(error["type"]))
+    diagnostics.error(rel, located.line_of(path), field, said)
 
 
 def _explain(
-    error: Any, model: type[BaseModel], loc: Path, located: Located, path: Path
-) -> tuple[str, str]:
+    error: Any,
+    ctx: dict[str, Any],
+    model: type[BaseModel],
+    loc: Path,
+    located: Located,
+    path: Path,
+    data: Any,
+) -> Said:
     kind = str(error["type"])
     yaml_kind = located.kind_of(path)
     source = located.source_of(path)
     name = str(loc[-1]) if loc else ""
     if kind == "missing":
-        return "required field is missing", f"add `{name}: …`"
+        return say("champ-obligatoire", hint="indice-ajouter-champ", name=name)
     if kind == "extra_forbidden":
-        match = _closest_field(model, loc)
-        if match:
-            return f"unknown field '{name}'", f"did you mean '{match}'?"
-        known = _fields_at(model, loc[:-1])
-        return f"unknown field '{name}'", "known fields: " + ", ".join(sorted(known))
+        return _unknown_field(model, loc, located, path, data)
     if kind == "string_type":
         if yaml_kind in _KIND_WORDS:
-            return (
-                f"YAML reads {source} as {_KIND_WORDS[yaml_kind]}, not as text",
-                f'put it in quotes: "{source}"',
+            return say(
+                "texte-attendu",
+                hint="indice-guillemets",
+                source=source,
+                kind=word(_KIND_WORDS[yaml_kind]),
+                fixed=f'"{source}"',
             )
-        return _wrong_shape("a text", yaml_kind, name)
+        if yaml_kind == "mapping":
+            colon = _unquoted_colon(located, path)
+            if colon is not None:
+                return colon
+        return _wrong_shape("mot-texte", yaml_kind, name)
     if kind == "bool_type":
-        return "expected true or false", "write true or false, without quotes"
+        return say("oui-non-attendu", hint="indice-oui-non")
     if kind == "list_type":
         if yaml_kind in ("str", "int", "float", "bool", "timestamp"):
-            return "expected a list, not a single value", f"write `{name}: [{source}]`"
-        return _wrong_shape("a list", yaml_kind, name)
+            return say("liste-attendue", hint="indice-liste", name=name, source=source)
+        return _wrong_shape("mot-liste", yaml_kind, name)
     if kind in ("model_type", "dict_type", "model_attributes_type"):
-        return _wrong_shape("fields (`name: value` lines)", yaml_kind, name)
+        return _wrong_shape("mot-champs", yaml_kind, name)
     if kind == "literal_error":
         expected = str(error.get("ctx", {}).get("expected", ""))
         allowed = [part.strip(" '") for part in expected.replace(" or ", ",").split(",")]
         allowed = [a for a in allowed if a]
         value = str(error.get("input"))
         match = STATUS_HINTS.get(value.strip().lower()) or closest(value, allowed)
-        return (
-            f"'{value}' is not allowed: use one of {', '.join(allowed)}",
-            f"did you mean '{match}'?" if match else "",
+        return say(
+            "valeur-non-permise",
+            hint="indice-vouliez-vous" if match else "",
+            value=value,
+            allowed=", ".join(allowed),
+            match=match,
         )
     if kind == "too_short":
-        return "needs at least one item", ""
+        return say("liste-vide")
     if kind == "too_long":
-        ctx = error.get("ctx", {})
-        return (
-            f"has {ctx.get('actual_length')} items: at most {ctx.get('max_length')} are allowed",
-            "keep the most important ones (limits: docs/content-format.md)",
+        return say(
+            "liste-trop-longue",
+            hint="indice-garder-essentiel",
+            actual=ctx.get("actual_length"),
+            maximum=ctx.get("max_length"),
         )
-    message = str(error["msg"])
-    if message.startswith("Value error, "):
-        message = message[len("Value error, ") :]
-    return message, ""
+    code = PYDANTIC_CODES.get(kind, kind)
+    if code not in CATALOGUE:  # a rule of pydantic's that no message of ours explains
+        return say("valeur-invalide", detail=str(error["msg"]))
+    hint = str(ctx.pop("hint", "") or "")
+    return say(code, hint=hint, **ctx)
 
 
-def _wrong_shape(expected: str, yaml_kind: str, name: str) -> tuple[str, str]:
+def _unknown_field(
+    model: type[BaseModel], loc: Path, located: Located, path: Path, data: Any
+) -> Said:
+    name = str(loc[-1])
+    place = _misplaced(model, loc, data)
+    if place is not None:
+        belongs, how = place
+        line = located.line_of(path)
+        written = located.text_of_line(line).lstrip(" ")
+        if how == "child":
+            children = [p for p in located.lines if len(p) == len(path) and p[:-1] == belongs]
+            column = _indent(located.text_of_line(located.line_of(children[0]))) if children else -1
+            if column <= _indent(located.text_of_line(located.line_of(belongs))):
+                column = _indent(located.text_of_line(located.line_of(belongs))) + 2
+            return say(
+                "champ-mal-indente",
+                hint="indice-indenter",
+                name=name,
+                parent=format_path(belongs),
+                line=line,
+                fixed=" " * column + written,
+            )
+        column = _indent(located.text_of_line(located.line_of(belongs)))
+        return say(
+            "champ-trop-indente",
+            hint="indice-indenter",
+            name=name,
+            parent=format_path(belongs),
+            line=line,
+            fixed=" " * column + written,
+        )
+    match = _closest_field(model, loc)
+    if match:
+        return say("champ-inconnu", hint="indice-vouliez-vous", name=name, match=match)
+    known = _fields_at(model, loc[:-1])
+    return say(
+        "champ-inconnu", hint="indice-champs-connus", name=name, known=", ".join(sorted(known))
+    )
+
+
+def _indent(line: str) -> int:
+    stripped = line.lstrip(" ")
+    if stripped.startswith("- "):  # a list item's first key sits after its dash
+        return len(line) - len(stripped) + 2
+    return len(line) - len(stripped)
+
+
+def _unquoted_colon(located: Located, path: Path) -> Said | None:
+    """A text with ``: `` inside (``- Conseil: écouter``) that YAML read as one field."""
+    line = located.line_of(path)
+    keys = [p for p in located.lines if len(p) == len(path) + 1 and p[:-1] == path]
+    if len(keys) != 1 or located.line_of(keys[0]) != line:
+        return None
+    written = located.text_of_line(line)
+    stripped = written.lstrip(" ")
+    lead = written[: len(written) - len(stripped)]
+    if stripped.startswith("- "):
+        lead, stripped = lead + "- ", stripped[2:]
+    elif isinstance(path[-1], str) and stripped.startswith(f"{path[-1]}:"):
+        key = f"{path[-1]}: "
+        lead, stripped = lead + key, stripped[len(key) :].lstrip(" ")
+    value = stripped.split(" #", 1)[0].rstrip()
+    fixed = lead + '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return say("deux-points-non-proteges", hint="indice-guillemets", fixed=fixed)
+
+
+def _wrong_shape(expected: str, yaml_kind: str, name: str) -> Said:
     if yaml_kind == "null":
-        return "has no value", f"give a value or remove `{name}`"
-    got = {
-        "list": "a list",
-        "mapping": "a set of fields",
-        "str": "a text",
-        "bool": "a yes/no value",
-        "int": "a number",
-        "float": "a number",
-        "timestamp": "a date",
-    }.get(yaml_kind, "another kind of value")
-    return f"expected {expected}, not {got}", ""
+        return say("valeur-vide", hint="indice-valeur-ou-retirer", name=name)
+    got = word(_SHAPE_WORDS.get(yaml_kind, "mot-autre"))
+    return say("mauvaise-forme", expected=word(expected), got=got)
 
 
 def _fields_at(model: type[BaseModel], loc: Path) -> list[str]:
