@@ -492,7 +492,9 @@ class _Run:
         drafts = set() if settings.show_drafts else {p.stem for p in project_files if _is_draft(p)}
         self.context.projects = {p.stem for p in project_files} - drafts
         self.context.drafts = {"projects": drafts}
-        self._pages = {str(p) for p in [*project_files, *writeup_files]}
+        self._pages = {str(p) for p in [*project_files, *writeup_files]} | {
+            str(settings.content_dir / section / "index.md") for section in GENERATED_SECTIONS
+        }  # an editorial page may link to a generated one by its Markdown name, as in MkDocs
         projects, writeups = self.in_two_processes(
             [(self.load_projects, project_files), (self.load_writeups, writeup_files)]
         )
@@ -521,6 +523,7 @@ GENERATED_SECTIONS = tuple(
             urls.DATA,
             urls.SEARCH,
             urls.MEDIA,
+            urls.REFERENCE,
             urls.WRITEUPS,
             "pagefind/",
         }

@@ -21,6 +21,7 @@ LICENCE = "licence/"
 DATA = "data/"
 SEARCH = "recherche/"
 MEDIA = "medias/"
+REFERENCE = "listes/"
 
 
 def project(slug: str) -> str:

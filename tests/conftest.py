@@ -56,6 +56,7 @@ SLOW_MODULES = {
     "test_pdf_quality",
     "test_property_build",
     "test_quality",
+    "test_reference_page",
     "test_reports",
     "test_search",
     "test_search_fixture",

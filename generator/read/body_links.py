@@ -35,6 +35,15 @@ _REFERENCE_DEF = re.compile(r"^ {0,3}\[([^\]]+)\]:\s*<?(\S+?)>?(?:\s.*)?$")
 # [^<>]: a tag never holds "<", so a run of unclosed "<a " costs one pass, not its square
 _HTML_ATTR = re.compile(r"<\s*(img|a)\b[^<>]*?\b(src|href)\s*=\s*[\"']([^\"']*)", re.I)
 _FENCE = re.compile(r"^ {0,3}(```|~~~)")
+# an inline code span (`![x](y)` shown as text): its backquotes run, the text, the same run
+_CODE_SPAN = re.compile(r"(?<!`)(`++)(?!`)(.+?)(?<!`)\1(?!`)")
+
+
+def _blank_code_spans(line: str) -> str:
+    """``line`` with its inline code spans blanked (same length, so columns still hold)."""
+    if "`" not in line:
+        return line
+    return _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)
 
 
 @dataclass(frozen=True)
@@ -49,10 +58,10 @@ class BodyLink:
 def body_links(body: str, first_line: int) -> Iterator[BodyLink]:
     """Every link and image of ``body`` (whose first line is ``first_line``), in order.
 
-    Code blocks (fenced or indented by four spaces) are skipped, as Markdown shows them as
-    text.
+    Code blocks (fenced or indented by four spaces) and inline code spans are skipped, as
+    Markdown shows them as text.
     """
-    lines = body.split("\n")
+    lines = [_blank_code_spans(line) for line in body.split("\n")]
     definitions: dict[str, tuple[int, int, str]] = {}
     in_fence = ""
     code_lines: set[int] = set()

@@ -23,11 +23,12 @@ from .page_specs import (
     PdfLink,
     SitePlan,
 )
+from .reference_lists import ReferencePages
 
 Document = Project | Writeup
 
 
-class _Planner(DocumentPages, ListingPages):
+class _Planner(DocumentPages, ListingPages, ReferencePages):
     # --- the plan ---
 
     def plan(self) -> SitePlan:
@@ -68,6 +69,7 @@ class _Planner(DocumentPages, ListingPages):
         self.practices_page()
         self.licence_page()
         self.search_page()
+        self.references_page()
         if self.pdfs:
             self.downloads_page()
         if self.feed is None:

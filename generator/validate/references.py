@@ -77,6 +77,9 @@ def nearest(word: str, candidates: Iterable[str], count: int = 3, cutoff: float 
     lowered = {c.lower(): c for c in pool}
     key = word.lower()
     found = difflib.get_close_matches(key, list(lowered), n=count, cutoff=cutoff)
+    if len(found) > 1:  # the runners-up only when nearly as close as the best
+        scores = [difflib.SequenceMatcher(None, key, c).ratio() for c in found]
+        found = [c for c, score in zip(found, scores, strict=True) if score >= scores[0] - 0.1]
     if len(found) < count and len(key) >= 3:
         found += [c for c in lowered if c not in found and (key in c or c in key)][
             : count - len(found)

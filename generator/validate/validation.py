@@ -87,8 +87,10 @@ def validate(
         loc = tuple(error["loc"])
         place = _misplaced(model, loc, located.data if not prefix else data)
         if place is not None:
-            moved.add((place[0], str(loc[-1])))
-            emptied.add(place[0])
+            belongs, how = place
+            # the field it was taken for is missing where it belongs: not a second error
+            moved.add((belongs if how == "child" else belongs[:-1], str(loc[-1])))
+            emptied.add(belongs)
         else:
             moved.add((loc[:-1], _closest_field(model, loc) or ""))
     for error in found:
