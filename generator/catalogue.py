@@ -142,6 +142,26 @@ class GroupIndex:
 
 
 @dataclass
+class DraftStub:
+    """A draft that still lacks required facts: the preview shows it on a page of its own
+    (banner, the facts it lacks, its text); it is in no listing, search or PDF."""
+
+    kind: str
+    slug: str
+    source: str
+    path: Path
+    body: str
+    body_line: int
+    title: str
+    summary: str
+    missing: list[str]
+
+    @property
+    def url(self) -> str:
+        return urls.project(self.slug) if self.kind == "project" else urls.writeup(self.slug)
+
+
+@dataclass
 class Catalogue:
     settings: Settings
     organisations: dict[str, OrganisationEntry]
@@ -154,6 +174,8 @@ class Catalogue:
     by_theme: dict[str, GroupIndex] = field(default_factory=dict)
     by_programme: dict[str, GroupIndex] = field(default_factory=dict)
     by_organisation: dict[str, OrganisationIndex] = field(default_factory=dict)
+    incomplete_drafts: list[DraftStub] = field(default_factory=list)
+    """Preview only (``Settings.show_drafts``): drafts that cannot be documents yet."""
 
     # --- lookups used by pages and exports ---
 

@@ -23,7 +23,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel
 
 from . import french, urls
-from .catalogue import Catalogue, Project, Writeup, build_catalogue
+from .catalogue import Catalogue, DraftStub, Project, Writeup, build_catalogue
 from .diagnostics import Diagnostic, DiagnosticList
 from .read import bidi, body_shape
 from .read.body_links import body_links, link_problem
@@ -90,6 +90,8 @@ class _Run:
         """Markdown files that become pages, as listed (links to them need no stat)."""
         self.refused: set[Path] = set()
         """Entries refused by :func:`check_tree` (links out, pipes…): never opened."""
+        self.stubs: list[DraftStub] = []
+        """Drafts read since :meth:`take_stubs` that lack required facts (preview only)."""
 
     # --- registries ---
 
@@ -285,11 +287,17 @@ class _Run:
             self.context.file_dir = path.parent
             data = source.front.data
             draft = isinstance(data, dict) and data.get("draft") is True
+            before = len(self.diagnostics)
             meta = validate(
                 model, source.front, source.rel, self.context, self.diagnostics, draft=draft
             )
             if meta is not None and slug_ok and (self.settings.show_drafts or not draft):
                 yield source, meta
+            elif meta is None and draft and slug_ok and self.settings.show_drafts:
+                found = self.diagnostics.items()[before:]
+                if all(not d.is_error for d in found):  # only facts still missing
+                    self.check_body_links(source)
+                    self.stubs.append(_stub(model, source, found))
 
     def document(self, kind: Callable[..., D], source: SourceFile, meta: Any) -> D:
         """A sheet or write-up of the catalogue from its validated file."""
@@ -303,8 +311,8 @@ class _Run:
             self.licence_of(meta.licence),
         )
 
-    def load_projects(self, files: list[Path]) -> list[Project]:
-        projects = []
+    def load_projects(self, files: list[Path]) -> list[Project | DraftStub]:
+        projects: list[Project | DraftStub] = []
         for source, meta in self.each_valid(files, ProjectMeta):
             if meta.image is not None and meta.image.credit is None:
                 self.diagnostics.warning(
@@ -316,14 +324,20 @@ class _Run:
                 )
             self.warn_empty_body(source)
             projects.append(self.document(Project, source, meta))
-        return projects
+        return [*projects, *self.take_stubs()]
 
-    def load_writeups(self, files: list[Path]) -> list[Writeup]:
-        writeups = []
+    def load_writeups(self, files: list[Path]) -> list[Writeup | DraftStub]:
+        writeups: list[Writeup | DraftStub] = []
         for source, meta in self.each_valid(files, WriteupMeta):
             self.warn_empty_body(source)
             writeups.append(self.document(Writeup, source, meta))
-        return writeups
+        return [*writeups, *self.take_stubs()]
+
+    def take_stubs(self) -> list[DraftStub]:
+        """The incomplete drafts met since the last call (returned with the documents, so
+        that a forked child hands them back too)."""
+        stubs, self.stubs = self.stubs, []
+        return stubs
 
     def in_two_processes(
         self, jobs: list[tuple[Callable[[list[Path]], list[Any]], list[Path]]]
@@ -489,15 +503,20 @@ class _Run:
 
         project_files = self.markdown_files(settings.projects_dir)
         writeup_files = self.markdown_files(settings.writeups_dir)
-        drafts = set() if settings.show_drafts else {p.stem for p in project_files if _is_draft(p)}
+        # a draft sheet is not a page of the published site: naming it as an example is an
+        # error, in the preview too (what the preview accepts, the build accepts)
+        drafts = {p.stem for p in project_files if _is_draft(p)}
         self.context.projects = {p.stem for p in project_files} - drafts
         self.context.drafts = {"projects": drafts}
         self._pages = {str(p) for p in [*project_files, *writeup_files]} | {
             str(settings.content_dir / section / "index.md") for section in GENERATED_SECTIONS
         }  # an editorial page may link to a generated one by its Markdown name, as in MkDocs
-        projects, writeups = self.in_two_processes(
+        loaded_projects, loaded_writeups = self.in_two_processes(
             [(self.load_projects, project_files), (self.load_writeups, writeup_files)]
         )
+        stubs = [d for d in [*loaded_projects, *loaded_writeups] if isinstance(d, DraftStub)]
+        projects = [d for d in loaded_projects if not isinstance(d, DraftStub)]
+        writeups = [d for d in loaded_writeups if not isinstance(d, DraftStub)]
         self.check_editorial_pages()
 
         catalogue = None
@@ -505,6 +524,7 @@ class _Run:
             catalogue = build_catalogue(
                 settings, organisations, programmes, themes, projects, writeups
             )
+            catalogue.incomplete_drafts = sorted(stubs, key=lambda d: (d.kind, d.slug))
         return LoadResult(catalogue, self.diagnostics.sorted())
 
 
@@ -549,6 +569,28 @@ def _is_draft(path: Path) -> bool:
         return False
     end = head.find(b"\n---", 3)
     return bool(_DRAFT_LINE.search(head[: end if end > 0 else len(head)]))
+
+
+def _stub(model: type[Any], source: SourceFile, found: list[Diagnostic]) -> DraftStub:
+    """The page an incomplete draft gets in the preview: the facts it has, the ones it
+    lacks (the fields of its ``brouillon-incomplet`` warnings), its body."""
+    data = source.front.data if isinstance(source.front.data, dict) else {}
+
+    def written(name: str) -> str:
+        value = data.get(name)
+        return value.strip() if isinstance(value, str) else ""
+
+    return DraftStub(
+        "project" if model is ProjectMeta else "writeup",
+        source.path.stem,
+        source.rel,
+        source.path,
+        source.body,
+        source.body_line,
+        written("title") or source.path.stem,
+        written("summary"),
+        [d.field for d in found if d.code == "brouillon-incomplet"],
+    )
 
 
 def _page_address(relative: Path) -> str:

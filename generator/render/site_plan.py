@@ -15,6 +15,7 @@ from .. import urls
 from ..catalogue import Catalogue, Project, Writeup
 from .body_pool import start_rendering
 from .document_pages import DocumentPages
+from .draft_pages import DraftPages
 from .listings import ListingPages
 from .page_specs import (
     FEED_BATCH,
@@ -28,7 +29,7 @@ from .reference_lists import ReferencePages
 Document = Project | Writeup
 
 
-class _Planner(DocumentPages, ListingPages, ReferencePages):
+class _Planner(DocumentPages, ListingPages, ReferencePages, DraftPages):
     # --- the plan ---
 
     def plan(self) -> SitePlan:
@@ -70,6 +71,7 @@ class _Planner(DocumentPages, ListingPages, ReferencePages):
         self.licence_page()
         self.search_page()
         self.references_page()
+        self.draft_pages()
         if self.pdfs:
             self.downloads_page()
         if self.feed is None:
