@@ -31,6 +31,13 @@ GITLAB_CI = ROOT / ".gitlab-ci.yml"
 BIN = Path(sys.executable).parent
 
 
+class _AnyTag(yaml.SafeLoader):
+    """Reads mkdocs.yml, whose tags (``!ENV``) a fork may use, as plain values."""
+
+
+_AnyTag.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
 def _load(path: Path) -> dict[str, Any]:
     # PyYAML reads the key `on` as True (YAML 1.1); GitHub reads it as "on"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -236,7 +243,9 @@ def test_github_build_reads_site_url_as_mkdocs_does(tmp_path: Path) -> None:
     output = tmp_path / "output"
     done = _github_run(script, ROOT, GITHUB_OUTPUT=str(output))
     assert done.returncode == 0, done.stderr
-    site_url = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]
+    site_url = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_AnyTag)[
+        "site_url"
+    ]
     assert output.read_text(encoding="utf-8") == f"site_url={site_url}\n"
 
 
@@ -331,3 +340,18 @@ def test_gitlab_check_writes_a_code_quality_report(example_repo: Path) -> None:
     assert "organisation-inconnue" in found[0]["description"]
     # the job's log shows the problem too
     assert f"{SHEET}:{line}:" in broken.stdout
+
+
+def test_both_pipelines_publish_the_folder_the_build_writes() -> None:
+    site_dir = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_AnyTag)[
+        "site_dir"
+    ]
+    workflow = _load(SITE_WORKFLOW)
+    assert _run_of(workflow, "build", "generator build") == "python -m generator build"
+    uploads = [
+        s["with"]["path"] for s in _steps(workflow, "build") if "upload" in s.get("uses", "")
+    ]
+    assert uploads == [f"{site_dir}/", f"{site_dir}/"]
+    ci = _load(GITLAB_CI)
+    assert ci["build"]["artifacts"]["paths"] == [f"{site_dir}/"]
+    assert ci["pages"]["script"] == [f"mv {site_dir} public"]
