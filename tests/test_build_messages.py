@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -137,4 +138,7 @@ def test_without_pdfs_nothing_points_to_a_pdf(repo: Path, tmp_path: Path) -> Non
         for p in site.rglob("*")
         if p.suffix in {".html", ".xml", ".csv", ".json"} and "pagefind" not in p.parts
     ]:
-        assert ".pdf" not in path.read_text("utf-8"), path
+        text = path.read_text("utf-8")
+        if path.parts[-2:] == ("listes", "index.html"):  # the guide's examples name a .pdf
+            text = re.sub(r"<code>[^<]*</code>", "", text)
+        assert ".pdf" not in text, path
