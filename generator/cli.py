@@ -59,6 +59,16 @@ def _parser() -> argparse.ArgumentParser:
         "else mkdocs)",
     )
 
+    schemas = commands.add_parser(
+        "schemas", help="write the JSON Schemas of the content format (schemas/*.schema.json)"
+    )
+    _add_root(schemas)
+    schemas.add_argument(
+        "--check",
+        action="store_true",
+        help="write nothing; exit 1 listing the schema files that differ from the models",
+    )
+
     from .demo import add_arguments
 
     add_arguments(commands.add_parser("demo", help="write a deterministic demonstration corpus"))
@@ -89,6 +99,10 @@ def main(argv: list[str] | None = None) -> int:
         from .adapter.build import build_site  # the engine is imported only to build
 
         return build_site(args.root, args.site_dir, args.verbose, args.force)
+    if args.command == "schemas":
+        from .json_schemas import main as schemas_main
+
+        return schemas_main(args.root, args.check)
     if args.command == "demo":
         from .demo import main as demo_main
 
