@@ -26,6 +26,7 @@ from generator.read.yamlsource import Located, YamlProblem
 
 from .conftest import ROOT
 from .helpers import errors, run_cli
+from .optional_tools import need_program
 from .test_corpus_mistakes import BASE, MISTAKE_FILES, MISTAKES, build_corpus
 
 SCHEMAS = {spec.name: json.loads(render(spec)) for spec in FILES}
@@ -330,3 +331,59 @@ def test_the_vscode_task_reads_every_problem_check_prints(mistakes: Path) -> Non
     places = {(m[pattern["file"]], int(m[pattern["line"]]), m[pattern["code"]]) for m in read if m}
     assert places == {(MISTAKE_FILES[m[0]], m[4], m[5]) for m in MISTAKES}
     assert {m[pattern["severity"]] for m in read if m} == {"error"}
+
+
+def _patterns() -> set[str]:
+    found: set[str] = set()
+
+    def walk(value: Any) -> None:
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if key == "pattern" and isinstance(item, str):
+                    found.add(item)
+                else:
+                    walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+
+    walk(SCHEMAS)
+    return found
+
+
+_JS = """
+const {patterns, samples} = JSON.parse(require("fs").readFileSync(0, "utf8"));
+console.log(JSON.stringify(patterns.map(p => samples.map(s => new RegExp(p, "u").test(s)))));
+"""
+
+
+def test_patterns_mean_the_same_to_editors(mistakes: Path) -> None:
+    """Editors run patterns as JavaScript regular expressions (with the ``u`` flag, as
+    VS Code's YAML server and Ajv do): each must compile there and give Python's verdict."""
+    node = need_program("node", "nodejs", "JavaScript reads the schemas' patterns")
+    samples: set[str] = {"HTTP://X.ORG", "javascript:alert(1)", "C:/x.png", "a\\\\b.png", " 2018 "}
+
+    def strings(value: Any) -> None:
+        if isinstance(value, str):
+            samples.add(value)
+        elif isinstance(value, dict | list):
+            for item in value.values() if isinstance(value, dict) else value:
+                strings(item)
+
+    for root in (ROOT, mistakes):
+        for rel in _content(root):
+            try:
+                strings(_read(root, rel))
+            except YamlProblem:
+                continue
+    patterns, ordered = sorted(_patterns()), sorted(samples)
+    assert len(patterns) >= 6
+    done = subprocess.run(
+        [node, "-e", _JS],
+        input=json.dumps({"patterns": patterns, "samples": ordered}),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    expected = [[re.search(p, s) is not None for s in ordered] for p in patterns]
+    assert json.loads(done.stdout) == expected
