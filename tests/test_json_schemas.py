@@ -387,3 +387,11 @@ def test_patterns_mean_the_same_to_editors(mistakes: Path) -> None:
     )
     expected = [[re.search(p, s) is not None for s in ordered] for p in patterns]
     assert json.loads(done.stdout) == expected
+
+
+def test_editors_are_offered_the_statuses_and_licences_in_french() -> None:
+    sheet = SCHEMAS["fiche-projet.schema.json"]["properties"]
+    assert sheet["status"]["enumDescriptions"] == ["En projet", "En cours", "Terminé"]
+    assert sheet["licence"]["examples"][0] == "CC-BY-NC-SA-3.0-FR"  # the default first
+    assert "CC0-1.0" in sheet["licence"]["examples"]
+    assert "default" not in sheet["image"] and sheet["inspiring"]["default"] is False
