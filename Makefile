@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 BUILD_STAMP := $(VENV)/.installed-build
 DEV_STAMP   := $(VENV)/.installed-dev
 
-.PHONY: site serve check test quick quality-tools lint typecheck clean
+.PHONY: site serve check schemas test quick quality-tools lint typecheck clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -35,6 +35,10 @@ serve: $(BUILD_STAMP)
 ## Validate content only
 check: $(BUILD_STAMP)
 	$(BIN)/python -m generator check
+
+## Write the JSON Schemas of the content format again (schemas/; after a change to the models)
+schemas: $(BUILD_STAMP)
+	$(BIN)/python -m generator schemas
 
 # npm tools of the quality checks (axe-core, vnu-jar), in a local folder; optional: without
 # npm the script says so and the tests that need them skip (except with PK_QUALITY_REQUIRED=1)

@@ -25,3 +25,7 @@ alt, links, serve_hosts
 index_bytes, bundle_dir, index_site
 # yaml loader argument of a multi-constructor
 loader
+# pydantic's JSON Schema generator calls the hooks generator/json_schemas.py overrides
+from generator.json_schemas import _EditorSchema as _schemas
+
+_schemas.field_title_should_be_set

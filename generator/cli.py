@@ -63,6 +63,16 @@ def _parser() -> argparse.ArgumentParser:
         "else mkdocs)",
     )
 
+    schemas = commands.add_parser(
+        "schemas", help="write the JSON Schemas of the content format (schemas/*.schema.json)"
+    )
+    _add_root(schemas)
+    schemas.add_argument(
+        "--check",
+        action="store_true",
+        help="write nothing; exit 1 listing the schema files that differ from the models",
+    )
+
     from .demo import add_arguments
 
     add_arguments(commands.add_parser("demo", help="write a deterministic demonstration corpus"))
@@ -112,7 +122,7 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     set_language(getattr(args, "lang", None))
     root: Path | None = None
-    if args.command in ("check", "build"):
+    if args.command in ("check", "build", "schemas"):
         root = _root(args.root)
         if root is None:
             return 2
@@ -129,6 +139,10 @@ def main(argv: list[str] | None = None) -> int:
         from .adapter.build import build_site  # the engine is imported only to build
 
         return build_site(root, args.site_dir, args.verbose, args.force)
+    if args.command == "schemas" and root is not None:
+        from .json_schemas import main as schemas_main
+
+        return schemas_main(root, args.check)
     if args.command == "demo":
         from .demo import main as demo_main
 

@@ -124,7 +124,7 @@ def test_build_replaces_its_own_site_and_force_replaces_any(repo: Path, tmp_path
 
 
 @pytest.mark.parametrize(
-    "target", [".", "content", "projects", "content/comptes-rendus", "theme", ".."]
+    "target", [".", "content", "projects", "content/comptes-rendus", "theme", "schemas", ".."]
 )
 def test_build_never_replaces_the_project_even_forced(repo: Path, target: str) -> None:
     before = tree(repo)

@@ -86,7 +86,8 @@ def build_site(
         return 2
     settings = load_settings(root)
     target = (site_dir or settings.site_dir).resolve()
-    sources = [settings.content_dir, settings.projects_dir, root / "theme", root / ".git"]
+    sources = [settings.content_dir, settings.projects_dir]
+    sources += [root / "theme", root / "schemas", root / ".git"]
     if (
         target == root
         or target in root.parents
