@@ -190,7 +190,8 @@ def check(root: Path, fmt: str, strict: bool) -> int:
 def _settings_problem(root: Path, exc: Exception) -> Diagnostic:
     """``mkdocs.yml`` cannot be read: one diagnostic naming its line and field."""
     if isinstance(exc, UnicodeDecodeError):
-        return Diagnostic.of("mkdocs.yml", 1, "(file)", say("fichier-non-utf8", hint="indice-utf8"))
+        said = say("fichier-non-utf8", hint="indice-utf8", byte=f"0x{exc.object[exc.start]:02x}")
+        return Diagnostic.of("mkdocs.yml", 1, "(file)", said)
     if isinstance(exc, OSError):
         return Diagnostic.of(
             "mkdocs.yml", 1, "(file)", say("fichier-illisible", reason=exc.strerror)

@@ -17,16 +17,18 @@ import sys
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any, TypeVar
+from urllib.parse import unquote, urlsplit
 
 from pydantic import BaseModel
 
 from . import french, urls
 from .catalogue import Catalogue, DraftStub, Project, Writeup, build_catalogue
 from .diagnostics import Diagnostic, DiagnosticList
+from .messages import Said, say, text, word
 from .read import bidi, body_shape
-from .read.body_links import body_links, link_problem
+from .read.body_links import BodyLink, body_links, link_problem
 from .read.content_tree import check_tree
 from .read.sourcefile import SourceFile, load_markdown, load_yaml_file
 from .read.yamlsource import Located, YamlProblem, format_path, prefix_field
@@ -106,20 +108,20 @@ class _Run:
             return rel, None
         if not path.is_file():
             other = path.with_suffix(".yaml")
-            hint = (
-                f"rename {self.rel(other)} to {name}.yml"
-                if other.is_file()
-                else ("create it: a list of entries, each starting with '- id: …'")
-            )
-            self.diagnostics.error(rel, 1, name, "registry file is missing", hint)
+            if other.is_file():
+                said = say(
+                    "registre-absent",
+                    hint="indice-renommer-registre",
+                    name=name,
+                    other=self.rel(other),
+                )
+            else:
+                said = say("registre-absent", hint="indice-creer-registre", name=name)
+            self.diagnostics.error(rel, 1, name, said)
             return rel, None
         if not self.inside_repository(path):
             self.diagnostics.error(
-                rel,
-                1,
-                name,
-                "symbolic link to a file outside the repository",
-                "copy the file into the repository",
+                rel, 1, name, say("lien-symbolique-sortant", hint="indice-copier-ici")
             )
             return rel, None
         try:
@@ -128,17 +130,13 @@ class _Run:
             self.report_problem(rel, problem, name)
             return rel, None
         except OSError as exc:
-            self.diagnostics.error(rel, 1, name, f"cannot be read: {exc.strerror}")
+            self.diagnostics.error(rel, 1, name, say("fichier-illisible", reason=exc.strerror))
             return rel, None
         if located.data is None:
             located.data = []
         if not isinstance(located.data, list):
             self.diagnostics.error(
-                rel,
-                1,
-                name,
-                "a registry must be a list of entries",
-                "start each entry with '- id: …'",
+                rel, 1, name, say("registre-pas-une-liste", hint="indice-entree-id")
             )
             return rel, None
         return rel, located
@@ -169,8 +167,12 @@ class _Run:
                         rel,
                         line,
                         f"{name}[{index + 1}].id",
-                        f"id '{raw_id}' is already used (line {first[raw_id]})",
-                        "ids must be unique: rename one of them",
+                        say(
+                            "id-en-double",
+                            hint="indice-ids-uniques",
+                            value=raw_id,
+                            first=first[raw_id],
+                        ),
                     )
                     continue
                 first[raw_id] = line
@@ -201,8 +203,9 @@ class _Run:
                     self.rel(path),
                     1,
                     "(file name)",
-                    "ignored: only files ending in '.md' are read",
-                    f"rename it to {path.stem}.md",
+                    say(
+                        "extension-ignoree", hint="indice-renommer-fichier", fixed=f"{path.stem}.md"
+                    ),
                 )
         return files
 
@@ -215,8 +218,12 @@ class _Run:
             self.rel(path),
             1,
             "(file name)",
-            f"'{slug}' is not a valid slug: use lower-case letters a-z, digits and single hyphens",
-            f"rename the file to {fixed}.md" if fixed else "",
+            say(
+                "nom-de-fichier-invalide",
+                hint="indice-renommer-fichier" if fixed else "",
+                slug=slug,
+                fixed=f"{fixed}.md",
+            ),
         )
         return False
 
@@ -224,11 +231,7 @@ class _Run:
         rel = self.rel(path)
         if not self.inside_repository(path):
             self.diagnostics.error(
-                rel,
-                1,
-                "(file)",
-                "symbolic link to a file outside the repository",
-                "copy the file into the repository",
+                rel, 1, "(file)", say("lien-symbolique-sortant", hint="indice-copier-ici")
             )
             return None
         try:
@@ -237,7 +240,7 @@ class _Run:
             self.report_problem(rel, problem)
             return None
         except OSError as exc:
-            self.diagnostics.error(rel, 1, "(file)", f"cannot be read: {exc.strerror}")
+            self.diagnostics.error(rel, 1, "(file)", say("fichier-illisible", reason=exc.strerror))
             return None
         if source.bidi:
             self.warn_bidi(rel, source.front, body=source.body, body_line=source.body_line)
@@ -267,9 +270,7 @@ class _Run:
         return inside
 
     def report_problem(self, rel: str, problem: YamlProblem, field: str = "(front matter)") -> None:
-        self.diagnostics.error(
-            rel, max(problem.line, 1), problem.field or field, problem.message, problem.suggestion
-        )
+        self.diagnostics.error(rel, max(problem.line, 1), problem.field or field, problem.said)
 
     def licence_of(self, licence_id: str | None) -> Any:
         return self.settings.licences.get(
@@ -319,8 +320,7 @@ class _Run:
                     source.rel,
                     source.front.line_of(("image",)),
                     "image.credit",
-                    "the image has no credit",
-                    "add `credit: …` naming the author or source of the image",
+                    say("image-sans-credit", hint="indice-credit"),
                 )
             self.warn_empty_body(source)
             projects.append(self.document(Project, source, meta))
@@ -387,12 +387,11 @@ class _Run:
                 rel,
                 located.line_of(path),
                 prefix_field(label, format_path(path)),
-                bidi.MESSAGE.format(what=what),
-                bidi.SUGGESTION,
+                say("caractere-bidi", hint="indice-bidi", what=what),
             )
         for line, what in bidi.in_lines(body, body_line):
             self.diagnostics.warning(
-                rel, line, "(body)", bidi.MESSAGE.format(what=what), bidi.SUGGESTION
+                rel, line, "(body)", say("caractere-bidi", hint="indice-bidi", what=what)
             )
 
     def check_body_links(self, source: SourceFile) -> None:
@@ -407,8 +406,7 @@ class _Run:
                 source.rel,
                 body_shape.line_of(body, shape.offset, source.body_line),
                 "(body)",
-                shape.message,
-                shape.suggestion,
+                shape.said,
             )
         if shapes:  # links are read once the text is of a shape that reads in linear time
             return
@@ -419,17 +417,29 @@ class _Run:
                 link, source.path, str(self._root), self._publish_from, self._pages
             )
             if found:
-                message, suggestion = found
                 self.diagnostics.error(
-                    source.rel, link.line, "(body)", f"column {link.column}: {message}", suggestion
+                    source.rel, link.line, "(body)", self._with_column(found, link, source)
                 )
+
+    def _with_column(self, said: Said, link: BodyLink, source: SourceFile) -> Said:
+        """``said`` with the link's column, and for a missing file the path it meant (the
+        same path from the root, the only file of that name, a close name)."""
+        suggestion = said.suggestion
+        if said.code in ("lien-fichier-introuvable", "page-introuvable"):
+            written = PurePosixPath(unquote(urlsplit(link.url.strip()).path))
+            self.context.file_dir = source.path.parent
+            target = source.path.parent / Path(*written.parts)
+            found, typo = self.context.find_file(written, target)
+            if found:
+                key = "indice-vouliez-vous" if typo else "indice-chemin-relatif"
+                suggestion = text(key, path=found, match=found)
+        message = text("lien-colonne", column=link.column, message=said.message)
+        return Said(said.code, message, suggestion)
 
     def warn_empty_body(self, source: SourceFile) -> None:
         self.check_body_links(source)
         if not source.body.strip():
-            self.diagnostics.warning(
-                source.rel, source.body_line, "(body)", "the text of the page is empty"
-            )
+            self.diagnostics.warning(source.rel, source.body_line, "(body)", say("corps-vide"))
         if not _IMAGE_WITHOUT_ALT.search(source.body):
             return
         for number, line in enumerate(source.body.split("\n"), start=source.body_line):
@@ -438,8 +448,7 @@ class _Run:
                     source.rel,
                     number,
                     "(body)",
-                    "image without alternative text",
-                    "describe it for readers who cannot see it: ![description](file.png)",
+                    say("image-sans-texte-alternatif", hint="indice-texte-alternatif"),
                 )
 
     def check_editorial_pages(self) -> None:
@@ -461,11 +470,15 @@ class _Run:
                     self.rel(path),
                     1,
                     "(file)",
-                    f"this page would be at {address or 'the root'}, inside {section}, which "
-                    "the site generates: the generated page would replace it",
-                    f"move it out of {section}, for example to content/{relative.stem}-infos.md"
-                    if relative.stem != "index"
-                    else f"move it out of {section}",
+                    say(
+                        "page-dans-section-generee",
+                        hint="indice-deplacer-vers"
+                        if relative.stem != "index"
+                        else "indice-deplacer-hors",
+                        address=address or word("mot-racine"),
+                        section=section,
+                        target=f"content/{relative.stem}-infos.md",
+                    ),
                 )
                 continue
             try:
@@ -477,7 +490,7 @@ class _Run:
                 self.report_problem(self.rel(path), problem)
             except OSError as exc:
                 self.diagnostics.error(
-                    self.rel(path), 1, "(file)", f"cannot be read: {exc.strerror}"
+                    self.rel(path), 1, "(file)", say("fichier-illisible", reason=exc.strerror)
                 )
 
     def run(self) -> LoadResult:
@@ -488,9 +501,7 @@ class _Run:
             settings.content_dir, settings.projects_dir, settings.root / "theme"
         ):
             self.refused.add(refusal.path)
-            self.diagnostics.error(
-                self.rel(refusal.path), 1, "(file)", refusal.message, refusal.suggestion
-            )
+            self.diagnostics.error(self.rel(refusal.path), 1, "(file)", refusal.said)
         registries = {name: self.read_registry(name) for name in REGISTRIES}
         self.context.organisations = self.known_ids(registries["organisations"][1])
         self.context.programmes = self.known_ids(registries["programmes"][1])

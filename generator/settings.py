@@ -27,6 +27,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .licences import DEFAULT_LICENCE, KNOWN_LICENCES, Licence
+from .messages import Said, say
 
 PLUGIN_NAME = "programme"
 DEFAULT_SITE_NAME = "Savoirs de programme"
@@ -99,7 +100,7 @@ class Settings:
     extension_configs: dict[str, Any] = field(default_factory=dict)
     licence: str = DEFAULT_LICENCE
     licences: dict[str, Licence] = field(default_factory=lambda: dict(KNOWN_LICENCES))
-    problems: list[str] = field(default_factory=list)
+    problems: list[Said] = field(default_factory=list)
     """What is wrong in mkdocs.yml's options, reported by ``check`` as errors of that file."""
     show_drafts: bool = False
     """Drafts (``draft: true``) are pages too: in the preview only, never in a build."""
@@ -154,17 +155,20 @@ def plugin_entry(config: dict[str, Any]) -> dict[str, Any]:
     return {}
 
 
-def read_options(raw: dict[str, Any]) -> tuple[Options, list[str]]:
+def read_options(raw: dict[str, Any]) -> tuple[Options, list[Said]]:
     """:class:`Options` from raw values; where one is wrong, its default and a problem."""
     try:
         return Options.model_validate(raw), []
     except ValidationError as error:
-        problems, kept = [], dict(raw)
+        problems: list[Said] = []
+        kept = dict(raw)
         for item in error.errors():
             name = str(item["loc"][0]) if item["loc"] else ""
             kept.pop(name, None)
-            what = "unknown option" if item["type"] == "extra_forbidden" else item["msg"]
-            problems.append(f"plugins.{PLUGIN_NAME}.{name} in mkdocs.yml: {what}")
+            if item["type"] == "extra_forbidden":
+                problems.append(say("option-inconnue", name=name))
+            else:
+                problems.append(say("option-invalide", name=name, detail=item["msg"]))
         return Options.model_validate(kept), problems
 
 
@@ -220,7 +224,7 @@ def make_settings(
     site_url: str = "",
     extensions: list[Any] | None = None,
     extension_configs: dict[str, Any] | None = None,
-    problems: list[str] | None = None,
+    problems: list[Said] | None = None,
     show_drafts: bool = False,
 ) -> Settings:
     """The settings of the site at ``root``: the options, and what MkDocs' configuration says."""
@@ -243,10 +247,8 @@ def make_settings(
                 licence_id, spec["name"], spec.get("short_name") or licence_id, spec["url"]
             )
         else:
-            settings.problems.append(f"licence '{licence_id}' in mkdocs.yml needs a name and a url")
+            settings.problems.append(say("licence-incomplete", value=licence_id))
     if options.licence not in settings.licences:
-        settings.problems.append(
-            f"site licence '{options.licence}' in mkdocs.yml is not a known licence"
-        )
+        settings.problems.append(say("licence-du-site-inconnue", value=options.licence))
     settings.licence = options.licence
     return settings

@@ -100,7 +100,10 @@ def add_reports(
             ) from error
         except ReportError as error:
             raise ContentError(
-                [Diagnostic(f.source, f.line, f.field, f.message) for f in error.failures]
+                [
+                    Diagnostic(f.source, f.line, f.field, f.message, code=f.code)
+                    for f in error.failures
+                ]
             ) from error
     reports = made.files
     log.info("PDF: fonts subset by %s", made.subsetter)

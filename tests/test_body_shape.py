@@ -74,7 +74,7 @@ def test_each_bound_holds_at_its_limit_and_refuses_beyond(
 ) -> None:
     assert list(shape.problems(make(limit))) == []
     found = list(shape.problems(make(limit + 1)))
-    assert [message in problem.message for problem in found] == [True], found
+    assert [message in problem.said.message for problem in found] == [True], found
     # the problem is placed after the harmless first paragraph, where the construct is
     assert found[0].offset >= len("texte\n\n")
 
@@ -82,7 +82,7 @@ def test_each_bound_holds_at_its_limit_and_refuses_beyond(
 def test_long_text_is_refused_before_anything_else() -> None:
     body = "[" * 20 + "m" * shape.MAX_BODY_CHARS
     found = list(shape.problems(body))
-    assert len(found) == 1 and "characters long" in found[0].message
+    assert len(found) == 1 and "characters long" in found[0].said.message
     assert list(shape.problems("m" * shape.MAX_BODY_CHARS)) == []
 
 

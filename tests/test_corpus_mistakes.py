@@ -172,7 +172,7 @@ def test_warning_does_not_fail_unless_strict(tmp_path: Path) -> None:
     assert done.returncode == 0
     assert done.stdout == (
         f"{SHEET}:18: warning: image.credit: the image has no credit "
-        "(add `credit: …` naming the author or source of the image)\n"
+        "(add `credit: …` naming the author or source of the image) [image-sans-credit]\n"
     )
     assert run_cli("check", "--root", str(tmp_path), "--strict").returncode == 1
     github = run_cli("check", "--root", str(tmp_path), "--format", "github").stdout

@@ -134,9 +134,8 @@ def test_empty_front_matter_reports_each_required_field(example_repo: Path) -> N
 def test_unquoted_colon_names_line_and_field(example_repo: Path) -> None:
     line = set_field(example_repo, SHEET, "title", "title: Sénégal : bilan: 2022")
     error = only_error(example_repo)
-    assert (error.line, error.field) == (line, "title")
-    assert error.message.startswith("YAML syntax error")
-    assert "must be quoted" in error.suggestion
+    assert (error.line, error.field, error.code) == (line, "title", "deux-points-non-proteges")
+    assert error.suggestion == f"write line {line} as: 'title: \"Sénégal : bilan: 2022\"'"
 
 
 def test_unclosed_quote_points_at_its_line(example_repo: Path) -> None:
@@ -157,16 +156,19 @@ def test_unclosed_bracket_points_at_its_line(example_repo: Path) -> None:
 def test_bad_indentation_names_a_line(example_repo: Path) -> None:
     line = set_field(example_repo, SHEET, "period", "period:\n  start: 2019\n    end: 2021")
     error = only_error(example_repo)
-    assert error.line in (line + 1, line + 2)
+    assert (error.line, error.code) == (line + 2, "yaml-indentation")
     assert error.field.startswith("period")
-    assert error.message.startswith("YAML syntax error")
+    assert error.suggestion == f"write line {line + 2} as: '  end: 2021'"
 
 
 def test_tab_in_indentation(example_repo: Path) -> None:
     line = set_field(example_repo, SHEET, "period", "period:\n\tstart: 2019")
     error = only_error(example_repo)
     assert (error.line, error.field) == (line + 1, "period.start")
-    assert error.full_message() == "tab character in indentation (indent with spaces only)"
+    assert error.full_message() == (
+        f"a tab indents this line: YAML accepts spaces only (write line {line + 1} as: "
+        "'  start: 2019')"
+    )
 
 
 def test_tab_inside_a_value_is_fine(example_repo: Path) -> None:

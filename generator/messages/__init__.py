@@ -10,12 +10,14 @@ setting of the process (:func:`set_language` also exports it, so that worker pro
 speak the same language); a sentence is rendered when it is said, as gettext does.
 
 The catalogue is split by who says it (:mod:`.content`: checking the fields of a file;
-:mod:`.reading`: reading files, YAML and bodies; :mod:`.commands`: the commands).
+:mod:`.reading`: reading files and YAML; :mod:`.files`: the repository's files, registries
+and settings; :mod:`.links`: a body's links and images; :mod:`.shapes`: a body's bounds;
+:mod:`.commands`: the commands).
 """
 
 from __future__ import annotations
 
-from . import commands, content, reading  # noqa: F401  (they fill the catalogue)
+from . import commands, content, files, links, reading, shapes  # noqa: F401  (they fill the catalogue)
 from ._catalogue import (
     CATALOGUE,
     LANGUAGES,

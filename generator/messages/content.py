@@ -343,8 +343,8 @@ entry(
 entry(
     "svg-actif",
     "error",
-    "« {value} » : {problem}",
-    "'{value}': {problem}",
+    "« {value} » {problem}",
+    "'{value}' {problem}",
     about="Une image SVG ne doit contenir ni script ni lien : elle serait exécutée par le "
     "navigateur des lecteurs.",
     example="un SVG exporté avec des scripts → exportez-le en PNG",

@@ -50,13 +50,3 @@ def in_lines(text: str, first_line: int) -> Iterator[tuple[int, str]]:
     for number, line in enumerate(text.split("\n"), start=first_line):
         if BIDI_CONTROLS.search(line):
             yield number, describe(line)
-
-
-MESSAGE = (
-    "holds {what}: an invisible character that shows the text after it in another "
-    "order than the file holds it"
-)
-SUGGESTION = (
-    "delete it, or retype the text instead of pasting it; keep it only where "
-    "right-to-left writing needs it"
-)

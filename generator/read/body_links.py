@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from ..messages import Said, say
 from .publishable import file_problem, is_remote, not_a_file, refusal
 
 # ![alt](url "title") and [text](url "title"); <url> form too
@@ -112,8 +113,8 @@ def body_links(body: str, first_line: int) -> Iterator[BodyLink]:
 
 def link_problem(
     link: BodyLink, document: Path, root: str, publish_from: list[Path], pages: set[str]
-) -> tuple[str, str] | None:
-    """(message, suggestion) for a link the build would refuse, or None.
+) -> Said | None:
+    """What the build would say of a link it refuses, or None.
 
     ``root``: the repository, resolved; ``pages``: the Markdown files that become pages
     (absolute paths as listed). Paths are joined as strings (links inside the repository
@@ -123,35 +124,24 @@ def link_problem(
     url = link.url.strip()
     if link.embedded and is_remote(url):
         host = urlsplit(url).netloc or url
-        return (
-            f"'{url}' is an image (or other embedded file) from another site ({host}): "
-            "readers' browsers would fetch it from there",
-            "save it in the repository next to the page and point to the copy",
-        )
+        return say("image-distante", hint="indice-copier-image", url=url, host=host)
     if link.embedded and not_a_file(url):
-        return (
-            f"'{url}' is not a file: an image (or other embedded file) must be a path "
-            "to a file of the repository, relative to this file",
-            "for example images/photo.jpg, with the image next to the page",
-        )
+        return say("image-pas-un-fichier", hint="indice-exemple-image", url=url)
     parts = urlsplit(url)
     if parts.scheme or parts.netloc or not parts.path or url.startswith(("#", "/")):
         return None
     target = os.path.normpath(os.path.join(str(document.parent), unquote(parts.path)))
     if target != root and not target.startswith(root + os.sep):
-        return f"'{url}' points outside the repository", "copy the file into the repository"
+        return say("lien-hors-depot", hint="indice-copier-dans-depot", url=url)
     if target.endswith(".md"):
         if link.embedded:  # found by the property test: the PDF then fetched the page itself
-            return (
-                f"'{url}' is a page, not an image: it cannot be shown inside another page",
-                f"link to it instead: [text]({url})",
-            )
+            return say("page-en-image", hint="indice-lier-page", url=url)
         if target in pages or os.path.isfile(target):
             return None
-        return f"link to '{url}': no such page", ""
+        return say("page-introuvable", hint="indice-verifier-chemin", url=url)
     if not os.path.isfile(target):
-        return f"'{url}' does not exist", "check the path: it is relative to this file"
+        return say("lien-fichier-introuvable", hint="indice-verifier-chemin", url=url)
     problem = file_problem(Path(target).resolve(), publish_from)
     if problem:
-        return refusal(url, problem), ""
+        return refusal(url, problem)
     return None

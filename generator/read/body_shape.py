@@ -29,6 +29,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ..messages import Said, say
+
 MAX_BODY_CHARS = 500_000
 """About 250 printed pages: the longest real write-up we know is under 60,000 characters."""
 MAX_NESTING = 20
@@ -47,17 +49,8 @@ MAX_FOOTNOTES = 1000
 _QUOTES = re.compile(rf"^ {{0,3}}(?:> *){{{MAX_NESTING + 1},}}", re.M)
 _INDENT = re.compile(rf"^(?: {{4}}| {{0,3}}\t){{{MAX_NESTING + 1},}}(?=\S)", re.M)
 _TOO_DEEP = (
-    (
-        _QUOTES,
-        f"quotes are nested more than {MAX_NESTING} deep (count of '>' at the start of the line)",
-        "flatten the quotation: one or two levels are enough",
-    ),
-    (
-        _INDENT,
-        f"this line is indented more than {MAX_NESTING} levels (4 spaces or a tab each): lists "
-        "are nested too deep",
-        f"keep lists at most {MAX_NESTING} levels deep",
-    ),
+    (_QUOTES, "citations-trop-imbriquees", "indice-aplatir-citation"),
+    (_INDENT, "listes-trop-imbriquees", "indice-listes-moins-profondes"),
 )
 _HEADING = re.compile(r"^ {0,3}(?:#{1,6}(?:[ \t]|$)|=+[ \t]*$)", re.M)
 _FOOTNOTE = re.compile(r"^ {0,3}\[\^[^\]\n]+\]:", re.M)
@@ -92,8 +85,7 @@ _FENCE = re.compile(r"^ {0,3}(```|~~~)[^\n]*$", re.M)
 class ShapeProblem:
     offset: int
     """Where in the body (characters from its start)."""
-    message: str
-    suggestion: str
+    said: Said
 
 
 def line_of(body: str, offset: int, first_line: int) -> int:
@@ -105,24 +97,21 @@ def problems(body: str) -> Iterator[ShapeProblem]:
     if len(body) > MAX_BODY_CHARS:
         yield ShapeProblem(
             0,
-            f"the text is {len(body):,} characters long; a page holds at most {MAX_BODY_CHARS:,}",
-            "split it into several pages, or put the long part in an "
-            "attached file (PDF, office document)",
+            say(
+                "texte-trop-long",
+                hint="indice-diviser-texte",
+                size=len(body),
+                limit=MAX_BODY_CHARS,
+            ),
         )
         return
     text = _without_fences(body)
-    for pattern, message, suggestion in _TOO_DEEP:
+    for pattern, code, hint in _TOO_DEEP:
         found = pattern.search(text)
         if found:
-            yield ShapeProblem(found.start(), message, suggestion)
-    yield from _count(text, _HEADING, MAX_HEADINGS, "headings", "split the text into several pages")
-    yield from _count(
-        text,
-        _FOOTNOTE,
-        MAX_FOOTNOTES,
-        "footnotes",
-        "put the references in a bibliography, or split the text",
-    )
+            yield ShapeProblem(found.start(), say(code, hint=hint, limit=MAX_NESTING))
+    yield from _count(text, _HEADING, MAX_HEADINGS, "trop-de-titres", "indice-diviser-pages")
+    yield from _count(text, _FOOTNOTE, MAX_FOOTNOTES, "trop-de-notes", "indice-bibliographie")
     if "\n:" in text or text.startswith(":"):
         yield from _definitions(text)
     yield from _open_at_once(text)
@@ -147,11 +136,11 @@ def _without_fences(body: str) -> str:
 
 
 def _count(
-    text: str, pattern: re.Pattern[str], limit: int, what: str, suggestion: str
+    text: str, pattern: re.Pattern[str], limit: int, code: str, hint: str
 ) -> Iterator[ShapeProblem]:
     for index, found in enumerate(pattern.finditer(text)):
         if index == limit:
-            yield ShapeProblem(found.start(), f"more than {limit} {what} in one page", suggestion)
+            yield ShapeProblem(found.start(), say(code, hint=hint, limit=limit))
             return
 
 
@@ -162,42 +151,26 @@ def _definitions(text: str) -> Iterator[ShapeProblem]:
         if len(found) > MAX_DEFINITIONS:
             yield ShapeProblem(
                 start + found[MAX_DEFINITIONS].start(),
-                f"more than {MAX_DEFINITIONS} definitions (lines starting "
-                "with ':') in one definition list",
-                "leave a blank line between groups of entries, or make several lists",
+                say(
+                    "trop-de-definitions", hint="indice-grouper-definitions", limit=MAX_DEFINITIONS
+                ),
             )
             return
         start += len(block) + 2
 
 
 _OPEN_AT_ONCE = (
-    (
-        "[",
-        _BRACKET,
-        "]",
-        MAX_OPEN_BRACKETS,
-        f"more than {MAX_OPEN_BRACKETS} '[' are open at once in this paragraph (a link is "
-        "[text](address))",
-        "close each '[' with ']', or write \\[ for a bracket that is not a link",
-    ),
-    (
-        "](",
-        _ADDRESS,
-        ")",
-        MAX_OPEN_ADDRESSES,
-        f"more than {MAX_OPEN_ADDRESSES} link addresses are open at once in this paragraph: "
-        "'](' with no ')' after it (a link is [text](address))",
-        "close each address with ')'",
-    ),
+    ("[", _BRACKET, "]", MAX_OPEN_BRACKETS, "crochets-ouverts", "indice-fermer-crochets"),
+    ("](", _ADDRESS, ")", MAX_OPEN_ADDRESSES, "adresses-ouvertes", "indice-fermer-adresses"),
 )
 
 
 def _open_at_once(text: str) -> Iterator[ShapeProblem]:
-    for opener, tokens, closer, limit, message, suggestion in _OPEN_AT_ONCE:
+    for opener, tokens, closer, limit, code, hint in _OPEN_AT_ONCE:
         if text.count(opener) > limit:
             at = _first_too_open(text, tokens, opener, closer, limit)
             if at is not None:
-                yield ShapeProblem(at, message, suggestion)
+                yield ShapeProblem(at, say(code, hint=hint, limit=limit))
 
 
 def _first_too_open(
@@ -237,9 +210,12 @@ def _tags(text: str) -> Iterator[ShapeProblem]:
     if unclosed > MAX_UNCLOSED_TAGS:
         yield ShapeProblem(
             last,
-            f"{unclosed} '<' start an HTML tag that is never closed "
-            f"with '>' (at most {MAX_UNCLOSED_TAGS})",
-            "write &lt; for a '<' that is not HTML, or close the tag",
+            say(
+                "balises-non-fermees",
+                hint="indice-fermer-balises",
+                count=unclosed,
+                limit=MAX_UNCLOSED_TAGS,
+            ),
         )
         return
     yield from _html_depth(text)
@@ -260,7 +236,6 @@ def _html_depth(text: str) -> Iterator[ShapeProblem]:
             if len(stack) > MAX_NESTING:
                 yield ShapeProblem(
                     found.start(),
-                    f"HTML elements are nested more than {MAX_NESTING} deep here",
-                    "simplify the HTML (Markdown is enough for most pages)",
+                    say("html-trop-imbrique", hint="indice-simplifier-html", limit=MAX_NESTING),
                 )
                 return

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import urls
+from ..messages import Said, say, word
 
 GENERATED_FOLDERS = (urls.MEDIA, "pagefind/")
 """Site folders the build fills: no content file may sit there."""
@@ -46,18 +47,17 @@ GENERATED_FILES = frozenset(
 class TreeProblem:
     path: Path
     """The entry (as listed: a link is not followed)."""
-    message: str
-    suggestion: str = ""
+    said: Said
 
 
 def _kind(mode: int) -> str:
     if stat.S_ISFIFO(mode):
-        return "a named pipe (FIFO)"
+        return word("mot-tube")
     if stat.S_ISSOCK(mode):
-        return "a socket"
+        return word("mot-socket")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    return "not a regular file"
+        return word("mot-peripherique")
+    return word("mot-fichier-special")
 
 
 def not_regular(mode: int) -> str | None:
@@ -86,7 +86,7 @@ def _package_theme_files() -> dict[str, str]:
     found: dict[str, str] = {}
     if spec is not None and spec.submodule_search_locations:
         for location in spec.submodule_search_locations:
-            found.update(_files_of(Path(location) / "templates", "mkdocs-material's theme"))
+            found.update(_files_of(Path(location) / "templates", "mkdocs-material"))
     return found
 
 
@@ -109,7 +109,7 @@ def theme_files(custom_theme: Path) -> dict[str, str]:
     Material's files are found through its package's location, without importing it (the
     core does not import the engine); the project's ``theme/`` overrides come too.
     """
-    return {**_package_theme_files(), **_files_of(custom_theme, "the theme folder theme/")}
+    return {**_package_theme_files(), **_files_of(custom_theme, "theme/")}
 
 
 def check_tree(content_dir: Path, projects_dir: Path, custom_theme: Path) -> list[TreeProblem]:
@@ -124,11 +124,7 @@ def check_tree(content_dir: Path, projects_dir: Path, custom_theme: Path) -> lis
             path = Path(entry.path)
             if not entry.name.isprintable():
                 problems.append(
-                    TreeProblem(
-                        path,
-                        "the file name holds a control character (a line break, a tab…)",
-                        "rename it with letters, digits and hyphens",
-                    )
+                    TreeProblem(path, say("nom-avec-controle", hint="indice-nom-simple"))
                 )
                 continue
             problem = _entry_problem(entry, path, allowed)
@@ -137,15 +133,8 @@ def check_tree(content_dir: Path, projects_dir: Path, custom_theme: Path) -> lis
                 continue
             if top == content_dir and not entry.is_dir(follow_symlinks=False):
                 clash = _clash(path.relative_to(content_dir).as_posix(), theme)
-                if clash:
-                    problems.append(
-                        TreeProblem(
-                            path,
-                            clash,
-                            "rename or move it: content cannot replace "
-                            "a file of the theme or of the site",
-                        )
-                    )
+                if clash is not None:
+                    problems.append(TreeProblem(path, clash))
     return problems
 
 
@@ -156,54 +145,35 @@ def _entry_problem(entry: os.DirEntry[str], path: Path, allowed: list[Path]) -> 
     try:
         mode = entry.stat(follow_symlinks=False).st_mode
     except OSError as error:
-        return TreeProblem(path, f"cannot be read: {error.strerror}")
+        return TreeProblem(path, say("fichier-illisible", reason=error.strerror))
     if stat.S_ISLNK(mode):
         try:
             target = path.resolve(strict=True)
             target_mode = target.stat().st_mode
         except (OSError, RuntimeError):
-            return TreeProblem(
-                path,
-                "symbolic link to nothing (broken, or a loop)",
-                "remove it, or put the file itself here",
-            )
+            return TreeProblem(path, say("lien-symbolique-casse", hint="indice-lien-casse"))
         if not any(target == folder or target.is_relative_to(folder) for folder in allowed):
-            return TreeProblem(
-                path,
-                "symbolic link that leads outside content/ and "
-                "projects/: what it points to would be published",
-                "copy the file here instead of linking to it",
-            )
+            return TreeProblem(path, say("lien-symbolique-sortant", hint="indice-copier-ici"))
         if stat.S_ISDIR(target_mode):
-            return TreeProblem(
-                path,
-                "symbolic link to a folder: links to folders are not followed",
-                "move or copy the folder here",
-            )
+            return TreeProblem(path, say("lien-symbolique-dossier", hint="indice-deplacer-dossier"))
         kind = not_regular(target_mode)
         if kind:
             return TreeProblem(
-                path, f"symbolic link to {kind}: only ordinary files are read", "remove it"
+                path, say("lien-symbolique-special", hint="indice-retirer-fichier", kind=kind)
             )
         return None
     kind = not_regular(mode)
     if kind and not stat.S_ISDIR(mode):
-        return TreeProblem(
-            path,
-            f"{kind}, not an ordinary file: it is not read (reading it could hang or never end)",
-            "remove it",
-        )
+        return TreeProblem(path, say("entree-speciale", hint="indice-retirer-fichier", kind=kind))
     return None
 
 
-def _clash(relative: str, theme: dict[str, str]) -> str:
+def _clash(relative: str, theme: dict[str, str]) -> Said | None:
+    hint = "indice-ne-pas-remplacer"
     if relative in theme:
-        return f"has the same path as a file of {theme[relative]}, which it would replace"
+        return say("chemin-du-theme", hint=hint, owner=theme[relative])
     if relative in GENERATED_FILES or relative.startswith(GENERATED_FOLDERS):
-        return (
-            f"lies where the build writes its own '{relative}' "
-            "(generated folders: medias/, pagefind/; files: "
-            + ", ".join(sorted(GENERATED_FILES))
-            + ")"
+        return say(
+            "chemin-du-site", hint=hint, rel=relative, files=", ".join(sorted(GENERATED_FILES))
         )
-    return ""
+    return None

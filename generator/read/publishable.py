@@ -20,6 +20,8 @@ import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from ..messages import Said, say, text
+
 IMAGE_TYPES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif"})
 ATTACHMENT_TYPES = IMAGE_TYPES | frozenset(
     {
@@ -54,22 +56,20 @@ four bytes a pixel in every page and PDF that shows it; a photo for the web need
 RASTER_TYPES = IMAGE_TYPES - {".svg"}
 
 _SVG_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"<\s*script\b", re.I), "a <script> element"),
-    (re.compile(r"\son[a-z]+\s*=", re.I), "an event attribute (onload=, onclick=…)"),
-    (re.compile(r"<\s*foreignObject\b", re.I), "a <foreignObject> element (HTML inside)"),
-    (re.compile(r"<!\s*(ENTITY|DOCTYPE[^>]*\[)", re.I), "an entity declaration"),
-    (
-        re.compile(r"""\b(?:xlink:)?href\s*=\s*["']\s*(?!#)""", re.I),
-        "a link or reference to another file or address (href= not starting with #)",
-    ),
-    (re.compile(r"""url\(\s*["']?\s*(?!#)""", re.I), "a url(…) to another file or address"),
-    (re.compile(r"@import\b", re.I), "a CSS @import"),
-    (re.compile(r"javascript\s*:", re.I), "a javascript: address"),
+    (re.compile(r"<\s*script\b", re.I), "pub-svg-script"),
+    (re.compile(r"\son[a-z]+\s*=", re.I), "pub-svg-evenement"),
+    (re.compile(r"<\s*foreignObject\b", re.I), "pub-svg-foreignobject"),
+    (re.compile(r"<!\s*(ENTITY|DOCTYPE[^>]*\[)", re.I), "pub-svg-entite"),
+    (re.compile(r"""\b(?:xlink:)?href\s*=\s*["']\s*(?!#)""", re.I), "pub-svg-lien"),
+    (re.compile(r"""url\(\s*["']?\s*(?!#)""", re.I), "pub-svg-url"),
+    (re.compile(r"@import\b", re.I), "pub-svg-import"),
+    (re.compile(r"javascript\s*:", re.I), "pub-svg-javascript"),
     (
         re.compile(r"<\s*(iframe|embed|object|audio|video|handler|listener)\b", re.I),
-        "an element that loads or runs something (iframe, embed, object…)",
+        "pub-svg-element-actif",
     ),
 )
+"""What makes an SVG image unsafe, and the catalogue's words for it."""
 
 
 def svg_problem(path: Path) -> str:
@@ -78,16 +78,13 @@ def svg_problem(path: Path) -> str:
         with path.open("rb") as handle:
             data = handle.read(MAX_SVG_BYTES + 1)
     except OSError as error:
-        return f"cannot be read: {error.strerror}"
+        return text("pub-illisible", reason=error.strerror)
     if len(data) > MAX_SVG_BYTES:
-        return f"SVG image larger than {MAX_SVG_BYTES // (1024 * 1024)} MB"
-    text = data.decode("utf-8", "replace")
-    found = [label for pattern, label in _SVG_RULES if pattern.search(text)]
+        return text("pub-svg-trop-gros", size=MAX_SVG_BYTES // (1024 * 1024))
+    svg = data.decode("utf-8", "replace")
+    found = [text(key) for pattern, key in _SVG_RULES if pattern.search(svg)]
     if found:
-        return (
-            "SVG image that could run code or fetch outside files when opened: it holds "
-            + "; ".join(found)
-        )
+        return text("pub-svg-actif", found="; ".join(found))
     return ""
 
 
@@ -101,20 +98,23 @@ def image_problem(path: Path) -> str:
 
     try:
         if path.stat().st_size == 0:
-            return "is an empty file, not an image"
+            return text("pub-image-vide")
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
             with Image.open(path) as image:
                 width, height = image.size
     except Image.DecompressionBombError:
-        return f"is an image of more than {MAX_PIXELS // 1_000_000} megapixels"
+        return text("pub-image-geante", limit=MAX_PIXELS // 1_000_000)
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
         detail = str(error).split(" '", 1)[0] if str(error) else type(error).__name__
-        return f"cannot be read as an image ({detail})"
+        return text("pub-image-illisible", detail=detail)
     if width * height > MAX_PIXELS:
-        return (
-            f"is an image of {width} × {height} pixels ({width * height / 1e6:.0f} "
-            f"megapixels): at most {MAX_PIXELS // 1_000_000} are allowed"
+        return text(
+            "pub-image-trop-grande",
+            width=width,
+            height=height,
+            megapixels=f"{width * height / 1e6:.0f}",
+            limit=MAX_PIXELS // 1_000_000,
         )
     return ""
 
@@ -122,19 +122,13 @@ def image_problem(path: Path) -> str:
 def file_problem(target: Path, allowed_folders: list[Path]) -> str:
     """Why the (resolved) file ``target`` may not be published ('' when it may)."""
     if not any(target.is_relative_to(folder) for folder in allowed_folders):
-        return (
-            "is a file of the repository outside content/ and projects/; only files "
-            "of those two folders are published"
-        )
+        return text("pub-hors-dossiers")
     if target.name.startswith("."):
-        return "is a hidden file (its name starts with a dot): it is not published"
+        return text("pub-cache")
     suffix = target.suffix.lower()
     if suffix not in ATTACHMENT_TYPES:
-        kind = f"'{suffix}'" if suffix else "without a suffix"
-        return (
-            f"files of type {kind} are not published (a browser could run them); "
-            "allowed: " + ", ".join(sorted(ATTACHMENT_TYPES))
-        )
+        kind = f"« {suffix} »" if suffix else text("pub-sans-suffixe")
+        return text("pub-type", kind=kind, allowed=", ".join(sorted(ATTACHMENT_TYPES)))
     if suffix == ".svg":
         return svg_problem(target)
     if suffix in RASTER_TYPES:
@@ -142,11 +136,9 @@ def file_problem(target: Path, allowed_folders: list[Path]) -> str:
     return ""
 
 
-def refusal(url: str, problem: str) -> str:
-    """The sentence for ``url`` refused by :func:`file_problem` (check and build alike)."""
-    if problem.startswith(("SVG", "files of")):
-        return f"'{url}': {problem}"
-    return f"'{url}' {problem}"
+def refusal(url: str, problem: str) -> Said:
+    """The diagnostic for ``url`` refused by :func:`file_problem` (check and build alike)."""
+    return say("fichier-refuse", value=url, problem=problem)
 
 
 def not_a_file(url: str) -> bool:

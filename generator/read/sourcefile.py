@@ -7,6 +7,7 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..messages import say
 from .bidi import BIDI_CONTROLS
 from .yamlsource import Located, YamlProblem, guess_field, parse_yaml, prefix_field
 
@@ -35,9 +36,7 @@ def read_bounded(path: Path, limit: int) -> bytes:
     Raises :class:`YamlProblem` otherwise.
     """
     too_large = YamlProblem(
-        1,
-        f"file is larger than {limit // (1024 * 1024)} MB",
-        "split it, or move large data out of the page",
+        1, say("fichier-trop-gros", hint="indice-diviser", size=limit // (1024 * 1024))
     )
     descriptor = os.open(
         path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
@@ -45,9 +44,7 @@ def read_bounded(path: Path, limit: int) -> bytes:
     try:
         info = os.fstat(descriptor)
         if not stat.S_ISREG(info.st_mode):
-            raise YamlProblem(
-                1, "not an ordinary file (a pipe, socket or device): not read", "remove it"
-            )
+            raise YamlProblem(1, say("fichier-special", hint="indice-retirer-fichier"))
         if info.st_size > limit:
             raise too_large
         # as many system calls as Path.read_bytes (one read of the size, one to see the end)
@@ -76,16 +73,14 @@ def read_text(path: Path, *, markdown: bool = True) -> str:
     """
     raw = read_bounded(path, MAX_FILE_BYTES)
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or _looks_utf16(raw):
-        raise YamlProblem(1, "file is encoded in UTF-16, not UTF-8", "save it as UTF-8")
+        raise YamlProblem(1, say("fichier-utf16", hint="indice-utf8"))
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise YamlProblem(
             line,
-            f"file is not valid UTF-8 (byte 0x{raw[exc.start]:02x} cannot be read); "
-            "it looks like another encoding such as Windows-1252 or Latin-1",
-            "save it as UTF-8",
+            say("fichier-non-utf8", hint="indice-utf8", byte=f"0x{raw[exc.start]:02x}"),
             _field_at(raw, line, markdown),
         ) from exc
     if text.startswith(BOM):
@@ -93,7 +88,7 @@ def read_text(path: Path, *, markdown: bool = True) -> str:
     if "\x00" in text:
         raise YamlProblem(
             text[: text.index("\x00")].count("\n") + 1,
-            "file contains a NUL character; is it a binary file?",
+            say("fichier-binaire"),
         )
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
@@ -131,11 +126,7 @@ def split_front_matter(text: str) -> tuple[str, str, int] | None:
             front = "\n".join(lines[1:index])
             body = "\n".join(lines[index + 1 :])
             return front, body, index + 2
-    raise YamlProblem(
-        1,
-        "front matter is opened with '---' but never closed",
-        "add a line '---' after the last field",
-    )
+    raise YamlProblem(1, say("entete-non-fermee", hint="indice-fermer-entete"))
 
 
 def load_markdown(path: Path, rel: str, *, require_front_matter: bool = True) -> SourceFile:
@@ -144,18 +135,14 @@ def load_markdown(path: Path, rel: str, *, require_front_matter: bool = True) ->
     parts = split_front_matter(text)
     if parts is None:
         if require_front_matter:
-            raise YamlProblem(
-                1,
-                "the file does not start with a front-matter block",
-                "put a line '---' first, then the fields, then another '---'",
-            )
+            raise YamlProblem(1, say("entete-absente", hint="indice-ouvrir-entete"))
         return SourceFile(path, rel, Located(data={}), text, 1, _has_bidi(text))
     front_text, body, body_line = parts
     located = parse_yaml(front_text, line_offset=1)
     if located.data is None:
         located.data = {}
     if not isinstance(located.data, dict):
-        raise YamlProblem(2, "front matter must be a set of fields (`name: value` lines)")
+        raise YamlProblem(2, say("entete-pas-des-champs", hint="indice-yaml-indentation"))
     return SourceFile(path, rel, located, body, body_line, _has_bidi(text))
 
 

@@ -22,7 +22,8 @@ try:  # the C loader is ~6x faster; fall back to pure Python where libyaml is mi
 except ImportError:  # pragma: no cover - depends on the PyYAML build
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
-from .yaml_errors import YamlProblem, refuse_tabs, translate_yaml_error
+from ..messages import say
+from .yaml_errors import YamlProblem, refuse_slips, translate_yaml_error
 
 __all__ = [
     "Located",
@@ -111,7 +112,7 @@ def parse_yaml(text: str, line_offset: int = 0, label: str = "") -> Located:
     try:
         located = _parse(text, line_offset)
     except YamlProblem as problem:
-        field = problem.field or guess_field(text, problem.line - line_offset - 1)
+        field = problem.field or guess_field(problem.text or text, problem.line - line_offset - 1)
         problem.field = prefix_field(label, field)
         raise
     return located
@@ -119,8 +120,8 @@ def parse_yaml(text: str, line_offset: int = 0, label: str = "") -> Located:
 
 def _parse(text: str, line_offset: int) -> Located:
     if len(text.encode("utf-8", "surrogatepass")) > MAX_YAML_BYTES:
-        raise YamlProblem(line_offset + 1, f"YAML block is larger than {MAX_YAML_BYTES} bytes")
-    refuse_tabs(text, line_offset)
+        raise YamlProblem(line_offset + 1, say("yaml-trop-long", limit=MAX_YAML_BYTES))
+    refuse_slips(text, line_offset)
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
@@ -131,14 +132,13 @@ def _parse(text: str, line_offset: int) -> Located:
         position = max(text.find(chr(char)), 0)
         raise YamlProblem(
             line_offset + text[:position].count("\n") + 1,
-            f"the text contains a control character (U+{char:04X}) that YAML does not accept",
-            "remove it (it is often pasted in by accident)",
+            say("caractere-de-controle", hint="indice-retirer-caractere", char=f"U+{char:04X}"),
         ) from exc
     except yaml.YAMLError as exc:
         message = " ".join(str(exc).split())
-        raise YamlProblem(line_offset + 1, f"YAML cannot be read: {message}") from exc
+        raise YamlProblem(line_offset + 1, say("yaml-syntaxe", problem=message)) from exc
     except RecursionError as exc:
-        raise YamlProblem(line_offset + 1, "YAML is nested too deeply") from exc
+        raise YamlProblem(line_offset + 1, say("yaml-trop-profond")) from exc
     located = Located(data=None, first_line=line_offset + 1, text=text, line_offset=line_offset)
     if node is None:
         located.data = None
@@ -224,12 +224,11 @@ class _Builder:
 
     def build(self, node: yaml.Node, path: Path, depth: int) -> Any:
         if depth > MAX_DEPTH:
-            raise YamlProblem(self.line(node), "YAML is nested too deeply", field=format_path(path))
+            raise YamlProblem(self.line(node), say("yaml-trop-profond"), field=format_path(path))
         if id(node) in self.seen:
             raise YamlProblem(
                 self._alias_line(node),
-                "anchors and aliases (& and *) are not allowed",
-                "write the value out in full",
+                say("yaml-alias", hint="indice-ecrire-en-entier"),
                 format_path(path),
             )
         self.seen.add(id(node))
@@ -239,8 +238,7 @@ class _Builder:
         ):
             raise YamlProblem(
                 self.line(node),
-                f"YAML tag '{node.tag}' is not allowed",
-                "remove the '!' tag",
+                say("yaml-etiquette", hint="indice-retirer-etiquette", tag=node.tag),
                 format_path(path),
             )
         if isinstance(node, yaml.MappingNode):
@@ -264,13 +262,12 @@ class _Builder:
             if key_node.tag == _TAG_PREFIX + "merge":
                 raise YamlProblem(
                     self.line(key_node),
-                    "merge keys (<<) are not allowed",
-                    "write the fields out in full",
+                    say("yaml-fusion", hint="indice-ecrire-en-entier"),
                     format_path(path),
                 )
             if not isinstance(key_node, yaml.ScalarNode):
                 raise YamlProblem(
-                    self.line(key_node), "a key must be a plain name", field=format_path(path)
+                    self.line(key_node), say("yaml-cle-complexe"), field=format_path(path)
                 )
             key = str(key_node.value)
             key_path = (*path, key)
@@ -278,8 +275,7 @@ class _Builder:
             if key in first_line:
                 raise YamlProblem(
                     line,
-                    f"duplicate key '{key}' (first given at line {first_line[key]})",
-                    "keep only one of them",
+                    say("cle-en-double", hint="indice-garder-un", key=key, first=first_line[key]),
                     format_path(key_path),
                 )
             first_line[key] = line
@@ -307,8 +303,7 @@ class _Builder:
             return value
         raise YamlProblem(
             self.line(node),
-            f"YAML tag '{node.tag}' is not allowed",
-            "remove the '!' tag",
+            say("yaml-etiquette", hint="indice-retirer-etiquette", tag=node.tag),
             format_path(path),
         )
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..catalogue import Project, Writeup
-from ..diagnostics import Diagnostic, Severity
+from ..diagnostics import Diagnostic
 from ..urls import media_url, relative
 from .page_specs import Document, PageSpec, document_uri
 from .planner_base import PlannerBase
@@ -18,16 +18,7 @@ class DocumentPages(PlannerBase):
             rendered = self.renderer.render(doc.body, doc.path, doc.url)
             self.rendered[doc.url] = rendered
         for problem in rendered.problems:
-            self.problems.append(
-                Diagnostic(
-                    doc.source,
-                    doc.body_line,
-                    "(body)",
-                    problem,
-                    "fix or remove the link",
-                    Severity.ERROR,
-                )
-            )
+            self.problems.append(Diagnostic.of(doc.source, doc.body_line, "(body)", problem))
         self.assets.update(rendered.assets)
         return rendered.html, rendered.toc_tokens
 

@@ -9,7 +9,7 @@ so that an editor sees the text as it will read.
 from __future__ import annotations
 
 from ..catalogue import DraftStub
-from ..diagnostics import Diagnostic, Severity
+from ..diagnostics import Diagnostic
 from .planner_base import PlannerBase
 
 
@@ -18,9 +18,7 @@ class DraftPages(PlannerBase):
         for stub in self.catalogue.incomplete_drafts:
             rendered = self.renderer.render(stub.body, stub.path, stub.url)
             for problem in rendered.problems:
-                self.problems.append(
-                    Diagnostic(stub.source, stub.body_line, "(body)", problem, "", Severity.ERROR)
-                )
+                self.problems.append(Diagnostic.of(stub.source, stub.body_line, "(body)", problem))
             self.assets.update(rendered.assets)
             html = self.render("draft.html", stub.url, stub=stub, body=rendered.html)
             self.add(

@@ -18,6 +18,7 @@ from urllib.parse import unquote, urlsplit
 
 import markdown
 
+from ..messages import Said, say
 from ..read.publishable import file_problem, is_remote, not_a_file, refusal
 from ..urls import media_url, relative
 from .heading_ids import separate_ids
@@ -31,7 +32,7 @@ class RenderedBody:
     html: str
     toc_tokens: list[dict[str, Any]]
     assets: dict[str, Path] = field(default_factory=dict)
-    problems: list[str] = field(default_factory=list)
+    problems: list[Said] = field(default_factory=list)
 
 
 class BodyRenderer:
@@ -78,14 +79,14 @@ class BodyRenderer:
     ) -> str:
         parts = urlsplit(value)
         if embedded and is_remote(value):
+            host = parts.netloc or value
             result.problems.append(
-                f"'{value}' is an image from another site: readers' browsers would fetch it "
-                "from there; save it in the repository and point to the copy"
+                say("image-distante", hint="indice-copier-image", url=value, host=host)
             )
             return "#"
         if embedded and not_a_file(value):
             result.problems.append(
-                f"'{value}' is not a file: an image must be a path to a file of the repository"
+                say("image-pas-un-fichier", hint="indice-exemple-image", url=value)
             )
             return "#"
         if parts.scheme or parts.netloc or value.startswith(("#", "/")) or not parts.path:
@@ -93,19 +94,25 @@ class BodyRenderer:
         target = (source.parent / unquote(parts.path)).resolve()
         fragment = f"#{parts.fragment}" if parts.fragment else ""
         if not target.is_relative_to(self.root):
-            result.problems.append(f"'{value}' points outside the repository")
+            result.problems.append(
+                say("lien-hors-depot", hint="indice-copier-dans-depot", url=value)
+            )
             return "#"
         if target.suffix == ".md":
             if embedded:
-                result.problems.append(f"'{value}' is a page, not an image")
+                result.problems.append(say("page-en-image", hint="indice-lier-page", url=value))
                 return "#"
             page = self.page_for_source(target)
             if page is None:
-                result.problems.append(f"link to '{value}': no such page")
+                result.problems.append(
+                    say("page-introuvable", hint="indice-verifier-chemin", url=value)
+                )
                 return "#"
             return relative(page + fragment, page_url)
         if not target.is_file():
-            result.problems.append(f"'{value}' does not exist")
+            result.problems.append(
+                say("lien-fichier-introuvable", hint="indice-verifier-chemin", url=value)
+            )
             return "#"
         refused = file_problem(target, self.publish_from)
         if refused:

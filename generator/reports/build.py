@@ -31,6 +31,7 @@ from ..catalogue import Catalogue, Project, Writeup
 from ..countries import french_name
 from ..credits import Credits
 from ..french import citation, enumerate_fr, french_date, period_text, plural
+from ..messages import say
 from ..read.yamlsource import guess_field
 from ..templates import environment
 from ..urls import media_url
@@ -65,6 +66,7 @@ class ReportFailure:
     line: int
     field: str
     message: str
+    code: str = "pdf-non-fait"
 
 
 class ReportError(Exception):
@@ -200,7 +202,12 @@ class _Composer:
             raise ReportError(
                 [
                     ReportFailure(
-                        doc.source, doc.body_line, "(body)", f"no rendered body given for {doc.url}"
+                        doc.source,
+                        doc.body_line,
+                        "(body)",
+                        say(
+                            "pdf-non-fait", problem=f"no rendered body given for {doc.url}"
+                        ).message,
                     )
                 ]
             )
@@ -381,7 +388,7 @@ class _Composer:
                     else (guess_field("\n".join(lines[1 : doc.body_line]), index - 1) or "(pdf)")
                 )
                 break
-        return ReportFailure(doc.source, line, where, f"PDF not made: {problem}")
+        return ReportFailure(doc.source, line, where, say("pdf-non-fait", problem=problem).message)
 
     def locate_programme(self, item: _Prepared, problem: str) -> ReportFailure:
         """A compiled report that failed although its documents did not: at its registry."""
@@ -401,7 +408,10 @@ class _Composer:
             self.settings.rel(registry),
             line,
             "id",
-            f"compiled report of programme '{programme_id}' ({item.title}) not made: {problem}",
+            say(
+                "rapport-non-fait", programme=programme_id, title=item.title, problem=problem
+            ).message,
+            "rapport-non-fait",
         )
 
     def file_digest(self, path: Path) -> str:
