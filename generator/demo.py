@@ -26,6 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from . import messages
 from .french import slug
 from .owned_folders import DEMO_MARKER, FolderNotOurs, ensure_replaceable
 
@@ -1119,7 +1120,9 @@ def generate_corpus(
     if projects < 0 or writeups < 0:
         raise ValueError("projects and writeups must not be negative")
     out = Path(out)
-    ensure_replaceable(out, DEMO_MARKER, "demo corpus", "Give --out a new or empty folder.")
+    ensure_replaceable(
+        out, DEMO_MARKER, messages.word("mot-corpus-demo"), messages.text("cmd-autre-out")
+    )
     out.mkdir(parents=True, exist_ok=True)
     _remove_previous(out)
     writer = _Writer(out)

@@ -116,29 +116,12 @@ class DiagnosticList:
             )
         )
 
-    def error(
-        self,
-        path: str,
-        line: int,
-        field: str,
-        message: Said | str,
-        suggestion: str = "",
-        code: str = "",
-    ) -> None:
-        """An error; ``message`` is a :class:`~generator.messages.Said` (its code and hint
-        come with it) or, while modules are being translated, a plain text."""
-        self.add(_make(path, line, field, message, suggestion, code, Severity.ERROR))
+    def error(self, path: str, line: int, field: str, said: Said) -> None:
+        """An error; ``said`` brings its code, message and hint (see ``messages.say``)."""
+        self.add(Diagnostic.of(path, line, field, said, Severity.ERROR))
 
-    def warning(
-        self,
-        path: str,
-        line: int,
-        field: str,
-        message: Said | str,
-        suggestion: str = "",
-        code: str = "",
-    ) -> None:
-        self.add(_make(path, line, field, message, suggestion, code, Severity.WARNING))
+    def warning(self, path: str, line: int, field: str, said: Said) -> None:
+        self.add(Diagnostic.of(path, line, field, said, Severity.WARNING))
 
     def extend(self, items: Iterable[Diagnostic]) -> None:
         self._items.extend(items)
@@ -160,20 +143,6 @@ class DiagnosticList:
 
     def __len__(self) -> int:
         return len(self._items)
-
-
-def _make(
-    path: str,
-    line: int,
-    field: str,
-    message: Said | str,
-    suggestion: str,
-    code: str,
-    severity: Severity,
-) -> Diagnostic:
-    if isinstance(message, Said):
-        return Diagnostic.of(path, line, field, message, severity)
-    return Diagnostic(path, line, field, message, suggestion, severity, code)
 
 
 def _sort_key(d: Diagnostic) -> tuple[str, int, str, str]:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .messages import text
+
 SITE_MARKER = ".programme-site"
 SITE_MARKER_TEXT = (
     "This folder was written by `python -m generator build` (programme-knowledge-generator).\n"
@@ -26,8 +28,8 @@ class FolderNotOurs(Exception):
 
 def _sample(folder: Path) -> str:
     names = sorted(p.name for p in folder.iterdir())
-    shown = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
-    return shown
+    shown = ", ".join(names[:3])
+    return text("dossier-et-autres", shown=shown, count=len(names) - 3) if len(names) > 3 else shown
 
 
 def ensure_replaceable(target: Path, marker: str | tuple[str, ...], what: str, hint: str) -> None:
@@ -40,9 +42,7 @@ def ensure_replaceable(target: Path, marker: str | tuple[str, ...], what: str, h
     if not target.exists() and not target.is_symlink():
         return
     if target.is_symlink() or not target.is_dir():
-        raise FolderNotOurs(
-            f"{target} is not a folder (a file or a link is there); it was left as it is. {hint}"
-        )
+        raise FolderNotOurs(text("dossier-pas-un-dossier", target=target, hint=hint))
     markers = (marker,) if isinstance(marker, str) else marker
     if any((target / name).is_file() for name in markers):
         return
@@ -52,12 +52,17 @@ def ensure_replaceable(target: Path, marker: str | tuple[str, ...], what: str, h
         sample = _sample(target)
     except OSError as error:
         raise FolderNotOurs(
-            f"{target} cannot be read ({error.strerror}); it was left as it is. {hint}"
+            text("dossier-illisible", target=target, reason=error.strerror, hint=hint)
         ) from error
     raise FolderNotOurs(
-        f"{target} is not empty and is not a {what} written by this generator (no "
-        f"{markers[0]} file in it; it holds {sample}). Replacing it would delete those files, "
-        f"so nothing was done. {hint}"
+        text(
+            "dossier-pas-a-nous",
+            target=target,
+            what=what,
+            marker=markers[0],
+            sample=sample,
+            hint=hint,
+        )
     )
 
 

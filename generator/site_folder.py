@@ -27,6 +27,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from .messages import text, word
 from .owned_folders import SITE_MARKER, ensure_replaceable
 
 BUILDING_MARKER = ".programme-building"
@@ -47,8 +48,8 @@ def ensure_engine_may_empty(site_dir: Path) -> None:
     ensure_replaceable(
         site_dir,
         (SITE_MARKER, BUILDING_MARKER),
-        "site folder",
-        "Choose another site_dir, or empty it yourself.",
+        word("mot-dossier-site"),
+        text("cmd-vider-site-dir"),
     )
 
 
@@ -67,7 +68,12 @@ def locked(target: Path, wait: float = 0.0) -> Iterator[None]:
         handle = lock_path(target).open("a+")
     except OSError as error:
         raise SiteFolderError(
-            f"cannot create the lock of {target} in {tempfile.gettempdir()} ({error.strerror})"
+            text(
+                "dossier-verrou-impossible",
+                target=target,
+                folder=tempfile.gettempdir(),
+                reason=error.strerror,
+            )
         ) from error
     with handle:
         deadline = time.monotonic() + wait
@@ -78,8 +84,7 @@ def locked(target: Path, wait: float = 0.0) -> Iterator[None]:
             except BlockingIOError:
                 if time.monotonic() >= deadline:
                     raise SiteFolderError(
-                        f"another build is writing {target} right now; wait until it ends, "
-                        "then build again"
+                        text("dossier-autre-construction", target=target)
                     ) from None
                 time.sleep(0.2)
         try:
@@ -95,9 +100,12 @@ def new_building_folder(target: Path) -> Path:
         folder = Path(tempfile.mkdtemp(prefix=f".{target.name}.building-", dir=target.parent))
     except OSError as error:
         raise SiteFolderError(
-            f"cannot create the site beside {target} ({error.strerror}): the build writes "
-            f"a new folder in {target.parent} and then exchanges it with the old site; make "
-            f"{target.parent} writable for this user, or build elsewhere with --site-dir"
+            text(
+                "dossier-creation-impossible",
+                target=target,
+                reason=error.strerror,
+                parent=target.parent,
+            )
         ) from error
     (folder / BUILDING_MARKER).write_text("A build in progress writes here.\n", "utf-8")
     return folder
@@ -167,16 +175,15 @@ def exchange(new: Path, target: Path) -> bool:
     code = ctypes.get_errno()
     if code in (errno.EINVAL, errno.ENOSYS, errno.ENOTSUP):
         return False  # not supported by this system or file system
-    raise SiteFolderError(f"cannot replace {target}: {os.strerror(code)}")
+    raise SiteFolderError(
+        text("dossier-remplacement-impossible", target=target, reason=os.strerror(code))
+    )
 
 
 def install_site(new: Path, target: Path) -> None:
     """Put the finished site ``new`` at ``target``; the old site is removed afterwards."""
     if os.path.ismount(target):
-        raise SiteFolderError(
-            f"{target} is a mount point: a build cannot replace it; set "
-            "the site folder to a folder inside it"
-        )
+        raise SiteFolderError(text("cmd-point-de-montage", target=target))
     (new / BUILDING_MARKER).unlink(missing_ok=True)
     if not target.exists() and not target.is_symlink():
         new.rename(target)
@@ -189,5 +196,7 @@ def install_site(new: Path, target: Path) -> None:
         target.rename(old)
         new.rename(target)
     except OSError as error:
-        raise SiteFolderError(f"cannot replace {target} ({error.strerror})") from error
+        raise SiteFolderError(
+            text("dossier-remplacement-impossible", target=target, reason=error.strerror)
+        ) from error
     shutil.rmtree(old, ignore_errors=True)

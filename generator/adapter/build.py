@@ -16,6 +16,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
+from ..messages import text, word
 from ..owned_folders import SITE_MARKER, FolderNotOurs, ensure_replaceable
 from ..settings import load_settings
 from ..site_folder import (
@@ -82,7 +83,7 @@ def build_site(
     root = root.resolve()
     config_file = root / "mkdocs.yml"
     if not config_file.is_file():
-        print(f"error: no mkdocs.yml in {root}", file=sys.stderr)
+        print(text("cmd-erreur") + text("cmd-pas-de-mkdocs", root=root), file=sys.stderr)
         return 2
     settings = load_settings(root)
     target = (site_dir or settings.site_dir).resolve()
@@ -96,36 +97,28 @@ def build_site(
             for folder in (f.resolve() for f in sources)
         )
     ):
-        print(
-            f"error: the site folder {target} is the project or holds its sources; "
-            "choose another --site-dir (nothing was done)",
-            file=sys.stderr,
-        )
+        print(text("cmd-erreur") + text("cmd-site-dans-sources", target=target), file=sys.stderr)
         return 2
     if not force:
         try:
             ensure_replaceable(
                 target,
                 SITE_MARKER,
-                "site folder",
-                "Choose another --site-dir, or add --force to replace it.",
+                word("mot-dossier-site"),
+                text("cmd-autre-site-dir"),
             )
         except FolderNotOurs as error:
-            print(f"error: {error}", file=sys.stderr)
+            print(text("cmd-erreur") + str(error), file=sys.stderr)
             return 2
     if os.path.ismount(target):
-        print(
-            f"error: {target} is a mount point: a build cannot replace it; set the site "
-            "folder to a folder inside it (nothing was done)",
-            file=sys.stderr,
-        )
+        print(text("cmd-erreur") + text("cmd-point-de-montage", target=target), file=sys.stderr)
         return 2
     handler = _setup_logging(verbose)
     building: Path | None = None
     try:
         with locked(target):
             for leftover in clean_leftovers(target):
-                print(f"removed {leftover.name}, left by an interrupted build", file=sys.stderr)
+                print(text("cmd-reste-supprime", name=leftover.name), file=sys.stderr)
             building = new_building_folder(target)
             config = load_config(str(config_file), site_dir=str(building))
             mkdocs_build(config)
@@ -133,17 +126,17 @@ def build_site(
             building = None
     except (PluginError, Abort, ConfigurationError) as error:
         if not isinstance(error, Abort):  # MkDocs printed an Abort's reason already
-            print(f"error: {error}", file=sys.stderr)
+            print(text("cmd-erreur") + str(error), file=sys.stderr)
         if verbose and _causes(error):
             print("\n".join(_causes(error)), file=sys.stderr)
-        print(f"build failed; {target} was left as it was", file=sys.stderr)
+        print(text("cmd-echec-construction", target=target), file=sys.stderr)
         return 1
     except SiteFolderError as error:
-        print(f"error: {error}", file=sys.stderr)
-        print(f"build failed; {target} was left as it was", file=sys.stderr)
+        print(text("cmd-erreur") + str(error), file=sys.stderr)
+        print(text("cmd-echec-construction", target=target), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
-        print(f"build interrupted; {target} was left as it was", file=sys.stderr)
+        print(text("cmd-construction-interrompue", target=target), file=sys.stderr)
         return 130
     finally:
         if building is not None:
@@ -151,5 +144,5 @@ def build_site(
         logging.getLogger("mkdocs").removeHandler(handler)
         logging.getLogger("generator").removeHandler(handler)
         logging.getLogger("generator").propagate = True
-    print(f"site built in {target}", file=sys.stderr)
+    print(text("cmd-site-construit", target=target), file=sys.stderr)
     return 0

@@ -39,3 +39,111 @@ entry(
     "fichier qui l'a provoqué",
     "the checker failed unexpectedly ({detail}); please report this, with the file that caused it",
 )
+# build: the frame of the command and the site folder (the machine, never content)
+entry("cmd-pas-de-mkdocs", "text", "pas de mkdocs.yml dans {root}", "no mkdocs.yml in {root}")
+entry(
+    "cmd-site-dans-sources",
+    "text",
+    "le dossier du site {target} est le projet ou contient ses sources ; choisissez un autre "
+    "--site-dir (rien n'a été fait)",
+    "the site folder {target} is the project or holds its sources; choose another "
+    "--site-dir (nothing was done)",
+)
+entry(
+    "cmd-point-de-montage",
+    "text",
+    "{target} est un point de montage : une construction ne peut pas le remplacer ; prenez "
+    "un dossier à l'intérieur comme dossier du site",
+    "{target} is a mount point: a build cannot replace it; set the site folder to a folder "
+    "inside it",
+)
+entry(
+    "cmd-reste-supprime",
+    "text",
+    "{name} supprimé : une construction interrompue l'avait laissé",
+    "removed {name}, left by an interrupted build",
+)
+entry(
+    "cmd-echec-construction",
+    "text",
+    "la construction a échoué ; {target} est resté tel quel",
+    "build failed; {target} was left as it was",
+)
+entry(
+    "cmd-construction-interrompue",
+    "text",
+    "construction interrompue ; {target} est resté tel quel",
+    "build interrupted; {target} was left as it was",
+)
+entry("cmd-site-construit", "text", "site construit dans {target}", "site built in {target}")
+entry("mot-dossier-site", "word", "dossier de site", "site folder")
+entry("mot-corpus-demo", "word", "corpus de démonstration", "demo corpus")
+entry(
+    "cmd-autre-site-dir",
+    "text",
+    "Choisissez un autre --site-dir, ou ajoutez --force pour le remplacer.",
+    "Choose another --site-dir, or add --force to replace it.",
+)
+entry(
+    "cmd-vider-site-dir",
+    "text",
+    "Choisissez un autre site_dir, ou videz-le vous-même.",
+    "Choose another site_dir, or empty it yourself.",
+)
+entry(
+    "cmd-autre-out",
+    "text",
+    "Donnez à --out un dossier nouveau ou vide.",
+    "Give --out a new or empty folder.",
+)
+entry(
+    "dossier-pas-un-dossier",
+    "text",
+    "{target} n'est pas un dossier (un fichier ou un lien est là) ; il est resté tel quel. {hint}",
+    "{target} is not a folder (a file or a link is there); it was left as it is. {hint}",
+)
+entry(
+    "dossier-illisible",
+    "text",
+    "{target} ne peut pas être lu ({reason}) ; il est resté tel quel. {hint}",
+    "{target} cannot be read ({reason}); it was left as it is. {hint}",
+)
+entry(
+    "dossier-pas-a-nous",
+    "text",
+    "{target} n'est pas vide et n'est pas un {what} écrit par ce générateur (pas de fichier "
+    "{marker} dedans ; il contient {sample}). Le remplacer supprimerait ces fichiers : rien "
+    "n'a été fait. {hint}",
+    "{target} is not empty and is not a {what} written by this generator (no {marker} file "
+    "in it; it holds {sample}). Replacing it would delete those files, so nothing was done. "
+    "{hint}",
+)
+entry("dossier-et-autres", "text", "{shown} et {count} autres", "{shown} and {count} more")
+entry(
+    "dossier-verrou-impossible",
+    "text",
+    "impossible de créer le verrou de {target} dans {folder} ({reason})",
+    "cannot create the lock of {target} in {folder} ({reason})",
+)
+entry(
+    "dossier-autre-construction",
+    "text",
+    "une autre construction écrit {target} en ce moment ; attendez qu'elle finisse, puis relancez",
+    "another build is writing {target} right now; wait until it ends, then build again",
+)
+entry(
+    "dossier-creation-impossible",
+    "text",
+    "impossible de créer le site à côté de {target} ({reason}) : la construction écrit un "
+    "nouveau dossier dans {parent} puis l'échange avec l'ancien site ; donnez à cet "
+    "utilisateur le droit d'écrire dans {parent}, ou construisez ailleurs avec --site-dir",
+    "cannot create the site beside {target} ({reason}): the build writes a new folder in "
+    "{parent} and then exchanges it with the old site; make {parent} writable for this "
+    "user, or build elsewhere with --site-dir",
+)
+entry(
+    "dossier-remplacement-impossible",
+    "text",
+    "impossible de remplacer {target} ({reason})",
+    "cannot replace {target} ({reason})",
+)

@@ -83,7 +83,7 @@ entry(
 entry(
     "chemin-du-theme",
     "error",
-    "a le même chemin qu'un fichier de {owner}, qu'il remplacerait",
+    "a le même chemin qu'un fichier {owner}, qu'il remplacerait",
     "has the same path as a file of {owner}, which it would replace",
     about="Le contenu ne peut pas remplacer un fichier du thème ou du site (feuille de style, "
     "script) : une page pourrait changer toutes les autres.",
@@ -312,3 +312,5 @@ entry(
     "que chaque document seul passait. Le message donne la cause.",
     example="un rapport trop gros pour la mémoire → réduisez `report_volume_size`",
 )
+entry("mot-theme-material", "word", "du thème mkdocs-material", "mkdocs-material's theme")
+entry("mot-dossier-theme", "word", "du dossier du thème, theme/", "the theme folder theme/")

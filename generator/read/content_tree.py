@@ -80,26 +80,25 @@ def _walk(folder: Path) -> Iterator[os.DirEntry[str]]:
 
 
 @functools.cache
-def _package_theme_files() -> dict[str, str]:
+def _package_theme_files() -> tuple[str, ...]:
     """Material's files (its package does not change while the generator runs)."""
     spec = importlib.util.find_spec("material")
-    found: dict[str, str] = {}
+    found: list[str] = []
     if spec is not None and spec.submodule_search_locations:
         for location in spec.submodule_search_locations:
-            found.update(_files_of(Path(location) / "templates", "mkdocs-material"))
-    return found
+            found += _files_of(Path(location) / "templates")
+    return tuple(found)
 
 
-def _files_of(base: Path, label: str) -> dict[str, str]:
-    found: dict[str, str] = {}
+def _files_of(base: Path) -> list[str]:
+    found: list[str] = []
     if not base.is_dir():
         return found
     for directory, folders, names in os.walk(base):
         folders[:] = [name for name in folders if not name.startswith(".")]  # as MkDocs
         for name in names:
             if not name.startswith("."):
-                relative = (Path(directory) / name).relative_to(base).as_posix()
-                found[relative] = f"{label} ({relative})"
+                found.append((Path(directory) / name).relative_to(base).as_posix())
     return found
 
 
@@ -109,7 +108,10 @@ def theme_files(custom_theme: Path) -> dict[str, str]:
     Material's files are found through its package's location, without importing it (the
     core does not import the engine); the project's ``theme/`` overrides come too.
     """
-    return {**_package_theme_files(), **_files_of(custom_theme, "theme/")}
+    material, ours = word("mot-theme-material"), word("mot-dossier-theme")
+    found = {relative: f"{material} ({relative})" for relative in _package_theme_files()}
+    found.update({relative: f"{ours} ({relative})" for relative in _files_of(custom_theme)})
+    return found
 
 
 def check_tree(content_dir: Path, projects_dir: Path, custom_theme: Path) -> list[TreeProblem]:

@@ -85,7 +85,8 @@ def translate_yaml_error(exc: yaml.MarkedYAMLError, text: str, line_offset: int)
 
 def _unclosed_flow(text: str, index: int, line_offset: int) -> Said:
     """The line with its brackets closed, when they are all opened on it."""
-    line = text.split("\n")[index].rstrip()
+    lines = text.split("\n")
+    line = lines[index].rstrip() if index < len(lines) else ""
     missing = "]" * (line.count("[") - line.count("]")) + "}" * (line.count("{") - line.count("}"))
     if missing and "#" not in line and not line.endswith(","):
         return say(
