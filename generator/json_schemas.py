@@ -30,6 +30,7 @@ from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import core_schema
 
 from .catalogue import STATUS_LABELS
+from .messages import text
 from .validate.schema import (
     Country,
     OrganisationEntry,
@@ -247,20 +248,20 @@ def main(root: Path, check_only: bool) -> int:
     """``python -m generator schemas [--check]``: 0 when up to date or written, 1 when
     ``--check`` finds stale files, 2 when the root is no folder or a file is not ours."""
     if not root.is_dir():
-        print(f"error: {root} is not a folder", file=sys.stderr)
+        print(text("cmd-erreur") + text("cmd-pas-un-dossier", root=root), file=sys.stderr)
         return 2
     if check_only:
         found = stale(root)
         for name in found:
-            print(f"{name}: stale: differs from the models (run `python -m generator schemas`)")
+            print(text("schema-perime", name=name))
         return 1 if found else 0
     try:
         written = write(root)
     except NotOurs as error:
-        print(f"error: {error}", file=sys.stderr)
+        print(text("cmd-erreur") + str(error), file=sys.stderr)
         return 2
     for name in written:
-        print(f"{name}: written")
+        print(text("schema-ecrit", name=name))
     if not written:
-        print(f"{FOLDER}/: up to date", file=sys.stderr)
+        print(text("schema-a-jour", folder=FOLDER), file=sys.stderr)
     return 0

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from generator.diagnostics import format_diagnostics
+from generator.messages import CATALOGUE, set_language
 
 from .helpers import diagnostics
 from .test_corpus_mistakes import BASE
@@ -45,3 +46,25 @@ def test_every_case_has_expected_output() -> None:
     assert CASES
     for case in CASES:
         assert (GOLDEN / case / "expected.txt").is_file(), case
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_every_diagnostic_has_a_code_of_the_catalogue_in_french_too(
+    case: str, tmp_path: Path
+) -> None:
+    """Codes are stable and the same in both languages; the French text is French."""
+    shutil.copytree(BASE, tmp_path, dirs_exist_ok=True)
+    shutil.copytree(GOLDEN / case / "files", tmp_path, dirs_exist_ok=True)
+    english = diagnostics(tmp_path)
+    set_language("fr")
+    try:
+        french = diagnostics(tmp_path)
+    finally:
+        set_language("en")
+    assert english, case
+    assert [d.code for d in french] == [d.code for d in english]
+    for item in french:
+        assert item.code in CATALOGUE, item.as_text()
+        assert CATALOGUE[item.code].kind == ("error" if item.is_error else "warning")
+    changed = [f for f, e in zip(french, english, strict=True) if f.message != e.message]
+    assert len(changed) == len(french), [d.as_text() for d in french if d not in changed]

@@ -147,3 +147,12 @@ entry(
     "impossible de remplacer {target} ({reason})",
     "cannot replace {target} ({reason})",
 )
+# schemas
+entry(
+    "schema-perime",
+    "text",
+    "{name} : périmé, diffère des modèles (lancez `python -m generator schemas`)",
+    "{name}: stale: differs from the models (run `python -m generator schemas`)",
+)
+entry("schema-ecrit", "text", "{name} : écrit", "{name}: written")
+entry("schema-a-jour", "text", "{folder}/ : à jour", "{folder}/: up to date")
