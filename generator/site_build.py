@@ -18,6 +18,7 @@ from .diagnostics import ContentError, Diagnostic
 from .exports import export_files
 from .french import DOCUMENT_KINDS, french_date, size_fr
 from .loader import load_catalogue
+from .messages import text
 from .render.page_specs import DocumentFeed, PdfLink, SitePlan
 from .render.site_plan import plan_site
 from .reports import MissingLibrary, ReportError, ReportFile, build_reports, describe
@@ -95,8 +96,7 @@ def add_reports(
             raise MachineError(str(error)) from error
         except OSError as error:  # content files were read by `check`: this is the cache
             raise MachineError(
-                f"cannot write the PDF cache in {cache_dir} ({error.strerror}): make that "
-                "folder writable, or set cache_dir in the plugin options"
+                text("cache-pdf-impossible", folder=cache_dir, reason=error.strerror)
             ) from error
         except ReportError as error:
             raise ContentError(

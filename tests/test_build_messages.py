@@ -27,7 +27,7 @@ def test_an_image_check_cannot_read_is_refused_at_its_line(repo: Path, tmp_path:
     found = [ln for ln in built.stderr.splitlines() if "faux.png" in ln]
     assert found == [
         f"{SHEET}:{line}: (body): column 22: 'images/faux.png' cannot be read as "
-        "an image (cannot identify image file)"
+        "an image (cannot identify image file) [fichier-refuse]"
     ], built.stderr
 
 

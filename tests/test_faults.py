@@ -50,7 +50,7 @@ def start_build(root: Path, env: dict[str, str] | None = None) -> subprocess.Pop
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
-        env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", **(env or {})},
+        env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "PK_LANG": "en", **(env or {})},
     )
 
 

@@ -156,3 +156,11 @@ entry(
 )
 entry("schema-ecrit", "text", "{name} : écrit", "{name}: written")
 entry("schema-a-jour", "text", "{folder}/ : à jour", "{folder}/: up to date")
+entry(
+    "cache-pdf-impossible",
+    "text",
+    "impossible d'écrire le cache des PDF dans {folder} ({reason}) : rendez ce dossier "
+    "accessible en écriture, ou choisissez cache_dir dans les options du plugin",
+    "cannot write the PDF cache in {folder} ({reason}): make that folder writable, or set "
+    "cache_dir in the plugin options",
+)

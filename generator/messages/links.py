@@ -117,9 +117,9 @@ entry("pub-sans-suffixe", "text", "sans extension", "without a suffix")
 entry(
     "pub-type",
     "text",
-    "est d'un type ({kind}) que le site ne publie pas (un navigateur pourrait l'exécuter) ; "
-    "types acceptés : {allowed}",
-    "is of a type ({kind}) that is not published (a browser could run it); allowed: {allowed}",
+    "est d'un type (« {kind} ») que le site ne publie pas (un navigateur pourrait "
+    "l'exécuter) ; types acceptés : {allowed}",
+    "is of a type ('{kind}') that is not published (a browser could run it); allowed: {allowed}",
 )
 entry("pub-illisible", "text", "ne peut pas être lu : {reason}", "cannot be read: {reason}")
 entry(

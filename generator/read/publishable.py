@@ -127,7 +127,7 @@ def file_problem(target: Path, allowed_folders: list[Path]) -> str:
         return text("pub-cache")
     suffix = target.suffix.lower()
     if suffix not in ATTACHMENT_TYPES:
-        kind = f"« {suffix} »" if suffix else text("pub-sans-suffixe")
+        kind = suffix or text("pub-sans-suffixe")
         return text("pub-type", kind=kind, allowed=", ".join(sorted(ATTACHMENT_TYPES)))
     if suffix == ".svg":
         return svg_problem(target)
