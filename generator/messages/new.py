@@ -2,6 +2,10 @@
 
 The comments ``new`` writes into a file are not here: they are content, in French like the
 site (:mod:`generator.new.field_notes`).
+
+Why one module: it is everything one command says, in the order a person meets it (what
+was written, the questions, the refusals); whoever rewords one sentence sees its
+neighbours, which must keep the same voice.
 """
 
 from __future__ import annotations
@@ -32,6 +36,21 @@ entry(
     "text",
     "encore à écrire : {fields}",
     "still to write: {fields}",
+)
+entry(
+    "new-nom-pris",
+    "text",
+    "{taken} existe déjà : vérifiez qu'il ne s'agit pas du même document ; celui-ci "
+    "s'appelle {name}",
+    "{taken} already exists: make sure it is not the same document; this one is {name}",
+)
+entry(
+    "new-id-deja-pris",
+    "text",
+    "l'id « {taken} » est déjà celui de « {name} » : vérifiez qu'il ne s'agit pas de la même "
+    "entrée (sinon retirez celle-ci et citez « {taken} »)",
+    "id '{taken}' is already that of '{name}': make sure it is not the same entry (if it "
+    "is, remove this one and use '{taken}')",
 )
 entry("new-ensuite", "text", "ensuite :", "next:")
 entry(

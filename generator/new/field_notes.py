@@ -245,4 +245,3 @@ SAMPLE_INTRO = (
 SUBFIELD = "{name} ({required}) : {description}"
 SUBFIELD_REQUIRED = "obligatoire"
 SUBFIELD_OPTIONAL = "facultatif"
-PEOPLE_FIELDS = "Chaque personne : name (obligatoire), organisation (un id, facultatif)."
