@@ -728,3 +728,55 @@ def test_the_real_terminal_completes_with_readline() -> None:
     assert readline.get_completer_delims() == " ,;"
     terminal.offer([])
     assert readline.get_completer() is None
+
+
+def test_in_a_real_terminal_tab_completes_the_known_ids(example_repo: Path) -> None:
+    """The command in a pseudo-terminal, as a person types: Tab completes ``guinee-4`` to
+    ``guinee-44`` and ``jeun`` to ``jeunesse`` (readline), Enter leaves a field empty."""
+    pty = pytest.importorskip("pty")
+    import select
+    import sys
+    import time
+
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: the command, in the terminal
+        os.chdir(example_repo)
+        os.environ.update({"PYTHONPATH": str(ROOT), "PK_LANG": "fr", "TERM": "dumb"})
+        os.execv(sys.executable, [sys.executable, "-m", "generator", "new", "fiche", "Essai"])
+    seen = b""
+
+    def until(expected: bytes) -> None:
+        nonlocal seen
+        deadline = time.monotonic() + 20
+        while expected not in seen and time.monotonic() < deadline:
+            if select.select([fd], [], [], 0.1)[0]:
+                try:
+                    seen += os.read(fd, 4096)
+                except OSError:  # the command has ended
+                    return
+        assert expected in seen, seen.decode("utf-8", "replace")
+
+    typed = [
+        ("Résumé", b"\n"),
+        ("Programme (id)", b"ca\t\n"),
+        ("Organisation porteuse", b"guinee-4\t\n"),
+        ("partenaires", b"\n"),
+        ("Pays", b"GN\n"),
+        ("Lieux", b"\n"),
+        ("Thèmes", b"jeun\t, agri\t\n"),
+        ("Année de début", b"2015\n"),
+        ("Année de fin", b"\n"),
+        ("État", b"ongo\t\n"),
+    ]
+    for prompt, keys in typed:
+        until(prompt.encode("utf-8"))
+        until(b" : ")
+        seen = seen[seen.rindex(prompt.encode("utf-8")) :]
+        os.write(fd, keys)
+    until(b"retirez la ligne")
+    _pid, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0
+    data = front_matter(example_repo / "projects/essai.md")
+    assert data["programme"] == "caac" and data["lead"] == "guinee-44"
+    assert data["themes"] == ["jeunesse", "agriculture"] and data["status"] == "ongoing"
+    assert data["summary"] is None and data["period"] == {"start": 2015, "end": None}

@@ -147,10 +147,13 @@ entry(
 entry(
     "new-questions-intro",
     "text",
-    "Quelques questions : Entrée laisse un champ vide (à compléter plus tard dans le "
-    "fichier), Tab complète les ids connus, Ctrl-C abandonne sans rien écrire.",
-    "A few questions: Enter leaves a field empty (to fill in later in the file), Tab "
-    "completes known ids, Ctrl-C gives up without writing anything.",
+    "Quelques questions. Entrée laisse un champ vide, à compléter plus tard dans le "
+    "fichier ; Tab complète les ids connus ; dans une liste, séparez les ids par des "
+    "virgules, les lieux et les auteurs par des points-virgules ; Ctrl-C abandonne sans "
+    "rien écrire.",
+    "A few questions. Enter leaves a field empty, to fill in later in the file; Tab "
+    "completes known ids; in a list, separate ids with commas, places and authors with "
+    "semicolons; Ctrl-C gives up without writing anything.",
 )
 entry("new-invite", "text", "{question} : ", "{question}: ")
 entry("new-q-titre", "text", "Titre", "Title")
@@ -162,26 +165,26 @@ entry("new-q-porteur", "text", "Organisation porteuse (id)", "Lead organisation 
 entry(
     "new-q-partenaires",
     "text",
-    "Organisations partenaires (ids séparés par des virgules)",
-    "Partner organisations (ids separated by commas)",
+    "Organisations partenaires (ids)",
+    "Partner organisations (ids)",
 )
 entry(
     "new-q-pays",
     "text",
-    "Pays (codes à deux lettres séparés par des virgules, par exemple SN, GN)",
-    "Countries (two-letter codes separated by commas, e.g. SN, GN)",
+    "Pays (codes à deux lettres : SN, GN…)",
+    "Countries (two-letter codes: SN, GN…)",
 )
 entry(
     "new-q-lieux",
     "text",
-    "Lieux (séparés par des points-virgules)",
-    "Places (separated by semicolons)",
+    "Lieux (villes, régions)",
+    "Places (towns, regions)",
 )
 entry(
     "new-q-themes",
     "text",
-    "Thèmes (ids séparés par des virgules)",
-    "Themes (ids separated by commas)",
+    "Thèmes (ids)",
+    "Themes (ids)",
 )
 entry("new-q-debut", "text", "Année de début", "Start year")
 entry(
@@ -190,7 +193,7 @@ entry(
 entry(
     "new-q-etat",
     "text",
-    "État : planned (en projet), ongoing (en cours) ou completed (terminé)",
+    "État : planned (prévu), ongoing (en cours), completed (terminé)",
     "Status: planned, ongoing or completed",
 )
 entry("new-q-date", "text", "Date de la séance (AAAA-MM-JJ)", "Date of the session (YYYY-MM-DD)")
@@ -203,20 +206,20 @@ entry(
 entry(
     "new-q-organisations",
     "text",
-    "Organisations qui ont animé la séance (ids séparés par des virgules)",
-    "Organisations that ran the session (ids separated by commas)",
+    "Organisations qui ont animé la séance (ids)",
+    "Organisations that ran the session (ids)",
 )
 entry(
     "new-q-auteurs",
     "text",
-    "Auteurs (« Nom » ou « Nom:id-organisation », séparés par des points-virgules)",
-    "Authors ('Name' or 'Name:organisation-id', separated by semicolons)",
+    "Auteurs (« Nom » ou « Nom:id-organisation »)",
+    "Authors ('Name' or 'Name:organisation-id')",
 )
 entry(
     "new-q-exemples",
     "text",
-    "Fiches présentées comme exemples inspirants (noms sans .md, séparés par des virgules)",
-    "Sheets presented as inspiring examples (names without .md, separated by commas)",
+    "Exemples inspirants (noms des fiches, sans .md)",
+    "Inspiring examples (names of the sheets, without .md)",
 )
 entry("new-q-sigle", "text", "Sigle ou nom court", "Acronym or short name")
 entry(
