@@ -780,3 +780,24 @@ def test_in_a_real_terminal_tab_completes_the_known_ids(example_repo: Path) -> N
     assert data["programme"] == "caac" and data["lead"] == "guinee-44"
     assert data["themes"] == ["jeunesse", "agriculture"] and data["status"] == "ongoing"
     assert data["summary"] is None and data["period"] == {"start": 2015, "end": None}
+
+
+def test_a_root_that_is_not_a_project_is_refused(tmp_path: Path) -> None:
+    code, _out, err = new(tmp_path, "fiche", "Ailleurs", "--root", str(tmp_path), lang="fr")
+    assert code == 2 and "pas de mkdocs.yml" in err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_without_hard_links_the_file_is_still_never_overwritten(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_links(source: str, destination: str) -> None:
+        raise PermissionError(1, "Operation not permitted")
+
+    monkeypatch.setattr(os, "link", no_links)
+    files.write_new(tmp_path / "a.md", "un\n")
+    assert (tmp_path / "a.md").read_text(encoding="utf-8") == "un\n"
+    with pytest.raises(files.Taken):
+        files.write_new(tmp_path / "a.md", "deux\n")
+    assert (tmp_path / "a.md").read_text(encoding="utf-8") == "un\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["a.md"]

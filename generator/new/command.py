@@ -99,6 +99,8 @@ def main(args: argparse.Namespace, root: Path, terminal: Terminal | None = None)
         return refuse(problems)
     if not root.is_dir():
         return refuse([text("cmd-pas-un-dossier", root=root)])
+    if not (root / "mkdocs.yml").is_file():  # never start content where there is no site
+        return refuse([text("cmd-projet-introuvable", root=root)])
     settings = load_settings(root)
     known = read_known(settings)
     for registry in known.registries.values():

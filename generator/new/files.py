@@ -10,7 +10,6 @@ the registry still holds those bytes: an editor's change saved meanwhile is neve
 from __future__ import annotations
 
 import contextlib
-import errno
 import os
 import secrets
 import stat
@@ -57,11 +56,9 @@ def write_new(path: Path, text: str) -> None:
             os.link(temporary, path)
         except FileExistsError as error:
             raise Taken(path) from error
-        except OSError as error:
-            # a file system without hard links (some network or FAT drives): create the
-            # file exclusively and write it in place
-            if error.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV):
-                raise
+        except OSError:
+            # a file system without hard links (FAT drives, some network shares): create
+            # the file exclusively and write it in place (complete, but not in one step)
             try:
                 _write_exclusive(path, data)
             except FileExistsError as taken:
