@@ -285,16 +285,19 @@ def test_a_new_file_gets_ordinary_permissions(example_repo: Path) -> None:
 # --- registries as they are ---------------------------------------------------------------
 
 
-def test_a_registry_with_crlf_and_no_final_newline_keeps_its_bytes(example_repo: Path) -> None:
+def test_a_registry_with_bom_crlf_and_no_final_newline_keeps_its_bytes(
+    example_repo: Path,
+) -> None:
     registry = example_repo / THEMES
-    before = registry.read_bytes().rstrip(b"\n").replace(b"\n", b"\r\n")
+    before = b"\xef\xbb\xbf" + registry.read_bytes().rstrip(b"\n").replace(b"\n", b"\r\n")
     registry.write_bytes(before)
     code, _out, err = new(example_repo, "theme", "Culture")
     assert code == 0, err
     after = registry.read_bytes()
     assert after.startswith(before)
     assert b"\n" not in after[len(before) :].replace(b"\r\n", b"")
-    assert registry_entries(example_repo, THEMES)[-1]["id"] == "culture"
+    data = yaml.safe_load(after.decode("utf-8-sig"))
+    assert data[-1]["id"] == "culture" and len(data) == 13
     assert errors_of(example_repo) == []
 
 
@@ -321,6 +324,10 @@ def test_an_unreadable_registry_is_left_alone(example_repo: Path) -> None:
     assert "content/_data/themes.yml ne peut pas être lu" in err
     assert "[new-registre-illisible]" in err
     assert registry.read_bytes() == before
+    person = Person(["une réponse"])
+    args = _args("theme", "--root", str(example_repo))
+    assert new_main(args, example_repo, person.terminal()) == 2
+    assert person.prompts == []  # nothing asked for an entry that cannot be added
     # a sheet can still be started: the theme ids are then not checked
     code, _out, err = new(example_repo, "fiche", "Kindia", "--theme", "culture", lang="fr")
     assert code == 0

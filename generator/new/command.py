@@ -109,6 +109,10 @@ def main(args: argparse.Namespace, root: Path, terminal: Terminal | None = None)
                 "new-registre-non-lu", path=settings.rel(registry.path), reason=registry.problem
             )
             print(text("cmd-avertissement") + said_line(said), file=sys.stderr)
+    if not kind.is_document:
+        registry = open_registry(kind, known)
+        if isinstance(registry, str):  # before any question: it would be asked for nothing
+            return refuse([registry])
     if terminal is not None:
         try:
             title, facts = ask_missing(
