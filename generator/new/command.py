@@ -110,9 +110,9 @@ def main(args: argparse.Namespace, root: Path, terminal: Terminal | None = None)
             )
             print(text("cmd-avertissement") + said_line(said), file=sys.stderr)
     if not kind.is_document:
-        registry = open_registry(kind, known)
-        if isinstance(registry, str):  # before any question: it would be asked for nothing
-            return refuse([registry])
+        unreadable = open_registry(kind, known)
+        if isinstance(unreadable, str):  # before any question: it would be asked for nothing
+            return refuse([unreadable])
     if terminal is not None:
         try:
             title, facts = ask_missing(
