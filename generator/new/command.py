@@ -73,6 +73,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--slug",
         "--id",
         dest="ident",
+        metavar="SLUG",
         default=None,
         help="the file's name without .md, or the entry's id (default: made from the title)",
     )
