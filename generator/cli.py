@@ -1,4 +1,4 @@
-"""Command line: ``python -m generator check|build``."""
+"""Command line: ``python -m generator check|build|new|schemas|demo``."""
 
 from __future__ import annotations
 
@@ -73,6 +73,16 @@ def _parser() -> argparse.ArgumentParser:
         help="write nothing; exit 1 listing the schema files that differ from the models",
     )
 
+    new = commands.add_parser(
+        "new",
+        help="start a sheet, a write-up, or a registry entry (every field present and "
+        "explained; it never overwrites a file)",
+    )
+    from .new.command import add_arguments as new_arguments
+
+    new_arguments(new)
+    _add_root(new)
+
     from .demo import add_arguments
 
     add_arguments(commands.add_parser("demo", help="write a deterministic demonstration corpus"))
@@ -122,7 +132,7 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     set_language(getattr(args, "lang", None))
     root: Path | None = None
-    if args.command in ("check", "build", "schemas"):
+    if args.command in ("check", "build", "schemas", "new"):
         root = _root(args.root)
         if root is None:
             return 2
@@ -143,6 +153,10 @@ def main(argv: list[str] | None = None) -> int:
         from .json_schemas import main as schemas_main
 
         return schemas_main(root, args.check)
+    if args.command == "new" and root is not None:
+        from .new.command import run_from_cli
+
+        return run_from_cli(args, root)
     if args.command == "demo":
         from .demo import main as demo_main
 

@@ -516,7 +516,7 @@ class _Run:
         writeup_files = self.markdown_files(settings.writeups_dir)
         # a draft sheet is not a page of the published site: naming it as an example is an
         # error, in the preview too (what the preview accepts, the build accepts)
-        drafts = {p.stem for p in project_files if _is_draft(p)}
+        drafts = {p.stem for p in project_files if is_draft(p)}
         self.context.projects = {p.stem for p in project_files} - drafts
         self.context.drafts = {"projects": drafts}
         self._pages = {str(p) for p in [*project_files, *writeup_files]} | {
@@ -567,7 +567,7 @@ GENERATED_SECTIONS = tuple(
 _DRAFT_LINE = re.compile(rb"^draft:[ \t]*true[ \t]*(?:#.*)?\r?$", re.MULTILINE)
 
 
-def _is_draft(path: Path) -> bool:
+def is_draft(path: Path) -> bool:
     """``draft: true`` among the first lines of a sheet's front matter, read before the
     sheets are validated: so that a write-up naming a draft as example is told so (and not
     that the sheet does not exist). The front matter is validated later, as for any sheet."""

@@ -17,7 +17,15 @@ and settings; :mod:`.links`: a body's links and images; :mod:`.shapes`: a body's
 
 from __future__ import annotations
 
-from . import commands, content, files, links, reading, shapes  # noqa: F401  (they fill the catalogue)
+from . import (  # noqa: F401  (they fill the catalogue)
+    commands,
+    content,
+    files,
+    links,
+    new,
+    reading,
+    shapes,
+)
 from ._catalogue import (
     CATALOGUE,
     LANGUAGES,

@@ -51,7 +51,8 @@ _SHAPE_WORDS = {
     "timestamp": "mot-date",
 }
 _REQUIRED_FACTS = ("missing", "too_short")
-"""Errors that a draft may have: a fact not written yet (``brouillon-incomplet``)."""
+"""Errors that a draft may have: a fact not written yet (``brouillon-incomplet``); so is a
+required key written with nothing after it (``lead:``), as ``new`` leaves them."""
 
 
 def validate(
@@ -99,7 +100,7 @@ def validate(
             continue
         if loc in emptied and error["type"] != "missing":
             continue
-        if draft and error["type"] in _REQUIRED_FACTS:
+        if draft and (error["type"] in _REQUIRED_FACTS or _left_empty(model, loc, error)):
             field = label + format_path(prefix + loc)
             diagnostics.warning(
                 rel, located.line_of(prefix + loc), field, say("brouillon-incomplet", field=field)
@@ -107,6 +108,15 @@ def validate(
             continue
         _report(error, model, located, rel, prefix, label, diagnostics, data)
     return None
+
+
+def _left_empty(model: type[BaseModel], loc: Path, error: Any) -> bool:
+    """A required field written as a key with no value (YAML's null): not written yet."""
+    if error.get("input", ...) is not None or not loc or not isinstance(loc[-1], str):
+        return False
+    container = _model_at(model, loc[:-1])
+    info = container.model_fields.get(loc[-1]) if container else None
+    return info is not None and info.is_required()
 
 
 def _misplaced(model: type[BaseModel], loc: Path, data: Any) -> tuple[Path, str] | None:
@@ -173,6 +183,8 @@ def _explain(
         return say("champ-obligatoire", hint="indice-ajouter-champ", name=name)
     if kind == "extra_forbidden":
         return _unknown_field(model, loc, located, path, data)
+    if yaml_kind == "null" and _left_empty(model, loc, error):
+        return say("valeur-vide", hint="new-indice-valeur-obligatoire", name=name)
     if kind == "string_type":
         if yaml_kind in _KIND_WORDS:
             return say(
@@ -298,15 +310,21 @@ def _wrong_shape(expected: str, yaml_kind: str, name: str) -> Said:
 
 
 def _fields_at(model: type[BaseModel], loc: Path) -> list[str]:
+    current = _model_at(model, loc)
+    return list(current.model_fields) if current else []
+
+
+def _model_at(model: type[BaseModel], loc: Path) -> type[BaseModel] | None:
+    """The model of the mapping at ``loc`` (list items skipped), if ``loc`` is one."""
     current: type[BaseModel] | None = model
     for part in loc:
         if current is None:
-            return []
+            return None
         if isinstance(part, int):
             continue
         info = current.model_fields.get(part)
         current = _inner_model(info.annotation) if info else None
-    return list(current.model_fields) if current else []
+    return current
 
 
 def _inner_model(annotation: Any) -> type[BaseModel] | None:
