@@ -176,6 +176,8 @@ class Catalogue:
     by_organisation: dict[str, OrganisationIndex] = field(default_factory=dict)
     incomplete_drafts: list[DraftStub] = field(default_factory=list)
     """Preview only (``Settings.show_drafts``): drafts that cannot be documents yet."""
+    editorial_pages: list[tuple[str, str]] = field(default_factory=list)
+    """The editorial pages of ``content/`` (about, guide…): (path in it, title), sorted."""
 
     # --- lookups used by pages and exports ---
 

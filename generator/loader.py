@@ -92,6 +92,8 @@ class _Run:
         """Markdown files that become pages, as listed (links to them need no stat)."""
         self.refused: set[Path] = set()
         """Entries refused by :func:`check_tree` (links out, pipes…): never opened."""
+        self.editorial: list[tuple[str, str]] = []
+        """Editorial pages met by :meth:`check_editorial_pages`: (path in content/, title)."""
         self.stubs: list[DraftStub] = []
         """Drafts read since :meth:`take_stubs` that lack required facts (preview only)."""
 
@@ -483,6 +485,8 @@ class _Run:
                 continue
             try:
                 page = load_markdown(path, self.rel(path), require_front_matter=False)
+                if relative.as_posix() != "index.md":
+                    self.editorial.append((relative.as_posix(), _page_title(page, relative)))
                 self.check_body_links(page)
                 if page.bidi:
                     self.warn_bidi(page.rel, page.front, body=page.body, body_line=page.body_line)
@@ -536,7 +540,21 @@ class _Run:
                 settings, organisations, programmes, themes, projects, writeups
             )
             catalogue.incomplete_drafts = sorted(stubs, key=lambda d: (d.kind, d.slug))
+            catalogue.editorial_pages = self.editorial
         return LoadResult(catalogue, self.diagnostics.sorted())
+
+
+def _page_title(page: SourceFile, relative: Path) -> str:
+    """An editorial page's title as MkDocs gives it: ``title``, else the first ``# ``
+    heading, else the file's name."""
+    data = page.front.data
+    if isinstance(data, dict) and isinstance(data.get("title"), str) and data["title"].strip():
+        return str(data["title"]).strip()
+    for line in page.body.split("\n"):
+        if line.startswith("# "):
+            return line[2:].strip().strip("#").strip()
+    name = relative.parent.name if relative.stem == "index" else relative.stem
+    return name.replace("-", " ").capitalize()
 
 
 GENERATED_SECTIONS = tuple(

@@ -95,6 +95,9 @@ class Settings:
     options: Options = field(default_factory=Options)
     site_name: str = ""
     site_url: str = ""
+    site_description: str = ""
+    """One sentence of what the site is (mkdocs.yml's ``site_description``): the home's
+    heading, and every page's description where it has none of its own."""
     extensions: list[Any] = field(default_factory=list)
     """Python-Markdown extensions (names or instances), as MkDocs gives them."""
     extension_configs: dict[str, Any] = field(default_factory=dict)
@@ -208,6 +211,7 @@ def load_settings(root: Path, config_file: Path | None = None) -> Settings:
         site_dir=root / str(config.get("site_dir") or "site"),
         site_name=str(config.get("site_name") or ""),
         site_url=str(config.get("site_url") or ""),
+        site_description=str(config.get("site_description") or ""),
         extensions=extensions,
         extension_configs=configs,
         problems=problems,
@@ -222,6 +226,7 @@ def make_settings(
     site_dir: Path,
     site_name: str = "",
     site_url: str = "",
+    site_description: str = "",
     extensions: list[Any] | None = None,
     extension_configs: dict[str, Any] | None = None,
     problems: list[Said] | None = None,
@@ -236,6 +241,7 @@ def make_settings(
         options=options,
         site_name=site_name,
         site_url=site_url,
+        site_description=site_description,
         extensions=list(extensions or []),
         extension_configs=dict(extension_configs or {}),
         problems=list(problems or []),

@@ -950,3 +950,29 @@ def test_body_headings_named_like_generated_sections_keep_their_own_contents_ent
     entries = {a.words: a.attrs["href"] for a in toc.find_all("a")}
     assert entries["Bonnes pratiques"] == "#" + body_headings["Bonnes pratiques"]
     assert entries["Un titre choisi"] == "#" + body_headings["Un titre choisi"]
+
+
+def test_home_says_what_the_site_is_and_leads_everywhere(site: Site) -> None:
+    """Issue 18, item 1: a sentence of what the site is as the heading (the site's name is
+    the header's, once), counts that agree, entry points with their counts, the guide."""
+    lines = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\n")
+    config = yaml.safe_load("\n".join(ln for ln in lines if ln.startswith("site_")))
+    page, main = site.page(""), site.main("")
+    assert main.find("h1").words == config["site_description"]
+    visible = [n for n in page.find_all("span", class_="md-ellipsis")]
+    assert [n.words for n in visible].count(config["site_name"]) == 1
+    assert page.find("title").words == config["site_name"]
+    words = main.words
+    assert f"{len(site.corpus.writeups)} comptes-rendus" in words
+    by_country = section(main, "Par pays")
+    for target, text in links(by_country, ""):
+        if target.startswith("pays/") and target != "pays/":
+            code = target.split("/")[1].upper()
+            item = next(li for li in by_country.find_all("li") if text in li.words)
+            expected = sum(1 for s in site.corpus.sheets.values() if code in s["countries"])
+            assert item.words == f"{COUNTRY_NAMES[code]} {expected}", item.words
+    menu = page.find("nav", class_="md-nav--primary")
+    assert {"a-propos/", "listes/", "licence/"} <= {t for t, _ in links(menu, "")}
+    # the fixture has no guide (content/contribuer.md): no link leads to a missing page
+    assert not (site.root / "content" / "contribuer.md").exists()
+    assert "contribuer/" not in {t for t, _ in links(page, "")}

@@ -58,6 +58,7 @@ def settings_of(config: MkDocsConfig, options: Options, serving: bool = False) -
         site_dir=Path(config.site_dir),
         site_name=config.site_name or "",
         site_url=config.site_url or "",
+        site_description=config.site_description or "",
         extensions=list(config.markdown_extensions),
         extension_configs=dict(config.mdx_configs),
         show_drafts=serving,

@@ -32,6 +32,11 @@ GENERATED_IDS = frozenset(
         "derniers-comptes-rendus",
         "exemples",
         "parcourir",
+        "par-pays",
+        "par-theme",
+        "par-programme",
+        "rapports",
+        "contribuer",
     }
 )
 """Ids that the page templates around a body use (``tests/test_heading_ids.py`` checks

@@ -1,4 +1,4 @@
-"""Listing pages: home, all sheets and write-ups, countries, themes, organisations,
+"""Listing pages: all sheets and write-ups, countries, themes, organisations,
 programmes, good practices, licence, search, downloads."""
 
 from __future__ import annotations
@@ -77,29 +77,6 @@ class ListingPages(PlannerBase):
         """The index of countries, themes, organisations or programmes: one entry each."""
         sections = [Section(section, heading, len(entries), entries=entries)] if entries else []
         self.listing(url, title, description, sections, empty=empty)
-
-    def home(self) -> None:
-        intro_html = ""
-        intro = self.settings.home_intro
-        if intro.is_file():
-            from ..read.sourcefile import load_markdown
-
-            source = load_markdown(intro, self.settings.rel(intro), require_front_matter=False)
-            intro_html = self.renderer.render(source.body, intro, "").html
-        catalogue = self.catalogue
-        latest = [w.slug for w in catalogue.writeups_newest_first()[:5]]
-        inspiring = self.by_title(catalogue.inspiring)[:6]
-        html = self.render(
-            "home.html", "", latest=latest, inspiring=inspiring, intro_html=intro_html
-        )
-        self.add(
-            "index.md",
-            "",
-            self.site_name,
-            "Fiches projet, comptes-rendus et exemples inspirants",
-            html,
-            "home",
-        )
 
     def document_listings(self) -> None:
         catalogue = self.catalogue

@@ -16,6 +16,7 @@ from ..catalogue import Catalogue, Project, Writeup
 from .body_pool import start_rendering
 from .document_pages import DocumentPages
 from .draft_pages import DraftPages
+from .home_page import HomePage
 from .listings import ListingPages
 from .page_specs import (
     FEED_BATCH,
@@ -29,7 +30,7 @@ from .reference_lists import ReferencePages
 Document = Project | Writeup
 
 
-class _Planner(DocumentPages, ListingPages, ReferencePages, DraftPages):
+class _Planner(DocumentPages, HomePage, ListingPages, ReferencePages, DraftPages):
     # --- the plan ---
 
     def plan(self) -> SitePlan:
@@ -103,7 +104,13 @@ class _Planner(DocumentPages, ListingPages, ReferencePages, DraftPages):
                 ]
             },
             *downloads,
-            {"Licence": f"{urls.LICENCE}index.md"},
+            {
+                "Le site": [
+                    *({title: path} for path, title in self.catalogue.editorial_pages),
+                    {"Listes de référence": f"{urls.REFERENCE}index.md"},
+                    {"Licence": f"{urls.LICENCE}index.md"},
+                ]
+            },
         ]
 
 

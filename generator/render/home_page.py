@@ -1,0 +1,74 @@
+"""The home page: what the site is, then the ways in."""
+
+from __future__ import annotations
+
+from .. import urls
+from ..french import sort_key
+from .planner_base import PlannerBase
+
+HOME_ENTRIES = 8
+"""Countries and themes offered on the home page, the most used first (all: their index)."""
+
+
+class HomePage(PlannerBase):
+    def home(self) -> None:
+        """What the site is, then ways in: the latest write-ups, inspiring examples, entry
+        points with their counts, the programme reports, and how to contribute."""
+        intro_html = ""
+        intro = self.settings.home_intro
+        if intro.is_file():
+            from ..read.sourcefile import load_markdown
+
+            source = load_markdown(intro, self.settings.rel(intro), require_front_matter=False)
+            intro_html = self.renderer.render(source.body, intro, "").html
+        catalogue = self.catalogue
+        latest = [w.slug for w in catalogue.writeups_newest_first()[:3]]
+        inspiring = self.by_title(catalogue.inspiring)[:3]
+        countries = sorted(
+            ((c, len(catalogue.by_country[c.code])) for c in catalogue.countries()),
+            key=lambda pair: (-pair[1], sort_key(pair[0].name)),
+        )
+        themes = sorted(
+            (
+                (theme, len(group.projects) + len(group.writeups))
+                for theme_id, group in catalogue.by_theme.items()
+                if (theme := catalogue.themes[theme_id]) and (group.projects or group.writeups)
+            ),
+            key=lambda pair: (-pair[1], sort_key(pair[0].label)),
+        )
+        programmes = [
+            (programme, len(group.projects) + len(group.writeups))
+            for programme_id, group in sorted(catalogue.by_programme.items())
+            if (programme := catalogue.programmes[programme_id])
+            and (group.projects or group.writeups)
+        ]
+        reports = sorted(
+            (
+                (catalogue.programmes[programme_id], self.pdfs[url])
+                for programme_id in catalogue.programmes
+                if (url := urls.programme(programme_id)) in self.pdfs
+            ),
+            key=lambda pair: sort_key(pair[0].name),
+        )
+        html = self.render(
+            "home.html",
+            "",
+            latest=latest,
+            inspiring=inspiring,
+            intro_html=intro_html,
+            tagline=self.settings.site_description,
+            countries=countries[:HOME_ENTRIES],
+            themes=themes[:HOME_ENTRIES],
+            programmes=programmes,
+            reports=reports,
+            guide=(self.settings.content_dir / "contribuer.md").is_file(),
+        )
+        self.add(
+            "index.md",
+            "",
+            "Accueil",
+            self.settings.site_description
+            or "Fiches projet, comptes-rendus et exemples inspirants",
+            html,
+            "home",
+        )
