@@ -10,12 +10,13 @@ setting of the process (:func:`set_language` also exports it, so that worker pro
 speak the same language); a sentence is rendered when it is said, as gettext does.
 
 The catalogue is split by who says it (:mod:`.content`: checking the fields of a file;
-:mod:`.reading`: reading files, YAML and bodies; :mod:`.commands`: the commands).
+:mod:`.reading`: reading files, YAML and bodies; :mod:`.commands`: the commands;
+:mod:`.serve`: the preview's error page and the plugin's log).
 """
 
 from __future__ import annotations
 
-from . import commands, content, reading  # noqa: F401  (they fill the catalogue)
+from . import commands, content, reading, serve  # noqa: F401  (they fill the catalogue)
 from ._catalogue import (
     CATALOGUE,
     LANGUAGES,
