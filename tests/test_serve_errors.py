@@ -188,7 +188,7 @@ def test_a_preview_started_on_broken_content_serves_the_error_page(tmp_path: Pat
         _within(BACK_WITHIN, lambda: SHEET_TITLE in preview.get(SHEET_URL)[1], "the page")
 
 
-def test_a_broken_mkdocs_yml_shows_what_mkdocs_said(tmp_path: Path) -> None:
+def test_a_broken_mkdocs_yml_or_template_shows_what_was_said(tmp_path: Path) -> None:
     with serving(_example(tmp_path)) as preview:
         config = _edit(preview.root, "mkdocs.yml", "use_directory_urls: true\n", "nav: [oops\n")
         _within(SHOWN_WITHIN, lambda: _is_error_page(preview, SHEET_URL), "the error page")
@@ -196,6 +196,15 @@ def test_a_broken_mkdocs_yml_shows_what_mkdocs_said(tmp_path: Path) -> None:
         assert '<h2 id="pk-messages">Messages de la construction</h2>' in body
         assert "mkdocs.yml" in body and "line 6" in body
         (preview.root / "mkdocs.yml").write_text(config, encoding="utf-8")
+        _within(BACK_WITHIN, lambda: SHEET_TITLE in preview.get(SHEET_URL)[1], "the page back")
+        template = _edit(preview.root, "theme/main.html", "{% block", "{% if %}{% block")
+        _within(SHOWN_WITHIN, lambda: _is_error_page(preview, SHEET_URL), "the error page")
+        body = preview.get(SHEET_URL)[1]
+        line = next(
+            n for n, text in enumerate(template.splitlines(), 1) if text.startswith("{% block")
+        )
+        assert f"theme/main.html:{line}: Expected an expression" in body
+        (preview.root / "theme/main.html").write_text(template, encoding="utf-8")
         _within(BACK_WITHIN, lambda: SHEET_TITLE in preview.get(SHEET_URL)[1], "the page back")
         terminal = preview.terminal()
     assert "la construction a échoué" in terminal and "appear stuck" not in terminal

@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import functools
 import logging
+import os
 import traceback
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from mkdocs.exceptions import MkDocsException
@@ -65,6 +67,18 @@ class _Heard(logging.Handler):
             self.messages.append(record.getMessage())
 
 
+def _said(error: BaseException) -> str:
+    """An exception's text, with its file and line when it has them (a template's syntax
+    error), the file relative to the folder the preview runs in."""
+    said = str(error).strip() or type(error).__name__
+    filename, line = getattr(error, "filename", None), getattr(error, "lineno", None)
+    if isinstance(filename, str) and isinstance(line, int) and filename not in said:
+        if os.path.isabs(filename) and Path(filename).is_relative_to(Path.cwd()):
+            filename = Path(filename).relative_to(Path.cwd()).as_posix()
+        said = f"{filename}:{line}: {said}"
+    return said
+
+
 def _chain(error: BaseException) -> list[str]:
     """The texts of ``error`` and of the exceptions under it, outermost first."""
     texts = []
@@ -72,8 +86,7 @@ def _chain(error: BaseException) -> list[str]:
     current: BaseException | None = error
     while current is not None and id(current) not in seen:
         seen.add(id(current))
-        said = str(current).strip()
-        texts.append(said or type(current).__name__)
+        texts.append(_said(current))
         current = current.__cause__ or current.__context__
     return texts
 
