@@ -11,6 +11,7 @@ in CI, where ``PK_QUALITY_REQUIRED`` is set).
 from __future__ import annotations
 
 import http.client
+import importlib.util
 import os
 import shutil
 import signal
@@ -92,15 +93,16 @@ def _stop(process: subprocess.Popen[bytes]) -> None:
 
 
 @contextmanager
-def serving(root: Path) -> Iterator[Preview]:
-    """``mkdocs serve`` in ``root``, French (no ``PK_LANG``), until the block ends."""
+def serving(root: Path, engine: str = "mkdocs") -> Iterator[Preview]:
+    """``mkdocs serve`` (or ``properdocs serve``) in ``root``, French (no ``PK_LANG``),
+    until the block ends."""
     port = _free_port()
     log = root.parent / "serve.log"
     env = {**os.environ, "PYTHONUNBUFFERED": "1", "NO_MKDOCS_2_WARNING": "1"}
     env.pop("PK_LANG", None)
     with log.open("wb") as output:
         process = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+            [sys.executable, "-m", engine, "serve", "-a", f"127.0.0.1:{port}"],
             cwd=root,
             stdout=output,
             stderr=subprocess.STDOUT,
@@ -145,8 +147,13 @@ def _is_error_page(preview: Preview, path: str) -> bool:
     return 'id="pk-page-erreur"' in preview.get(path)[1]
 
 
-def test_a_content_error_shows_at_every_address_then_the_page_comes_back(tmp_path: Path) -> None:
-    with serving(_example(tmp_path)) as preview:
+@pytest.mark.parametrize("engine", ["mkdocs", "properdocs"])
+def test_a_content_error_shows_at_every_address_then_the_page_comes_back(
+    tmp_path: Path, engine: str
+) -> None:
+    if importlib.util.find_spec(engine) is None:
+        pytest.skip(f"{engine} is not installed (pip install -e '.[dev]')")
+    with serving(_example(tmp_path), engine) as preview:
         status, body = preview.get(SHEET_URL)
         assert status == 200 and SHEET_TITLE in body
         draft = _edit(preview.root, DRAFT, "\nsummary: ", "\ndraft: true\n# summary: ")

@@ -55,6 +55,15 @@ def guard_preview_server(extra_hosts: tuple[str, ...]) -> None:
     LiveReloadServer.serve_request = serve_request  # type: ignore[method-assign, assignment]
 
 
+def _engine_logger() -> logging.Logger:
+    """The logger that prints the engine's lines: ``mkdocs``; under ProperDocs, which makes
+    ``mkdocs`` a child of its own logger, ``properdocs`` (the first that stops propagating)."""
+    logger = logging.getLogger("mkdocs")
+    while logger.propagate and logger.parent is not None and logger.parent is not logger.root:
+        logger = logger.parent
+    return logger
+
+
 class _Heard(logging.Handler):
     """The warnings and errors logged during one build, for the error page."""
 
@@ -111,7 +120,7 @@ def keep_serving(
 
     def builder() -> None:
         heard = _Heard()
-        loggers = [logging.getLogger("mkdocs"), logging.getLogger(CORE_LOGGER)]
+        loggers = [_engine_logger(), logging.getLogger(CORE_LOGGER)]
         for logger in loggers:
             logger.addHandler(heard)
         try:
@@ -161,13 +170,14 @@ def share_terminal_with_core() -> Callable[[], None]:
     """Print the core's log lines with MkDocs' terminal handler; returns what undoes it.
 
     ``mkdocs serve`` prints the ``mkdocs`` loggers only: the core's (:data:`CORE_LOGGER`)
-    would go, bare, to Python's last resort. They get MkDocs' handlers except its
-    ``strict`` counter, and stop propagating to the root logger meanwhile (no line twice).
+    would go, bare, to Python's last resort (or nowhere). They get MkDocs' handlers except
+    its ``strict`` counter, and stop propagating to the root logger meanwhile (no line
+    twice).
     """
     core = logging.getLogger(CORE_LOGGER)
     shared = [
         handler
-        for handler in logging.getLogger("mkdocs").handlers
+        for handler in _engine_logger().handlers
         if not isinstance(handler, CountHandler) and handler not in core.handlers
     ]
     propagate = core.propagate
