@@ -9,6 +9,7 @@ ProgrammePlugin
 _.config_scheme
 _.on_startup, _.on_config, _.on_files, _.on_nav, _.on_env, _.on_page_markdown
 _.on_page_content, _.on_page_context, _.on_post_build, _.on_serve, _.on_pre_page
+_.on_shutdown
 
 dirty  # a keyword of on_startup's signature
 # read by the theme's templates (theme/fragments, theme/print)

@@ -63,9 +63,9 @@ def serve(site: Path) -> Iterator[str]:
 
 
 @contextmanager
-def launch_browser() -> Iterator[Any]:
+def launch_browser(purpose: str = "the browser tests of search cannot run") -> Iterator[Any]:
     """Debian's chromium through Playwright, or a skip saying what is missing."""
-    need_program(str(CHROMIUM), "chromium", "the browser tests of search cannot run")
+    need_program(str(CHROMIUM), "chromium", purpose)
     try:
         from playwright import sync_api
     except ImportError:

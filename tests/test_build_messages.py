@@ -63,6 +63,23 @@ def test_verbose_shows_the_cause(repo: Path, tmp_path: Path) -> None:
     assert len([ln for ln in lines if "'sant'" in ln]) == 1, built.stderr
 
 
+def test_a_failed_build_says_its_warnings_too_in_french(repo: Path, tmp_path: Path) -> None:
+    replace(repo, SHEET, "  - sante\n", "  - sant\n")
+    draft = "projects/exemple-mutuelle-marches-bouake.md"
+    line = replace(repo, draft, "\nsummary: ", "\ndraft: true\n# summary: ")
+    built = run_cli(
+        "build", "--root", str(repo), "--site-dir", str(tmp_path / "s"), env={"PK_LANG": ""}
+    )
+    assert built.returncode == 1
+    lines = built.stderr.splitlines()
+    assert f"{draft}:{line}: avertissement : summary: brouillon : summary manque encore" in (
+        built.stderr
+    )
+    assert any(ln.startswith(f"{SHEET}:") and "« sant »" in ln for ln in lines), built.stderr
+    assert "1 erreur(s) dans le contenu : rien n'a été construit" in built.stderr
+    assert not (tmp_path / "s").exists()
+
+
 def test_an_attached_report_is_published_once(repo: Path, tmp_path: Path) -> None:
     folder = repo / "content" / "comptes-rendus" / "fichiers"
     folder.mkdir()

@@ -538,3 +538,72 @@ def test_browsing_without_javascript(site: Site, browser: Any) -> None:
     listings = {p for p in site.pages if _is_listing(p)}
     assert not listings - seen, f"listings not reachable without JavaScript: {listings - seen}"
     assert not unreadable, "\n".join(unreadable)
+
+
+# --------------------------------------------------------------------------- the preview
+
+
+def test_the_previews_error_page_is_valid_and_accessible(browser: Any, tmp_path: Path) -> None:
+    """The page ``serve`` shows while content has errors (generator/error_page.py), with an
+    error, a warning and a build message: valid HTML, no axe violation, on a phone, in the
+    light and dark colour schemes."""
+    _need_java()
+    from generator.diagnostics import Diagnostic, Severity
+    from generator.error_page import error_page
+    from generator.messages import set_language
+
+    set_language("fr")
+    try:
+        html = error_page(
+            [
+                Diagnostic(
+                    "projects/puits.md",
+                    14,
+                    "themes[2]",
+                    "« <b>x</b> » inconnu",
+                    code="theme-inconnu",
+                ),
+                Diagnostic(
+                    "projects/brouillon.md",
+                    2,
+                    "summary",
+                    "brouillon : summary manque encore",
+                    severity=Severity.WARNING,
+                    code="brouillon-incomplet",
+                ),
+            ],
+            notes=['Expected an expression\n  in "theme/main.html", line 66'],
+            site_name="Savoirs de programme",
+        )
+    finally:
+        set_language("en")
+    page_file = tmp_path / "erreur.html"
+    page_file.write_text(html, encoding="utf-8")
+    done = subprocess.run(
+        ["java", "-jar", str(VNU_JAR), "--errors-only", "--format", "json", str(page_file)],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    report = json.loads(done.stderr or done.stdout)
+    assert not [m for m in report.get("messages", []) if m.get("type") != "info"], report
+    problems = []
+    for scheme in ("light", "dark"):
+        context = browser.new_context(
+            locale="fr-FR", viewport={"width": 360, "height": 740}, color_scheme=scheme
+        )
+        try:
+            page = context.new_page()
+            page.goto(page_file.as_uri(), wait_until="load")
+            page.add_script_tag(path=str(AXE_JS))
+            result = page.evaluate(
+                "tags => axe.run(document, {runOnly: {type: 'tag', values: tags},"
+                " resultTypes: ['violations']})",
+                AXE_TAGS,
+            )
+            problems += [f"{scheme}: {v['id']}: {v['help']}" for v in result["violations"]]
+            assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+        finally:
+            context.close()
+    assert not problems, problems

@@ -32,7 +32,7 @@ from ..site_build import MachineError
 from ..site_folder import ensure_engine_may_empty
 from ..site_run import SiteRun, licence_meta
 from .config import CONFIG_SCHEME, options_of, settings_of
-from .serve import guard_preview_server
+from .preview import Preview, failure_message
 
 log = logging.getLogger("mkdocs.plugins.programme")
 
@@ -45,41 +45,40 @@ class ProgrammePlugin(BasePlugin):  # type: ignore[type-arg, no-untyped-call]
         self.run: SiteRun | None = None
         self.nav_pages: set[int] = set()
         self.watched: list[Path] = []
+        self.preview = Preview()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
         if self.serving:
-            guard_preview_server(tuple(self.config["serve_hosts"]))
+            self.preview.start(tuple(self.config["serve_hosts"]))
+
+    def on_shutdown(self) -> None:
+        self.preview.stop()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.on_build_error(error=None)  # a run left by a build that stopped early
+        self.preview.begin(config)
         try:
             options = options_of(self.config)
             if not self.serving:
                 ensure_engine_may_empty(Path(config.site_dir))
         except (ValueError, FolderNotOurs) as error:
             raise PluginError(str(error)) from error
-        self.run = SiteRun(
-            settings_of(config, options, self.serving), options.makes_pdfs(self.serving)
-        )
+        settings = settings_of(config, options, self.serving)
+        self.watched = settings.watched  # known before reading: a failed first build watches
+        self.run = SiteRun(settings, options.makes_pdfs(self.serving))
         try:
             site = self.run.prepare()
-        except ContentError as error:
-            errors = [item for item in error.diagnostics if item.is_error]
-            for item in errors:
-                log.error(item.as_text())
-            raise PluginError(f"{len(errors)} content error(s); nothing was built") from error
-        except MachineError as error:
-            raise PluginError(f"environment: {error}") from error
-        except (SearchIndexError, OSError) as error:
-            raise PluginError(f"search index: {error}") from error
-        self.watched = self.run.settings.watched
+        except (ContentError, MachineError, SearchIndexError, OSError) as error:
+            return self.preview.failed(config, error)  # `build` stops; `serve` shows them
         config.nav = site.plan.nav
         config.extra["pk_licence"] = licence_meta(self.run.settings.site_licence)
         gc.freeze()  # catalogue and plan live to the end: 6 % of a build (bench/tricks.md)
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        if self.preview.showing:
+            return Files([])
         assert self.run is not None
         for file in list(files):
             if not self.run.publishes(
@@ -137,14 +136,17 @@ class ProgrammePlugin(BasePlugin):  # type: ignore[type-arg, no-untyped-call]
         return context
 
     def on_post_build(self, config: MkDocsConfig) -> None:
+        if self.preview.write(Path(config.site_dir)):
+            return
         assert self.run is not None
         try:
             self.run.finish(Path(config.site_dir))
         except (SearchIndexError, OSError) as error:
-            raise PluginError(f"search index: {error}") from error
+            raise PluginError(failure_message(error)) from error
         finally:
             self.run = None
             gc.unfreeze()
+        self.preview.built(Path(config.site_dir))
 
     def on_build_error(self, *, error: Exception | None) -> None:
         gc.unfreeze()
@@ -153,9 +155,7 @@ class ProgrammePlugin(BasePlugin):  # type: ignore[type-arg, no-untyped-call]
             self.run = None
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> Any:
-        for folder in self.watched:  # besides docs_dir: sheets and theme
-            server.watch(str(folder))
-        return server
+        return self.preview.attach(server, self.watched)
 
 
 def _no_markdown(page: Page, config: MkDocsConfig, files: Files) -> None:

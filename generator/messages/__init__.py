@@ -12,7 +12,8 @@ speak the same language); a sentence is rendered when it is said, as gettext doe
 The catalogue is split by who says it (:mod:`.content`: checking the fields of a file;
 :mod:`.reading`: reading files and YAML; :mod:`.files`: the repository's files, registries
 and settings; :mod:`.links`: a body's links and images; :mod:`.shapes`: a body's bounds;
-:mod:`.commands`: the commands).
+:mod:`.commands`: the commands; :mod:`.new`: the ``new`` command; :mod:`.serve`: the
+preview's error page and the plugin's log).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from . import (  # noqa: F401  (they fill the catalogue)
     links,
     new,
     reading,
+    serve,
     shapes,
 )
 from ._catalogue import (
