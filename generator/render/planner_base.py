@@ -17,9 +17,10 @@ from ..catalogue import Catalogue
 from ..countries import french_name
 from ..credits import Credits
 from ..diagnostics import Diagnostic
-from ..french import citation, french_date, period_text, sort_key
+from ..french import citation, french_date, period_text, sort_key, spacing
 from ..licences import Licence
 from ..templates import environment
+from ..typography import french_spacing
 from ..urls import relative
 from .body_pool import RendererSettings
 from .markdown_body import RenderedBody
@@ -126,17 +127,32 @@ class PlannerBase:
         toc: list[dict[str, Any]] | None = None,
         jsonld: str = "",
     ) -> None:
+        # French spacing (« : », « ? », « » ») in what the page shows: its text, title,
+        # description and table of contents, as in the PDFs (generator/typography.py)
         self.pages[uri] = PageSpec(
             uri,
             url,
-            title,
-            description,
-            html,
+            spacing(title),
+            spacing(description),
+            french_spacing(html),
             licence or self.settings.site_licence,
             kind,
-            toc or [],
+            _spaced_toc(toc or []),
             jsonld,
         )
 
     def by_title(self, slugs: Iterable[str]) -> list[str]:
         return sorted(slugs, key=self._title_keys.__getitem__)
+
+
+def _spaced_toc(tokens: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The table of contents' entries with French spacing in their names (Python-Markdown's
+    tokens: ``name`` is HTML, ``children`` the entries below)."""
+    return [
+        {
+            **token,
+            "name": french_spacing(str(token.get("name", ""))),
+            "children": _spaced_toc(list(token.get("children", []))),
+        }
+        for token in tokens
+    ]

@@ -1,8 +1,8 @@
 """Rewriting rendered HTML for print: French spacing, absolute links, unique anchors.
 
 Rendered bodies are sanitised HTML (see :mod:`generator.render.markdown_body`), so a tag
-never holds a raw ``<`` or ``>`` inside an attribute value: splitting on tags is safe and
-lets every rewrite touch either text nodes only or tags only.
+never holds a raw ``<`` or ``>`` inside an attribute value: finding tags with a regular
+expression is safe. French spacing is :mod:`generator.typography`'s, shared with the pages.
 """
 
 from __future__ import annotations
@@ -12,50 +12,19 @@ import re
 from collections.abc import Callable
 from urllib.parse import urljoin, urlsplit
 
-from ..french import NBSP, NNBSP, spacing
+from ..french import NBSP, NNBSP
+from ..typography import french_spacing
 
 __all__ = ["NBSP", "NNBSP", "absolutise", "fragments_to_page", "french_spacing", "prefix_anchors"]
 
 _TAG = re.compile(r"(<[^>]*>)")
-_RAW_TEXT = ("script", "style", "pre", "code", "kbd", "samp", "title")
-# An element carrying this attribute keeps its text as written (titles that readers and
-# tools search for verbatim).
-KEEP_SPACING = "data-keep-spacing"
 _URL_ATTR = re.compile(r'\b(src|href)="([^"]*)"')
 _ID_ATTR = re.compile(r'(?<![\w-])id="([^"]*)"')
 
 
-def _map_parts(
-    markup: str,
-    on_text: Callable[[str], str] | None = None,
-    on_tag: Callable[[str], str] | None = None,
-) -> str:
-    """Apply ``on_text`` to text nodes outside code and scripts, ``on_tag`` to every tag."""
-    out: list[str] = []
-    raw_depth: list[str] = []
-    for index, part in enumerate(_TAG.split(markup)):
-        if index % 2 == 0:
-            out.append(on_text(part) if on_text and not raw_depth and part else part)
-            continue
-        name_match = re.match(r"<\s*(/?)\s*([a-zA-Z0-9]+)", part)
-        if name_match:
-            closing, name = name_match.group(1) == "/", name_match.group(2).lower()
-            if (
-                name in _RAW_TEXT
-                or (not closing and KEEP_SPACING in part)
-                or (closing and name in raw_depth)
-            ):
-                if closing and name in raw_depth:
-                    raw_depth.remove(name)
-                elif not closing and not part.rstrip().endswith("/>"):
-                    raw_depth.append(name)
-        out.append(on_tag(part) if on_tag else part)
-    return "".join(out)
-
-
-def french_spacing(markup: str) -> str:
-    """French spacing in every text node of ``markup``; tags and attributes untouched."""
-    return _map_parts(markup, on_text=spacing)
+def _map_tags(markup: str, on_tag: Callable[[str], str]) -> str:
+    """Apply ``on_tag`` to every tag of ``markup``; text is left as it is."""
+    return _TAG.sub(lambda match: on_tag(match.group()), markup)
 
 
 def absolutise(markup: str, page_url: str, base: str) -> str:
@@ -72,7 +41,7 @@ def absolutise(markup: str, page_url: str, base: str) -> str:
             return match.group(0)
         return f'{name}="{html.escape(urljoin(page, value), quote=True)}"'
 
-    return _map_parts(markup, on_tag=lambda tag: _URL_ATTR.sub(attr, tag))
+    return _map_tags(markup, lambda tag: _URL_ATTR.sub(attr, tag))
 
 
 def fragments_to_page(markup: str, page: str) -> str:
@@ -91,7 +60,7 @@ def fragments_to_page(markup: str, page: str) -> str:
         address = page + (f"#{target}" if target else "")
         return f'href="{html.escape(address, quote=True)}"'
 
-    return _map_parts(markup, on_tag=lambda tag: re.sub(r'\bhref="#([^"]*)"', href, tag))
+    return _map_tags(markup, lambda tag: re.sub(r'\bhref="#([^"]*)"', href, tag))
 
 
 def prefix_anchors(markup: str, prefix: str) -> str:
@@ -101,7 +70,7 @@ def prefix_anchors(markup: str, prefix: str) -> str:
         part = _ID_ATTR.sub(lambda m: f'id="{prefix}{m.group(1)}"', part)
         return re.sub(r'\bhref="#([^"]+)"', lambda m: f'href="#{prefix}{m.group(1)}"', part)
 
-    return _map_parts(markup, on_tag=tag)
+    return _map_tags(markup, tag)
 
 
 def referenced_urls(markup: str) -> list[str]:
