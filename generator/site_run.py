@@ -23,6 +23,7 @@ from .render.page_specs import PageSpec
 from .render.sanitise import sanitise
 from .search import IndexingRun, SearchDocument, SearchIndexError, SearchStats
 from .settings import Settings
+from .not_found import relative_not_found
 from .site_build import PreparedSite, add_reports, prepare_site, timed, write_exports
 
 stage_log = logging.getLogger("mkdocs.plugins.programme.stages")
@@ -166,6 +167,7 @@ class SiteRun:
         site = self.prepared
         write_exports(site.catalogue, site_dir, self.settings.site_url, site.reports)
         write_site_marker(site_dir)
+        relative_not_found(site_dir, self.settings.site_url)
         search, self.search = self.search, None
         if search is None:
             raise SearchIndexError("the search index was not started")

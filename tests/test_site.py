@@ -976,3 +976,26 @@ def test_home_says_what_the_site_is_and_leads_everywhere(site: Site) -> None:
     # the fixture has no guide (content/contribuer.md): no link leads to a missing page
     assert not (site.root / "content" / "contribuer.md").exists()
     assert "contribuer/" not in {t for t, _ in links(page, "")}
+
+
+def test_the_404_page_is_french_with_search_and_works_at_any_depth(site: Site) -> None:
+    """Issue 18, item 9: links relative to a <base> naming the root of site_url, so that
+    the page a host answers at /savoirs/a/b/c finds its styles, search and home."""
+    raw = (site.out / "404.html").read_text(encoding="utf-8")
+    page = parse(raw)
+    assert page.find("html").attrs["lang"] == "fr"
+    assert page.find("h1").words == "Page introuvable"
+    form = page.find("form", role="search")
+    assert form.attrs["action"] == "recherche/" and form.find("input").attrs["name"] == "q"
+    (base,) = page.find_all("base")
+    assert base.attrs["href"] == urlsplit(SITE_URL).path
+    targets = [
+        n.attrs.get("href") or n.attrs.get("src") or ""
+        for n in page.iter()
+        if n.tag in ("link", "script", "a")
+    ]
+    local = [t for t in targets if t and not urlsplit(t).scheme and not t.startswith("#")]
+    assert local and not [t for t in local if t.startswith("/")]
+    for target in local:
+        path = site.out / urlsplit(target).path
+        assert path.is_file() or (path / "index.html").is_file(), target
