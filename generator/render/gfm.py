@@ -65,9 +65,7 @@ def _name(extension: Any) -> str:
     return name.removeprefix("markdown.extensions.")
 
 
-def with_gfm(
-    extensions: list[Any], configs: dict[str, Any]
-) -> tuple[list[Any], dict[str, Any]]:
+def with_gfm(extensions: list[Any], configs: dict[str, Any]) -> tuple[list[Any], dict[str, Any]]:
     """``extensions`` and their ``configs`` (as ``mkdocs.yml`` gives them) with GitHub's."""
     merged = [e for e in extensions if _name(e) not in REPLACED and _name(e) not in EXTENSIONS]
     merged += EXTENSIONS

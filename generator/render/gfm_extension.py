@@ -19,11 +19,9 @@ import xml.etree.ElementTree as etree
 from typing import Any
 
 from markdown import Extension, Markdown
-from markdown.blockprocessors import BlockProcessor, BlockQuoteProcessor
-from markdown.preprocessors import Preprocessor
+from markdown.blockprocessors import BlockProcessor, BlockQuoteProcessor, HashHeaderProcessor
 from markdown.inlinepatterns import SimpleTagInlineProcessor, SubstituteTagInlineProcessor
-
-from pymdownx.saneheaders import SaneHeadersProcessor
+from markdown.preprocessors import Preprocessor
 
 from .gfm_lists import (
     SETEXT_UNDERLINE,
@@ -41,9 +39,9 @@ _BACKSLASH_BREAK = r"\\\n"
 _SINGLE_TILDE = r"(?<![~\\])(~)(?![~\s])(.+?)(?<![~\s\\])~(?!~)"
 
 
-class _Heading(SaneHeadersProcessor):
-    """``pymdownx.saneheaders``' titles (``#`` then a space), also indented by up to three
-    spaces, and ``#`` alone (an empty title), as CommonMark has them."""
+class _Heading(HashHeaderProcessor):
+    """Titles as CommonMark has them: ``#`` then a space (``#hashtag`` is text, the rule of
+    ``pymdownx.saneheaders``), up to three spaces before it, ``#`` alone an empty title."""
 
     RE = re.compile(
         r"(?:^|\n) {0,3}(?P<level>#{1,6})(?=[ ]|\n|$)"
@@ -128,7 +126,7 @@ class _Quote(BlockQuoteProcessor):
     """Python-Markdown's quotes, but a quote after a blank line is a new quote (it went on
     with the quote before, as one)."""
 
-    def lastChild(self, parent: etree.Element) -> etree.Element | None:  # noqa: N802
+    def lastChild(self, parent: etree.Element) -> etree.Element | None:
         return None
 
 

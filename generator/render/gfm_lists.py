@@ -161,7 +161,6 @@ class _Lines:
 class _Item:
     lines: list[str]
     """The item's content, unindented to its own column."""
-    starts_blank: bool
 
 
 class _Fence:
@@ -174,11 +173,10 @@ class _Fence:
         """Take ``line``; True if it belongs to a fenced block (its fences included)."""
         found = _FENCE.match(line)
         if self.open:
-            if found and found.group(1)[0] == self.open[0] and len(found.group(1)) >= len(
-                self.open
-            ):
-                if not line[found.end() :].strip():
-                    self.open = ""
+            fence = found.group(1) if found else ""
+            closes = fence[:1] == self.open[0] and len(fence) >= len(self.open)
+            if found and closes and not line[found.end() :].strip():
+                self.open = ""
             return True
         if found:
             self.open = found.group(1)
@@ -220,17 +218,14 @@ def _read_item(lines: _Lines, start: int, first: Marker) -> tuple[_Item, int]:
             continue
         if _indent(line) >= column:
             inner = line[column:]
-            if fence.feed(inner):
-                in_paragraph = False
-            else:
-                in_paragraph = _holds_paragraph(inner, in_paragraph)
+            in_paragraph = not fence.feed(inner) and _holds_paragraph(inner, in_paragraph)
         elif fence.open or not in_paragraph or starts_block(line):
             break
         else:
             inner = lazy_line(line)
         content.append(inner)
         index += 1
-    return _Item(content, not first.first_line.strip()), index
+    return _Item(content), index
 
 
 def _is_loose(item: _Item) -> bool:

@@ -2,7 +2,8 @@
 
 Python-Markdown passes raw HTML, ``javascript:`` links and ``attr_list`` ``on*=``
 attributes through; everything rendered from content goes through :func:`sanitise`:
-no script or style, no event handlers, only http, https and mailto URLs (or relative ones).
+no script or style, no event handlers, only http, https and mailto URLs (or relative ones),
+``del`` for struck text and disabled checkboxes for task lists.
 """
 
 from __future__ import annotations
@@ -28,6 +29,13 @@ _ATTRIBUTES["li"].add("value")
 
 URL_SCHEMES = {"http", "https", "mailto"}
 
+# Task lists (``- [x] fait``, pymdownx.tasklist) are checkboxes: an ``input`` is allowed,
+# always a disabled checkbox whatever the source says, ticked or not, and nothing else.
+_TAGS.add("input")
+_ATTRIBUTES["input"] = set(_GENERIC)
+_VALUES = {"input": {"checked": {"", "checked"}}}
+_FORCED = {"input": {"type": "checkbox", "disabled": ""}}
+
 
 _IMG_WITHOUT_ALT = re.compile(r"<img(?![^>]*\balt=)")
 
@@ -44,5 +52,7 @@ def sanitise(html: str) -> str:
         url_schemes=URL_SCHEMES,
         link_rel=None,
         strip_comments=True,
+        tag_attribute_values=_VALUES,
+        set_tag_attribute_values=_FORCED,
     )
     return _IMG_WITHOUT_ALT.sub('<img alt=""', clean)
