@@ -130,6 +130,37 @@ class _Quote(BlockQuoteProcessor):
         return None
 
 
+class _TableAfterSentence(BlockProcessor):
+    """A table right after a sentence (no blank line) is a table, as on GitHub: the block
+    is cut before its header row, which ``tables`` then reads."""
+
+    DELIMITER_ROW = re.compile(r" {0,3}\|?(?: *:?-+:? *\|)*(?: *:?-+:? *)\|? *")
+
+    @staticmethod
+    def _cells(row: str) -> int:
+        return len(re.split(r"(?<!\\)\|", row.strip().strip("|")))
+
+    def _header(self, block: str) -> int | None:
+        lines = block.split("\n")
+        for index in range(2, len(lines)):
+            row, header = lines[index], lines[index - 1]
+            if "|" in row and self.DELIMITER_ROW.fullmatch(row):
+                same = "|" in header and self._cells(header) == self._cells(row)
+                return index - 1 if same and not starts_block(header) else None
+        return None
+
+    def test(self, parent: etree.Element, block: str) -> bool:
+        return self._header(block) is not None
+
+    def run(self, parent: etree.Element, blocks: list[str]) -> None:
+        block = blocks.pop(0)
+        index = self._header(block)
+        assert index is not None
+        lines = block.split("\n")
+        self.parser.parseBlocks(parent, ["\n".join(lines[:index])])
+        blocks.insert(0, "\n".join(lines[index:]))
+
+
 class _BlankLines(Preprocessor):
     """Lines of spaces are blank lines, the first one too (Python-Markdown keeps a first
     line of spaces, which then starts a code block)."""
@@ -160,6 +191,7 @@ class GfmExtension(Extension):
         md.preprocessors.register(_BlankLines(md), "gfm_blank_lines", 29)
         md.parser.blockprocessors.register(_Heading(md.parser), "hashheader", 70)
         md.parser.blockprocessors.register(_Setext(md.parser), "setextheader", 60)
+        md.parser.blockprocessors.register(_TableAfterSentence(md.parser), "gfm_table_cut", 76)
         md.parser.blockprocessors.register(_QuoteEnd(md.parser), "gfm_quote_end", 21)
         md.parser.blockprocessors.register(_Quote(md.parser), "quote", 20)
         md.parser.blockprocessors.register(ListProcessor(md.parser), "gfm_list", LIST_PRIORITY)

@@ -14,7 +14,15 @@ from urllib.parse import urljoin, urlsplit
 
 from ..french import NBSP, NNBSP, spacing
 
-__all__ = ["NBSP", "NNBSP", "absolutise", "fragments_to_page", "french_spacing", "prefix_anchors"]
+__all__ = [
+    "NBSP",
+    "NNBSP",
+    "absolutise",
+    "fragments_to_page",
+    "french_spacing",
+    "prefix_anchors",
+    "printed_task_boxes",
+]
 
 _TAG = re.compile(r"(<[^>]*>)")
 _RAW_TEXT = ("script", "style", "pre", "code", "kbd", "samp", "title")
@@ -102,6 +110,25 @@ def prefix_anchors(markup: str, prefix: str) -> str:
         return re.sub(r'\bhref="#([^"]+)"', lambda m: f'href="#{prefix}{m.group(1)}"', part)
 
     return _map_parts(markup, on_tag=tag)
+
+
+_TASK_BOX = re.compile(r"<input\b[^>]*>")
+_TICKED = re.compile(r"\schecked\b")
+
+
+def printed_task_boxes(markup: str) -> str:
+    """A task list's checkboxes (``- [x] fait``) as the characters ☐ and ☑.
+
+    WeasyPrint draws a form field on a line of its own and a PDF reader has no text for
+    it; a character stays on the item's line and is read aloud and copied with it. The
+    sanitiser lets no other ``input`` through (:mod:`generator.render.sanitise`).
+    """
+
+    def box(match: re.Match[str]) -> str:
+        ticked = bool(_TICKED.search(match.group()))
+        return f'<span class="pk-task">{"☑" if ticked else "☐"}</span>'
+
+    return _map_parts(markup, on_tag=lambda tag: _TASK_BOX.sub(box, tag))
 
 
 def referenced_urls(markup: str) -> list[str]:
