@@ -30,11 +30,18 @@ _ATTRIBUTES["li"].add("value")
 URL_SCHEMES = {"http", "https", "mailto"}
 
 # Task lists (``- [x] fait``, pymdownx.tasklist) are checkboxes: an ``input`` is allowed,
-# always a disabled checkbox whatever the source says, ticked or not, and nothing else.
+# and written again as a disabled checkbox whatever the source says, ticked or not (nh3's
+# own way of adding attributes orders them differently from one run to the next).
 _TAGS.add("input")
 _ATTRIBUTES["input"] = set(_GENERIC)
 _VALUES = {"input": {"checked": {"", "checked"}}}
-_FORCED = {"input": {"type": "checkbox", "disabled": ""}}
+_INPUT = re.compile(r"<input\b[^>]*>")
+_TICKED = re.compile(r"\schecked\b")
+
+
+def _checkbox(match: re.Match[str]) -> str:
+    ticked = " checked" if _TICKED.search(match.group()) else ""
+    return f'<input type="checkbox"{ticked} disabled>'
 
 
 _IMG_WITHOUT_ALT = re.compile(r"<img(?![^>]*\balt=)")
@@ -53,6 +60,7 @@ def sanitise(html: str) -> str:
         link_rel=None,
         strip_comments=True,
         tag_attribute_values=_VALUES,
-        set_tag_attribute_values=_FORCED,
     )
+    if "<input" in clean:
+        clean = _INPUT.sub(_checkbox, clean)
     return _IMG_WITHOUT_ALT.sub('<img alt=""', clean)
