@@ -22,6 +22,8 @@ from markdown import Extension, Markdown
 from markdown.blockprocessors import BlockProcessor, BlockQuoteProcessor, HashHeaderProcessor
 from markdown.inlinepatterns import SimpleTagInlineProcessor, SubstituteTagInlineProcessor
 from markdown.preprocessors import Preprocessor
+from markdown.treeprocessors import Treeprocessor
+from pymdownx import emoji
 
 from .gfm_lists import (
     SETEXT_UNDERLINE,
@@ -161,6 +163,42 @@ class _TableAfterSentence(BlockProcessor):
         blocks.insert(0, "\n".join(lines[index:]))
 
 
+ALERTS = {
+    "note": ("note", "Remarque"),
+    "tip": ("tip", "Astuce"),
+    "important": ("info", "Important"),
+    "warning": ("warning", "Attention"),
+    "caution": ("danger", "Prudence"),
+}
+"""GitHub's alerts (``> [!NOTE]``): the Material admonition that shows each, and its
+title on the page (GitHub's own, in French)."""
+
+_ALERT = re.compile(r"\[!([A-Za-z]+)\][ \t]*(?:\n|$)")
+
+
+class _Alerts(Treeprocessor):
+    """``> [!NOTE]`` and the other alerts of GitHub, as the site's admonitions (a box with
+    a title) instead of a quote that starts with ``[!NOTE]``."""
+
+    def run(self, root: etree.Element) -> None:
+        for quote in root.iter("blockquote"):
+            first = quote[0] if len(quote) else None
+            if first is None or first.tag != "p" or not first.text:
+                continue
+            found = _ALERT.match(first.text)
+            if found is None or found.group(1).lower() not in ALERTS:
+                continue
+            kind, title = ALERTS[found.group(1).lower()]
+            first.text = first.text[found.end() :]
+            if not first.text.strip() and not len(first):
+                quote.remove(first)
+            quote.tag = "div"
+            quote.set("class", f"admonition {kind}")
+            heading = etree.Element("p", {"class": "admonition-title"})
+            heading.text = title
+            quote.insert(0, heading)
+
+
 class _BlankLines(Preprocessor):
     """Lines of spaces are blank lines, the first one too (Python-Markdown keeps a first
     line of spaces, which then starts a code block)."""
@@ -201,6 +239,12 @@ class GfmExtension(Extension):
         )
         md.inlinePatterns.register(
             SimpleTagInlineProcessor(_SINGLE_TILDE, "del"), "gfm_single_tilde", 59
+        )
+        md.treeprocessors.register(_Alerts(md), "gfm_alerts", 22)
+        # :smile: as GitHub shows it, the character itself (GitHub's own list of names)
+        md.registerExtensions(
+            ["pymdownx.emoji"],
+            {"pymdownx.emoji": {"emoji_index": emoji.gemoji, "emoji_generator": emoji.to_alt}},
         )
         for char in string.punctuation:
             if char not in md.ESCAPED_CHARS:
