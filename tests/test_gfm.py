@@ -31,6 +31,7 @@ from generator.reports.build import _Composer
 from generator.settings import load_settings
 
 from .conftest import ROOT
+from .helpers import run_cli
 
 TEMPLATE = "projects/exemple-jardins-nantes-porto-novo.md"
 
@@ -49,7 +50,11 @@ HABITS: dict[str, str] = {
     "titre-souligne": "Un titre\nsur deux lignes\n---\n\nTexte.\n",
     "tableau-apres-phrase": "Le bilan :\n| an | récolte |\n|---|---|\n| 2025 | 40 kg |\n",
     "citation-puis-liste": "> Une citation\n2. puis une liste\n",
+    "alerte": "> [!WARNING]\n> Le puits est profond.\n",
+    "emoji": "Bravo :tada: à 10:30:45 !\n",
 }
+LATER_IN_GITHUB = {"alerte", "emoji"}
+"""Done by GitHub after cmark-gfm (its alerts and emoji filters): not compared with it."""
 
 FRONT_MATTER_END = "\n---\n"
 
@@ -211,6 +216,18 @@ def test_fenced_code_inside_an_item_and_other_habits(rendered: dict[str, Rendere
         assert listing is not None and listing.get("start") == "2"
 
 
+def test_alerts_are_boxes_and_emoji_names_their_characters(
+    rendered: dict[str, Rendered],
+) -> None:
+    for body in both(rendered, "alerte"):
+        box = body.find("div")
+        assert box is not None and box.get("class") == "admonition warning"
+        assert [text(p) for p in children(box, "p")] == ["Attention", "Le puits est profond."]
+        assert body.find("blockquote") is None and "[!" not in text(body)
+    for body in both(rendered, "emoji"):
+        assert text(body) == "Bravo 🎉 à 10:30:45 !"
+
+
 def test_titles_keep_their_ids_and_the_contents(tmp_path: Path) -> None:
     renderer = BodyRenderer(tmp_path)
     body = "## Contexte\n- a\n  - b\n\n#hashtag\n\n## Bonnes pratiques\n"
@@ -292,7 +309,7 @@ def ours(text_: str, root: Path) -> str:
     return BodyRenderer(root).render(text_, root / "x.md", "projets/x/").html
 
 
-@pytest.mark.parametrize("slug", sorted(HABITS))
+@pytest.mark.parametrize("slug", sorted(set(HABITS) - LATER_IN_GITHUB))
 def test_each_habit_renders_as_github_renders_it(slug: str, tmp_path: Path) -> None:
     assert shape(ours(HABITS[slug], tmp_path)) == shape(github(HABITS[slug]))
 
@@ -312,3 +329,36 @@ _LINE = st.one_of(
 def test_what_editors_type_renders_as_github_renders_it(lines: list[str]) -> None:
     text_ = "\n".join(lines)
     assert shape(ours(text_, ROOT)) == shape(github(text_)), text_
+
+
+# --- what remains different: check warns at its line ----------------------------------------
+
+REMAINING = (
+    "Intro.\n\n"
+    '<div align="center">\n\n**Bilan**\n\n</div>\n\n'  # body lines 3 to 7
+    "```mermaid\ngraph TD; A-->B\n```\n\n"  # line 9
+    "Le ratio $\\frac{1}{2}$ et `$\\frac{a}{b}$` en code.\n\n"  # line 13
+    "[[_TOC_]]\n\n"  # line 15
+    "```\n<div>\n\n*dans du code*\n\n</div>\n[[_TOC_]]\n```\n"  # code: nothing
+)
+
+
+def test_check_warns_where_the_preview_and_the_site_differ(example_repo: Path) -> None:
+    sheet = example_repo / TEMPLATE
+    text_ = sheet.read_text(encoding="utf-8")
+    body_line = text_[: text_.index(FRONT_MATTER_END, 4) + len(FRONT_MATTER_END)].count("\n") + 1
+    sheet.write_text(text_[: text_.index(FRONT_MATTER_END, 4) + 5] + REMAINING, encoding="utf-8")
+    french = run_cli("check", "--root", str(example_repo), env={"PK_LANG": ""})
+    assert french.returncode == 0, french.stdout + french.stderr
+    found = re.findall(
+        rf"^{re.escape(TEMPLATE)}:(\d+): avertissement : .*\[([a-z-]+)\]$", french.stdout, re.M
+    )
+    assert found == [
+        (str(body_line + 2), "markdown-dans-html"),
+        (str(body_line + 8), "diagramme-non-affiche"),
+        (str(body_line + 12), "formule-non-affichee"),
+        (str(body_line + 14), "sommaire-gitlab"),
+    ], french.stdout
+    assert "du Markdown dans un bloc HTML <div>" in french.stdout
+    english = run_cli("check", "--root", str(example_repo), "--lang", "en")
+    assert "GitHub's preview draws it, the site shows it as code" in english.stdout

@@ -15,7 +15,7 @@ The catalogue is split by who says it (:mod:`.content`: checking the fields of a
 
 from __future__ import annotations
 
-from . import commands, content, reading  # noqa: F401  (they fill the catalogue)
+from . import body, commands, content, reading  # noqa: F401  (they fill the catalogue)
 from ._catalogue import (
     CATALOGUE,
     LANGUAGES,
