@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import subprocess
 import xml.etree.ElementTree as etree
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -23,15 +24,18 @@ import tinyhtml5
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from generator.catalogue import Catalogue
 from generator.loader import load_catalogue
 from generator.render.markdown_body import BodyRenderer
 from generator.render.sanitise import sanitise
 from generator.render.site_plan import plan_site
+from generator.reports import build_reports
 from generator.reports.build import _Composer
 from generator.settings import load_settings
 
 from .conftest import ROOT
 from .helpers import run_cli
+from .optional_tools import need_program
 
 TEMPLATE = "projects/exemple-jardins-nantes-porto-novo.md"
 
@@ -74,8 +78,17 @@ def _body(html: str) -> etree.Element:
     return found
 
 
+@dataclass
+class Site:
+    root: Path
+    catalogue: Catalogue
+    bodies: dict[str, str]
+    assets: dict[str, Path]
+    rendered: dict[str, Rendered]
+
+
 @pytest.fixture(scope="module")
-def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Rendered]:
+def site(tmp_path_factory: pytest.TempPathFactory) -> Site:
     root = tmp_path_factory.mktemp("gfm")
     for name in ("content", "projects", "theme"):
         shutil.copytree(ROOT / name, root / name)
@@ -97,7 +110,12 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Rendered]:
     for slug in HABITS:
         doc = catalogue.projects[f"gfm-{slug}"]
         out[slug] = Rendered(_body(pages[doc.url]), _body(composer.document(doc).html))
-    return out
+    return Site(root, catalogue, bodies, assets, out)
+
+
+@pytest.fixture(scope="module")
+def rendered(site: Site) -> dict[str, Rendered]:
+    return site.rendered
 
 
 def both(rendered: dict[str, Rendered], slug: str) -> Iterator[etree.Element]:
@@ -226,6 +244,34 @@ def test_alerts_are_boxes_and_emoji_names_their_characters(
         assert body.find("blockquote") is None and "[!" not in text(body)
     for body in both(rendered, "emoji"):
         assert text(body) == "Bravo 🎉 à 10:30:45 !"
+
+
+@pytest.mark.slow
+def test_the_pdfs_show_the_same(site: Site) -> None:
+    """The real PDFs (WeasyPrint), read back as text: boxes on their items' lines, the
+    nesting's bullets, struck text, the link, the alert's title."""
+    need_program("pdftotext", "poppler-utils", "the PDFs' text cannot be read")
+    files = build_reports(
+        site.catalogue, site.bodies, site.assets, site.root / "theme", site.root / "cache"
+    ).files
+
+    def pdf_text(slug: str) -> str:
+        report = files[site.catalogue.projects[f"gfm-{slug}"].url]
+        out = subprocess.run(
+            ["pdftotext", "-layout", str(report.source), "-"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        return re.sub(r"[ \u00a0\u202f]+", " ", out)
+
+    tasks = pdf_text("taches")
+    assert re.search(r"☐ semer\s*\n\s*☑ arroser", tasks), tasks
+    nested = pdf_text("liste-imbriquee-deux-espaces")
+    assert re.search(r"• légumes\s*\n\s*◦ tomates\s*\n\s*◦ oignons\s*\n\s*• fruits", nested)
+    assert "3. troisième étape" in pdf_text("numero-de-depart")
+    assert "barré" in pdf_text("barre") and "~" not in pdf_text("barre")
+    assert "Attention\n" in pdf_text("alerte").replace(" \n", "\n")
 
 
 def test_titles_keep_their_ids_and_the_contents(tmp_path: Path) -> None:

@@ -41,7 +41,7 @@ from .htmltext import (
     fragments_to_page,
     french_spacing,
     prefix_anchors,
-    printed_task_boxes,
+    printed_lists,
     referenced_urls,
 )
 from .render import PDF_OPTIONS, RenderJob, RenderOutcome, render_job, start_pdf_worker
@@ -208,7 +208,7 @@ class _Composer:
         html = fragments_to_page(
             absolutise(self.bodies[doc.url], doc.url, self.base), self.site(doc.url)
         )
-        html = printed_task_boxes(html)
+        html = printed_lists(html)
         return prefix_anchors(html, anchor_prefix) if anchor_prefix else html
 
     def image_url(self, doc: Document) -> str:

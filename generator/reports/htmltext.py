@@ -21,7 +21,7 @@ __all__ = [
     "fragments_to_page",
     "french_spacing",
     "prefix_anchors",
-    "printed_task_boxes",
+    "printed_lists",
 ]
 
 _TAG = re.compile(r"(<[^>]*>)")
@@ -114,21 +114,34 @@ def prefix_anchors(markup: str, prefix: str) -> str:
 
 _TASK_BOX = re.compile(r"<input\b[^>]*>")
 _TICKED = re.compile(r"\schecked\b")
+_OL_START = re.compile(r'<ol\b([^>]*?)\sstart="(-?[0-9]{1,9})"')
 
 
-def printed_task_boxes(markup: str) -> str:
-    """A task list's checkboxes (``- [x] fait``) as the characters ☐ and ☑.
+def printed_lists(markup: str) -> str:
+    """Lists as WeasyPrint should print them.
 
-    WeasyPrint draws a form field on a line of its own and a PDF reader has no text for
-    it; a character stays on the item's line and is read aloud and copied with it. The
-    sanitiser lets no other ``input`` through (:mod:`generator.render.sanitise`).
+    - An ordered list's first number (``<ol start="3">``, from ``3.``): WeasyPrint ignores
+      the attribute, and counts from the ``list-item`` counter set here.
+    - A task list's checkboxes (``- [x] fait``) as the characters ☐ and ☑: WeasyPrint
+      draws a form field on a line of its own and a PDF reader has no text for it; a
+      character stays on the item's line and is read aloud and copied with it. The
+      sanitiser lets no other ``input`` through (:mod:`generator.render.sanitise`).
     """
 
     def box(match: re.Match[str]) -> str:
         ticked = bool(_TICKED.search(match.group()))
         return f'<span class="pk-task">{"☑" if ticked else "☐"}</span>'
 
-    return _map_parts(markup, on_tag=lambda tag: _TASK_BOX.sub(box, tag))
+    def start(match: re.Match[str]) -> str:
+        first = int(match.group(2))
+        return f'{match.group(0)} style="counter-reset: list-item {first - 1}"'
+
+    def tag(part: str) -> str:
+        if part.startswith("<input"):
+            return _TASK_BOX.sub(box, part)
+        return _OL_START.sub(start, part) if part.startswith("<ol") else part
+
+    return _map_parts(markup, on_tag=tag)
 
 
 def referenced_urls(markup: str) -> list[str]:
