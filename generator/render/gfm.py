@@ -7,10 +7,14 @@ those of ``mkdocs.yml`` wherever Markdown is rendered (:func:`with_gfm`: the cor
 :class:`~generator.render.markdown_body.BodyRenderer` and the MkDocs adapter's
 ``on_config``), so that they are one configuration and a ``mkdocs.yml`` cannot drop them:
 
-- ``generator.render.gfm_extension`` (ours): lists by CommonMark's rules (a list after a
-  sentence, two-space nesting, an item's second paragraph, ``3.`` and ``1)``), a backslash
-  line break, every ASCII punctuation escapable, ``~one tilde~`` struck;
-- ``pymdownx.saneheaders``: ``#hashtag`` is text, a title needs ``# `` (a space);
+- ``generator.render.gfm_extension`` (ours, with :mod:`.gfm_lists` and :mod:`.gfm_blocks`):
+  lists by CommonMark's rules (a list after a sentence, two-space nesting, an item's second
+  paragraph, ``3.`` and ``1)``); titles that need ``# `` (``#hashtag`` is text: the rule of
+  ``pymdownx.saneheaders``, not loaded since ours also takes titles indented by up to three
+  spaces) and underlined titles of several lines; quotes that end where CommonMark ends
+  them; tables right after a sentence; GitHub's alerts (``> [!NOTE]``) as admonitions;
+  ``:emoji:`` names (``pymdownx.emoji``, GitHub's list); a backslash line break; every ASCII
+  punctuation escapable; ``~one tilde~`` struck;
 - ``pymdownx.magiclink``: bare ``https://…``, ``www.…`` and e-mail addresses are links
   (shown whole: no shortening, no repository shorthand);
 - ``pymdownx.tilde``: ``~~barré~~`` (``delete`` only: ``~x~`` is GitHub's strike, not a
@@ -33,7 +37,6 @@ EXTENSIONS: tuple[str, ...] = (
     "tables",
     "pymdownx.highlight",
     "pymdownx.superfences",
-    "pymdownx.saneheaders",
     "pymdownx.magiclink",
     "pymdownx.tilde",
     "pymdownx.tasklist",

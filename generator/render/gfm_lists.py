@@ -28,9 +28,8 @@ import re
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass
 
-from markdown.blockparser import BlockParser
 from markdown.blockprocessors import BlockProcessor
-from markdown.util import HTML_PLACEHOLDER_RE
+from markdown.util import HTML_PLACEHOLDER_RE, nearing_recursion_limit
 
 _MARKER = re.compile(r"( {0,3})([-+*]|[0-9]{1,9}[.)])(?:( +)(.*))?")
 _THEMATIC_BREAK = re.compile(r" {0,3}(?:(?:-[ ]*){3,}|(?:\*[ ]*){3,}|(?:_[ ]*){3,})")
@@ -278,9 +277,6 @@ def _list_length(lines: _Lines, first: Marker) -> int:
 class ListProcessor(BlockProcessor):
     """Bullet and ordered lists by CommonMark's rules (see the module's docstring)."""
 
-    def __init__(self, parser: BlockParser) -> None:
-        super().__init__(parser)
-
     @staticmethod
     def _start(block: str) -> int | None:
         """The line of ``block`` where a list starts, or None.
@@ -313,7 +309,8 @@ class ListProcessor(BlockProcessor):
         return None
 
     def test(self, parent: etree.Element, block: str) -> bool:
-        return self._start(block) is not None
+        # (bodies are bounded in depth by check: read/body_shape.py; this is the last guard)
+        return not nearing_recursion_limit() and self._start(block) is not None
 
     def run(self, parent: etree.Element, blocks: list[str]) -> None:
         block = blocks.pop(0)
