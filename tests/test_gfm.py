@@ -276,10 +276,14 @@ def test_the_pdfs_show_the_same(site: Site) -> None:
 
 def test_titles_keep_their_ids_and_the_contents(tmp_path: Path) -> None:
     renderer = BodyRenderer(tmp_path)
-    body = "## Contexte\n- a\n  - b\n\n#hashtag\n\n## Bonnes pratiques\n"
+    body = (
+        "## Contexte\n- a\n  - b\n\n#hashtag\n\n## Bonnes pratiques\n\n"
+        "Un titre\nsouligné\n---\n  ## Décalé\n"
+    )
     result = renderer.render(body, tmp_path / "x.md", "projets/x/")
-    assert re.findall(r'<h2 id="([^"]*)"', result.html) == ["contexte", "bonnes-pratiques_1"]
-    assert [t["id"] for t in result.toc_tokens] == ["contexte", "bonnes-pratiques_1"]
+    ids = ["contexte", "bonnes-pratiques_1", "un-titre-souligne", "decale"]
+    assert re.findall(r'<h2 id="([^"]*)"', result.html) == ids
+    assert [t["id"] for t in result.toc_tokens] == ids
 
 
 def test_rendering_is_deterministic(tmp_path: Path) -> None:
