@@ -26,6 +26,7 @@ from hypothesis import strategies as st
 
 from generator.catalogue import Catalogue
 from generator.loader import load_catalogue
+from generator.render.gfm import EXTENSIONS, with_gfm
 from generator.render.markdown_body import BodyRenderer
 from generator.render.sanitise import sanitise
 from generator.render.site_plan import plan_site
@@ -412,3 +413,16 @@ def test_check_warns_where_the_preview_and_the_site_differ(example_repo: Path) -
     assert "du Markdown dans un bloc HTML <div>" in french.stdout
     english = run_cli("check", "--root", str(example_repo), "--lang", "en")
     assert "GitHub's preview draws it, the site shows it as code" in english.stdout
+
+
+def test_one_configuration_whatever_mkdocs_yml_lists() -> None:
+    """MkDocs' own extensions and a site's come first; GitHub's replace those that would
+    fight them, and adding them twice (each rebuild of ``serve``) changes nothing."""
+    names, configs = with_gfm(
+        ["toc", "tables", "fenced_code", "markdown.extensions.sane_lists", "admonition"],
+        {"toc": {"permalink": False}, "pymdownx.tilde": {"subscript": True}},
+    )
+    assert names == ["toc", "admonition", *EXTENSIONS]
+    assert configs["toc"] == {"permalink": False}
+    assert configs["pymdownx.tilde"] == {"delete": True, "subscript": False}
+    assert with_gfm(names, configs) == (names, configs)

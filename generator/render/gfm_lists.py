@@ -32,6 +32,7 @@ from markdown.blockprocessors import BlockProcessor
 from markdown.util import HTML_PLACEHOLDER_RE, nearing_recursion_limit
 
 _MARKER = re.compile(r"( {0,3})([-+*]|[0-9]{1,9}[.)])(?:( +)(.*))?")
+_MARKER_STARTS = frozenset("-+*0123456789")
 _THEMATIC_BREAK = re.compile(r" {0,3}(?:(?:-[ ]*){3,}|(?:\*[ ]*){3,}|(?:_[ ]*){3,})")
 _ATX_HEADING = re.compile(r" {0,3}#{1,6}(?: |$)")
 _FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
@@ -60,6 +61,8 @@ class Marker:
 
 def marker(line: str) -> Marker | None:
     """The list item that ``line`` starts (up to three spaces before its marker), or None."""
+    if line.lstrip(" ")[:1] not in _MARKER_STARTS:
+        return None  # most lines: no regular expression
     found = _MARKER.fullmatch(line)
     if found is None or _THEMATIC_BREAK.fullmatch(line):
         return None
