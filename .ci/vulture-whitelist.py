@@ -30,3 +30,6 @@ loader
 from generator.json_schemas import _EditorSchema as _schemas
 
 _schemas.field_title_should_be_set
+# Python-Markdown calls its processors' and extensions' protocol (generator/render/gfm_*)
+from generator.render.gfm_extension import GfmExtension as _gfm
+_gfm.extendMarkdown, _.makeExtension, _.test, _.lastChild, _.RE

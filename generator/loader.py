@@ -27,7 +27,7 @@ from . import french, urls
 from .catalogue import Catalogue, DraftStub, Project, Writeup, build_catalogue
 from .diagnostics import Diagnostic, DiagnosticList
 from .messages import Said, say, text, word
-from .read import bidi, body_shape
+from .read import bidi, body_preview, body_shape
 from .read.body_links import BodyLink, body_links, link_problem
 from .read.content_tree import check_tree
 from .read.sourcefile import SourceFile, load_markdown, load_yaml_file
@@ -412,6 +412,10 @@ class _Run:
             )
         if shapes:  # links are read once the text is of a shape that reads in linear time
             return
+        for difference in body_preview.differences(body):
+            self.diagnostics.warning(
+                source.rel, source.body_line + difference.index, "(body)", difference.said
+            )
         if "](" not in body and "][" not in body and "<" not in body and "]:" not in body:
             return
         for link in body_links(body, source.body_line):

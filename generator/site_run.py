@@ -18,12 +18,12 @@ from markupsafe import escape
 
 from .dates import set_source_date_epoch
 from .licences import Licence
+from .not_found import relative_not_found
 from .owned_folders import write_site_marker
 from .render.page_specs import PageSpec
 from .render.sanitise import sanitise
 from .search import IndexingRun, SearchDocument, SearchIndexError, SearchStats
 from .settings import Settings
-from .not_found import relative_not_found
 from .site_build import PreparedSite, add_reports, prepare_site, timed, write_exports
 
 stage_log = logging.getLogger("mkdocs.plugins.programme.stages")

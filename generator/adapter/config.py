@@ -17,6 +17,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from pydantic import ValidationError
 from pydantic.fields import FieldInfo
 
+from ..render.gfm import with_gfm
 from ..settings import Options, Settings, make_settings
 
 
@@ -62,4 +63,12 @@ def settings_of(config: MkDocsConfig, options: Options, serving: bool = False) -
         extensions=list(config.markdown_extensions),
         extension_configs=dict(config.mdx_configs),
         show_drafts=serving,
+    )
+
+
+def render_as_github(config: MkDocsConfig) -> None:
+    """Editorial pages render as bodies do, as GitHub's preview shows them: the same
+    Markdown extensions (:mod:`generator.render.gfm`) added to ``mkdocs.yml``'s."""
+    config.markdown_extensions, config.mdx_configs = with_gfm(
+        list(config.markdown_extensions), dict(config.mdx_configs)
     )

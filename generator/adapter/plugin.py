@@ -31,7 +31,7 @@ from ..search import SearchIndexError
 from ..site_build import MachineError
 from ..site_folder import ensure_engine_may_empty
 from ..site_run import SiteRun, licence_meta
-from .config import CONFIG_SCHEME, options_of, settings_of
+from .config import CONFIG_SCHEME, options_of, render_as_github, settings_of
 from .preview import Preview, failure_message
 
 log = logging.getLogger("mkdocs.plugins.programme")
@@ -58,6 +58,7 @@ class ProgrammePlugin(BasePlugin):  # type: ignore[type-arg, no-untyped-call]
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.on_build_error(error=None)  # a run left by a build that stopped early
         self.preview.begin(config)
+        render_as_github(config)
         try:
             options = options_of(self.config)
             if not self.serving:

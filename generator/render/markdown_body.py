@@ -1,6 +1,7 @@
 """Rendering a document's Markdown body to safe HTML, with its headings and local files.
 
-The body is rendered with Python-Markdown (the site's extensions), then sanitised, then
+The body is rendered with Python-Markdown (the site's extensions and those that make it
+render as GitHub's preview does, :mod:`.gfm`), then sanitised, then
 every relative ``src``/``href`` is resolved against the Markdown file: a link to another
 document's ``.md`` becomes a link to its page, a file inside the repository is published
 under ``medias/``, anything else is reported.
@@ -21,6 +22,7 @@ import markdown
 from ..messages import Said, say
 from ..read.publishable import file_problem, is_remote, not_a_file, refusal
 from ..urls import media_url, relative
+from .gfm import with_gfm
 from .heading_ids import separate_ids
 from .sanitise import sanitise
 
@@ -52,10 +54,10 @@ class BodyRenderer:
             if publish_from
             else [self.root / "content", self.root / "projects"]
         )
-        names = list(extensions or [])
+        names, configs = with_gfm(list(extensions or []), dict(extension_configs or {}))
         if "toc" not in names and "markdown.extensions.toc" not in names:
-            names.append("toc")
-        self.md = markdown.Markdown(extensions=names, extension_configs=extension_configs or {})
+            names.insert(0, "toc")
+        self.md = markdown.Markdown(extensions=names, extension_configs=configs)
         self.page_for_source = page_for_source or (lambda _path: None)
 
     def render(self, text: str, source: Path, page_url: str) -> RenderedBody:

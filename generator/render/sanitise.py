@@ -2,7 +2,8 @@
 
 Python-Markdown passes raw HTML, ``javascript:`` links and ``attr_list`` ``on*=``
 attributes through; everything rendered from content goes through :func:`sanitise`:
-no script or style, no event handlers, only http, https and mailto URLs (or relative ones).
+no script or style, no event handlers, only http, https and mailto URLs (or relative ones),
+``del`` for struck text and disabled checkboxes for task lists.
 """
 
 from __future__ import annotations
@@ -28,6 +29,20 @@ _ATTRIBUTES["li"].add("value")
 
 URL_SCHEMES = {"http", "https", "mailto"}
 
+# Task lists (``- [x] fait``, pymdownx.tasklist) are checkboxes: an ``input`` is allowed,
+# and written again as a disabled checkbox whatever the source says, ticked or not (nh3's
+# own way of adding attributes orders them differently from one run to the next).
+_TAGS.add("input")
+_ATTRIBUTES["input"] = set(_GENERIC)
+_VALUES = {"input": {"checked": {"", "checked"}}}
+_INPUT = re.compile(r"<input\b[^>]*>")
+_TICKED = re.compile(r"\schecked\b")
+
+
+def _checkbox(match: re.Match[str]) -> str:
+    ticked = " checked" if _TICKED.search(match.group()) else ""
+    return f'<input type="checkbox"{ticked} disabled>'
+
 
 _IMG_WITHOUT_ALT = re.compile(r"<img(?![^>]*\balt=)")
 
@@ -44,5 +59,8 @@ def sanitise(html: str) -> str:
         url_schemes=URL_SCHEMES,
         link_rel=None,
         strip_comments=True,
+        tag_attribute_values=_VALUES,
     )
+    if "<input" in clean:
+        clean = _INPUT.sub(_checkbox, clean)
     return _IMG_WITHOUT_ALT.sub('<img alt=""', clean)

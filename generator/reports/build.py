@@ -42,6 +42,7 @@ from .htmltext import (
     fragments_to_page,
     french_spacing,
     prefix_anchors,
+    printed_lists,
     referenced_urls,
 )
 from .render import PDF_OPTIONS, RenderJob, RenderOutcome, render_job, start_pdf_worker
@@ -214,6 +215,7 @@ class _Composer:
         html = fragments_to_page(
             absolutise(self.bodies[doc.url], doc.url, self.base), self.site(doc.url)
         )
+        html = printed_lists(html)
         return prefix_anchors(html, anchor_prefix) if anchor_prefix else html
 
     def image_url(self, doc: Document) -> str:

@@ -15,7 +15,15 @@ from urllib.parse import urljoin, urlsplit
 from ..french import NBSP, NNBSP
 from ..typography import french_spacing
 
-__all__ = ["NBSP", "NNBSP", "absolutise", "fragments_to_page", "french_spacing", "prefix_anchors"]
+__all__ = [
+    "NBSP",
+    "NNBSP",
+    "absolutise",
+    "fragments_to_page",
+    "french_spacing",
+    "prefix_anchors",
+    "printed_lists",
+]
 
 _TAG = re.compile(r"(<[^>]*>)")
 _URL_ATTR = re.compile(r'\b(src|href)="([^"]*)"')
@@ -69,6 +77,38 @@ def prefix_anchors(markup: str, prefix: str) -> str:
     def tag(part: str) -> str:
         part = _ID_ATTR.sub(lambda m: f'id="{prefix}{m.group(1)}"', part)
         return re.sub(r'\bhref="#([^"]+)"', lambda m: f'href="#{prefix}{m.group(1)}"', part)
+
+    return _map_tags(markup, tag)
+
+
+_TASK_BOX = re.compile(r"<input\b[^>]*>")
+_TICKED = re.compile(r"\schecked\b")
+_OL_START = re.compile(r'<ol\b([^>]*?)\sstart="(-?[0-9]{1,9})"')
+
+
+def printed_lists(markup: str) -> str:
+    """Lists as WeasyPrint should print them.
+
+    - An ordered list's first number (``<ol start="3">``, from ``3.``): WeasyPrint ignores
+      the attribute, and counts from the ``list-item`` counter set here.
+    - A task list's checkboxes (``- [x] fait``) as the characters ☐ and ☑: WeasyPrint
+      draws a form field on a line of its own and a PDF reader has no text for it; a
+      character stays on the item's line and is read aloud and copied with it. The
+      sanitiser lets no other ``input`` through (:mod:`generator.render.sanitise`).
+    """
+
+    def box(match: re.Match[str]) -> str:
+        ticked = bool(_TICKED.search(match.group()))
+        return f'<span class="pk-task">{"☑" if ticked else "☐"}</span>'
+
+    def start(match: re.Match[str]) -> str:
+        first = int(match.group(2))
+        return f'{match.group(0)} style="counter-reset: list-item {first - 1}"'
+
+    def tag(part: str) -> str:
+        if part.startswith("<input"):
+            return _TASK_BOX.sub(box, part)
+        return _OL_START.sub(start, part) if part.startswith("<ol") else part
 
     return _map_tags(markup, tag)
 
