@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, event, given, settings
+from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 
 from .conftest import ROOT
@@ -215,6 +215,8 @@ def _check_then_build(root: Path, pdf: bool) -> None:
     ],
 )
 @given(front=FRONTS, body=BODIES)
+# found by this test: an unquoted src was not read by check, then refused by the build
+@example(front=FRONT, body="<img src=x onerror=alert(1)>")
 def test_random_sheets_check_and_build_without_pdfs(corpus: Path, front: object, body: str) -> None:
     _write(corpus, front, body)
     _check_then_build(corpus, pdf=False)

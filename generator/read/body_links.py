@@ -34,7 +34,10 @@ _REFERENCE_DEF = re.compile(r"^ {0,3}\[([^\]]+)\]:\s*<?(\S+?)>?(?:\s.*)?$")
 # only <img src> and <a href> survive the sanitiser (generator/render/sanitise.py): other
 # tags (iframe, object…) are removed from the page, so they load nothing
 # [^<>]: a tag never holds "<", so a run of unclosed "<a " costs one pass, not its square
-_HTML_ATTR = re.compile(r"<\s*(img|a)\b[^<>]*?\b(src|href)\s*=\s*[\"']([^\"']*)", re.I)
+# a value quoted either way or not at all (``<img src=x>``: browsers and the sanitiser read it)
+_HTML_ATTR = re.compile(
+    r"<\s*(img|a)\b[^<>]*?\b(src|href)\s*=\s*(?:\"([^\"]*)|'([^']*)|([^\s\"'=<>`]+))", re.I
+)
 _FENCE = re.compile(r"^ {0,3}(```|~~~)")
 # an inline code span (`![x](y)` shown as text): its backquotes run, the text, the same run
 _CODE_SPAN = re.compile(r"(?<!`)(`++)(?!`)(.+?)(?<!`)\1(?!`)")
@@ -101,10 +104,11 @@ def body_links(body: str, first_line: int) -> Iterator[BodyLink]:
                 yield BodyLink(first_line + def_index, column + 1, url, True)
         for match in _HTML_ATTR.finditer(text):
             tag, attr = match.group(1).lower(), match.group(2).lower()
+            value = next(group for group in (3, 4, 5) if match.group(group) is not None)
             yield BodyLink(
                 first_line + index,
-                match.start(3) + 1,
-                match.group(3),
+                match.start(value) + 1,
+                match.group(value),
                 not (tag == "a" and attr == "href"),
             )
     for def_index, column, url in definitions.values():
