@@ -966,7 +966,7 @@ def _writeup(corpus: _Corpus, slug_used: dict[str, int], index: int) -> tuple[st
             f"    url: {q(f'https://ressources.example.org/{slugify(ref_title)}')}",
         ]
         if ref_index == 0:
-            front.append(f"    note: {q('Ressource en ligne')}")
+            front.append(f"    note: {q('Synthèse des échanges')}")
     front.append("---")
     speakers = ", ".join(o.name for o in orgs)
     obstacle, obstacle2 = rng.sample(OBSTACLES, 2)

@@ -115,6 +115,15 @@ def citation(ref: Reference) -> Markup:
     if ref.url:
         parts.append(Markup('<a href="{}">[en ligne]</a>').format(ref.url))
     text = Markup(", ").join(parts) + Markup(".")
-    if ref.note:
-        text += Markup(" ") + escape(ref.note)
+    note = (ref.note or "").strip()
+    if ref.url and fold(note).strip(" .") in _SAYS_ONLINE:
+        note = ""  # « [en ligne]. Ressource en ligne » said it twice
+    if note:
+        text += Markup(" ") + escape(note)
     return text
+
+
+_SAYS_ONLINE = frozenset(
+    {"en ligne", "ressource en ligne", "disponible en ligne", "document en ligne", "site web"}
+)
+"""Notes that only repeat what « [en ligne] » says of a reference with an address."""

@@ -25,6 +25,7 @@ from .render.sanitise import sanitise
 from .search import IndexingRun, SearchDocument, SearchIndexError, SearchStats
 from .settings import Settings
 from .site_build import PreparedSite, add_reports, prepare_site, timed, write_exports
+from .urls import absolute_url
 
 stage_log = logging.getLogger("mkdocs.plugins.programme.stages")
 plugin_log = logging.getLogger("mkdocs.plugins.programme")
@@ -139,15 +140,18 @@ class SiteRun:
     def planned(self, uri: str) -> PageSpec | None:
         return self.site.plan.pages.get(uri) if self.site else None
 
-    @staticmethod
-    def page_meta(spec: PageSpec) -> dict[str, object]:
-        """What the page template reads of a planned page (``page.meta``)."""
+    def page_meta(self, spec: PageSpec) -> dict[str, object]:
+        """What the page template reads of a planned page (``page.meta``); the image of
+        link previews is an absolute address, so only a site with ``site_url`` has one."""
+        site_url = self.settings.site_url
         return {
             "title": spec.title,
             "description": spec.description,
             "pk_kind": spec.kind,
             "pk_jsonld": spec.jsonld,
             "pk_licence": licence_meta(spec.licence),
+            "pk_image": absolute_url(site_url, spec.image) if spec.image and site_url else "",
+            "pk_image_alt": spec.image_alt,
         }
 
     @staticmethod

@@ -999,3 +999,36 @@ def test_the_404_page_is_french_with_search_and_works_at_any_depth(site: Site) -
     for target in local:
         path = site.out / urlsplit(target).path
         assert path.is_file() or (path / "index.html").is_file(), target
+
+
+def _meta(page: Node) -> dict[str, str]:
+    return {
+        m.attrs.get("property") or m.attrs.get("name", ""): m.attrs.get("content", "")
+        for m in page.find_all("meta")
+    }
+
+
+def test_link_previews_on_every_page_with_the_sheets_image(site: Site) -> None:
+    """Issue 18, item 9: OpenGraph and Twitter card metadata (title, description, image)."""
+    url = "projets/cantines-conakry/"
+    sheet = site.corpus.sheets["cantines-conakry"]
+    meta = _meta(site.page(url))
+    assert meta["og:title"] == meta["twitter:title"] == site.main(url).find("h1").words
+    assert " ".join(meta["og:description"].split()) == " ".join(sheet["summary"].split())
+    assert meta["og:url"] == SITE_URL + url and meta["og:type"] == "article"
+    assert meta["og:locale"] == "fr_FR"
+    image = meta["og:image"]
+    assert image.startswith(SITE_URL + "medias/") and image.endswith(
+        Path(sheet["image"]["src"]).name
+    )
+    assert (site.out / image[len(SITE_URL) :]).is_file()
+    assert meta["og:image:alt"] == sheet["image"]["alt"]
+    assert meta["twitter:card"] == "summary_large_image"
+    for path in site.html_files():
+        if path.name == "404.html":
+            continue
+        found = _meta(parse(path.read_text(encoding="utf-8")))
+        relative_url = path.relative_to(site.out).parent.as_posix()
+        assert found.get("og:title"), relative_url
+        assert found.get("twitter:card") in ("summary", "summary_large_image"), relative_url
+    assert _meta(site.page(""))["og:title"] == "Savoirs de programme"

@@ -93,3 +93,24 @@ def test_what_a_reader_sees() -> None:
         "<pre><code>x : y</code></pre><p><code>a ; b</code> fin\u202f!</p>"
     )
     assert french_spacing(french_spacing(markup)) == french_spacing(markup)
+
+
+def test_a_reference_says_it_is_online_once() -> None:
+    """Issue 18, item 9: « [en ligne]. Ressource en ligne » said it twice."""
+    from generator.french import citation
+    from generator.validate.schema import Reference
+
+    online = Reference(
+        author="CFSI",
+        title="Le programme",
+        year=2020,
+        url="https://cfsi.asso.fr/",
+        note="Ressource en ligne",
+    )
+    assert str(citation(online)) == (
+        'CFSI, « Le programme », 2020, <a href="https://cfsi.asso.fr/">[en ligne]</a>.'
+    )
+    offline = Reference(author="CFSI", title="Le programme", note="Ressource en ligne")
+    assert str(citation(offline)) == "CFSI, « Le programme ». Ressource en ligne"
+    kept = Reference(author="CFSI", title="T", url="https://cfsi.asso.fr/", note="Synthèse")
+    assert str(citation(kept)).endswith("</a>. Synthèse")

@@ -113,11 +113,12 @@ class ProgrammePlugin(BasePlugin):  # type: ignore[type-arg, no-untyped-call]
     def on_page_markdown(
         self, markdown: str, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
-        spec = self.run.planned(page.file.src_uri) if self.run else None
-        if spec is None:
+        run = self.run
+        spec = run.planned(page.file.src_uri) if run else None
+        if run is None or spec is None:
             page.meta.setdefault("pk_licence", config.extra["pk_licence"])
         else:
-            page.meta.update(SiteRun.page_meta(spec))
+            page.meta.update(run.page_meta(spec))
         return markdown
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -147,7 +147,7 @@ SAMPLES: dict[str, list[str]] = {
         "    year: 2020",
         '    publisher: "CFSI"',
         '    url: "https://cfsi.asso.fr/?p=2710"',
-        '    note: "Ressource en ligne"',
+        '    note: "Synthèse de douze pages"',
     ],
 }
 """A filled-in example of each field made of mappings, shown in comments under it."""

@@ -29,7 +29,7 @@ class DocumentPages(PlannerBase):
 
     def project_page(self, project: Project) -> None:
         body, toc = self.body(project)
-        image_url = ""
+        image_url, media = "", ""
         if project.meta.image is not None:
             source = (project.path.parent / project.meta.image.src).resolve()
             media = media_url(self.settings.rel(source))
@@ -55,6 +55,7 @@ class DocumentPages(PlannerBase):
             project.licence,
             toc,
             self.jsonld(project),
+            (media, project.meta.image.alt if project.meta.image else ""),
         )
 
     def writeup_page(self, writeup: Writeup) -> None:

@@ -30,6 +30,9 @@ class PageSpec:
     kind: str
     toc_tokens: list[dict[str, Any]] = field(default_factory=list)
     jsonld: str = ""
+    image: str = ""
+    """The page's image, as a site path (``medias/…``), for link previews; '' for none."""
+    image_alt: str = ""
 
 
 @dataclass

@@ -126,7 +126,9 @@ class PlannerBase:
         licence: Licence | None = None,
         toc: list[dict[str, Any]] | None = None,
         jsonld: str = "",
+        image: tuple[str, str] = ("", ""),
     ) -> None:
+        """Plan the page ``uri`` at ``url``; ``image``: its image's site path and text."""
         # French spacing (« : », « ? », « » ») in what the page shows: its text, title,
         # description and table of contents, as in the PDFs (generator/typography.py)
         self.pages[uri] = PageSpec(
@@ -139,6 +141,7 @@ class PlannerBase:
             kind,
             _spaced_toc(toc or []),
             jsonld,
+            *image,
         )
 
     def by_title(self, slugs: Iterable[str]) -> list[str]:

@@ -598,7 +598,7 @@ class Reference(StrictModel):
     url: Url | None = None
     """Adresse en ligne, commençant par https://. Exemple : https://cfsi.asso.fr/?p=2710."""
     note: LongText | None = None
-    """Remarque libre. Exemple : « Ressource en ligne »."""
+    """Remarque libre. Exemple : « Synthèse de douze pages »."""
 
 
 class WriteupMeta(StrictModel):
