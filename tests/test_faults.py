@@ -114,10 +114,20 @@ def test_a_killed_build_leaves_the_site_whole_and_no_process(
 
 def test_ctrl_c_ends_cleanly(built: tuple[Path, Path, dict[str, str]]) -> None:
     root, site, before = built
-    process = start_build(root, {"PK_FONT_SUBSET": "fonttools"})  # a different cache key
-    time.sleep(1.5)
-    process.send_signal(signal.SIGINT)
-    _out, err = process.communicate(timeout=60)
+    # a changed sheet, so that the build still has a PDF to make when it is interrupted
+    # (on a machine where fontTools is already the subsetter, the other cache key alone
+    # left nothing to do: the build ended before the signal)
+    sheet = root / "projects" / "femmes-poisson-seche-senegal.md"
+    original = sheet.read_text("utf-8")
+    sheet.write_text(original + "\nAjout avant Ctrl-C.\n", "utf-8")
+    try:
+        process = start_build(root, {"PK_FONT_SUBSET": "fonttools"})  # a different cache key
+        time.sleep(1.5)
+        assert process.poll() is None, "the build ended before it could be interrupted"
+        process.send_signal(signal.SIGINT)
+        _out, err = process.communicate(timeout=60)
+    finally:
+        sheet.write_text(original, "utf-8")
     assert process.returncode == 130, err
     assert "build interrupted" in err and "Traceback" not in err
     assert tree(site) == before

@@ -9,6 +9,7 @@ escaped; document bodies are sanitised HTML (see :mod:`.markdown_body`).
 from __future__ import annotations
 
 from collections.abc import Mapping
+from html import escape
 from typing import Any
 
 from .. import urls
@@ -106,7 +107,8 @@ class _Planner(DocumentPages, HomePage, ListingPages, ReferencePages, DraftPages
             *downloads,
             {
                 "Le site": [
-                    *({title: path} for path, title in self.catalogue.editorial_pages),
+                    # Material prints menu titles as they are (MkDocs does not escape)
+                    *({escape(title): path} for path, title in self.catalogue.editorial_pages),
                     {"Listes de référence": f"{urls.REFERENCE}index.md"},
                     {"Licence": f"{urls.LICENCE}index.md"},
                 ]
