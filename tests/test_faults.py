@@ -51,6 +51,9 @@ def start_build(root: Path, env: dict[str, str] | None = None) -> subprocess.Pop
         stderr=subprocess.PIPE,
         text=True,
         env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "PK_LANG": "en", **(env or {})},
+        # Ctrl-C as in a terminal: a shell running the tests in the background (`… &`)
+        # makes its children ignore SIGINT, and Python keeps an ignored signal ignored
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
 
 
