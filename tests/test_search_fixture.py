@@ -68,6 +68,9 @@ COUNTRIES = {
 }
 STATUSES = {"planned": "En projet", "ongoing": "En cours", "completed": "Terminé"}
 
+SPACES = str.maketrans("\u00a0\u202f", "  ")
+"""French spacing (no-break spaces before « : » and « ; ») read as plain spaces."""
+
 
 # --- the corpus, read from its files ----------------------------------------------------
 
@@ -359,7 +362,7 @@ def test_excerpt_comes_from_the_text_not_the_facts(visit: Visit) -> None:
     found = open_search(visit, "Abidjan")
     assert found[0] == DOCS["abidjan"]
     excerpt = visit.page.locator(".pk-result").first.locator(".pk-result__excerpt")
-    text = excerpt.inner_text()
+    text = excerpt.inner_text().translate(SPACES)
     assert "vendeuses des grands marchés d’Abidjan" in text, text
     assert excerpt.locator("mark").count() >= 1
     for label in ("Repères", "Porteur", "Partenaires", "Lieux", "Yopougon"):
@@ -371,7 +374,12 @@ def test_facts_stay_searchable(visit: Visit) -> None:
     assert open_search(visit, "Horizon Sud") == [DOCS["kaolack"]]  # partner, never in the text
     assert open_search(visit, "Yopougon") == [DOCS["abidjan"]]  # place, only in the facts
     # Matched in the facts alone (no located word), the result shows the summary.
-    excerpt = visit.page.locator(".pk-result").first.locator(".pk-result__excerpt").inner_text()
+    excerpt = (
+        visit.page.locator(".pk-result")
+        .first.locator(".pk-result__excerpt")
+        .inner_text()
+        .translate(SPACES)
+    )
     assert excerpt.startswith("Fiche inventée pour tester la recherche : des vendeuses de")
     assert open_search(visit, "Markala") == [DOCS["segou"]]  # second place
     assert set(open_search(visit, "Égalité femmes-hommes")) >= urls(["kaolack", "essaouira"])
@@ -383,17 +391,21 @@ def test_facts_stay_searchable(visit: Visit) -> None:
 def test_results_show_kind_title_and_facts(visit: Visit) -> None:
     open_search(visit, "Yopougon")
     first = visit.page.locator(".pk-result").first
-    assert first.locator(".pk-result__kind").inner_text().lower() == "fiche projet"
-    assert first.locator(".pk-result__title").inner_text() == (
+    assert (
+        first.locator(".pk-result__kind").inner_text().translate(SPACES).lower() == "fiche projet"
+    )
+    assert first.locator(".pk-result__title").inner_text().translate(SPACES) == (
         "Côte d’Ivoire : une mutuelle de santé pour les vendeuses des marchés"
     )
-    assert first.locator(".pk-result__facts").inner_text() == (
+    assert first.locator(".pk-result__facts").inner_text().translate(SPACES) == (
         "Côte d’Ivoire, France (Abidjan, Yopougon) · RMSA · En cours · depuis 2021"
     )
     open_search(visit, "Mariama Ndiaye")
     first = visit.page.locator(".pk-result").first
-    assert first.locator(".pk-result__kind").inner_text().lower() == "compte-rendu"
-    assert first.locator(".pk-result__facts").inner_text() == (
+    assert (
+        first.locator(".pk-result__kind").inner_text().translate(SPACES).lower() == "compte-rendu"
+    )
+    assert first.locator(".pk-result__facts").inner_text().translate(SPACES) == (
         "15 juin 2023 · Journées fictives de la santé communautaire · RMSA"
     )
 
@@ -404,7 +416,9 @@ def test_ligatures_are_found_and_shown_as_written(visit: Visit) -> None:
     for query in ("coeur", "cœur", "COEUR"):
         found = open_search(visit, query)
         assert found == sorted(urls(["porto-novo"])), (query, found)
-        title = visit.page.locator(".pk-result .pk-result__title").first.inner_text()
+        title = (
+            visit.page.locator(".pk-result .pk-result__title").first.inner_text().translate(SPACES)
+        )
         assert title == "Bénin : l’eau potable au cœur des quartiers de Porto-Novo"
 
 
