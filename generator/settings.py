@@ -134,6 +134,11 @@ class Settings:
         return self.content_dir / "index.md"
 
     @property
+    def guide(self) -> Path:
+        """The editors' guide: pages link to it only where the site has one."""
+        return self.content_dir / "contribuer.md"
+
+    @property
     def title(self) -> str:
         return self.site_name or DEFAULT_SITE_NAME
 

@@ -6,10 +6,8 @@ import http.client
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,6 +16,7 @@ import pytest
 from generator.serve_guard import allowed_hosts, host_name, request_problem
 
 from .conftest import ROOT
+from .helpers import free_port, wait_for_server
 
 
 def test_host_names_are_read_with_and_without_ports() -> None:
@@ -44,13 +43,6 @@ def test_a_loopback_preview_answers_to_its_own_names_and_to_addresses_only() -> 
     assert request_problem(ok, hosts) == ("400 Bad Request", "the request has no Host header")
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
 @pytest.fixture(scope="module", params=["--livereload", "--no-livereload"])
 def preview(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
@@ -61,7 +53,7 @@ def preview(
     for name in ("content", "projects", "theme"):
         shutil.copytree(ROOT / name, root / name)
     shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    port = _free_port()
+    port = free_port()
     log = root / "serve.log"
     with log.open("wb") as output:
         server = subprocess.Popen(
@@ -72,15 +64,7 @@ def preview(
             env={**os.environ, "PYTHONUNBUFFERED": "1"},
         )
         try:
-            deadline = time.monotonic() + 120
-            while True:
-                try:
-                    with socket.create_connection(("127.0.0.1", port), timeout=1):
-                        break
-                except OSError:
-                    assert server.poll() is None, log.read_text(errors="replace")
-                    assert time.monotonic() < deadline, "serve did not start in 120 s"
-                    time.sleep(0.3)
+            wait_for_server(port, server, log)
             yield port, log
         finally:
             server.send_signal(signal.SIGINT)

@@ -15,7 +15,6 @@ import importlib.util
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -27,6 +26,7 @@ from pathlib import Path
 import pytest
 
 from .conftest import ROOT
+from .helpers import free_port, wait_for_server
 from .search_support import launch_browser
 
 pytestmark = pytest.mark.slow
@@ -66,13 +66,6 @@ class Preview:
         return self.log.read_text(encoding="utf-8", errors="replace")
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
 def _example(tmp_path: Path) -> Path:
     root = tmp_path / "site-source"
     for name in ("content", "projects", "theme"):
@@ -96,7 +89,7 @@ def _stop(process: subprocess.Popen[bytes]) -> None:
 def serving(root: Path, engine: str = "mkdocs") -> Iterator[Preview]:
     """``mkdocs serve`` (or ``properdocs serve``) in ``root``, French (no ``PK_LANG``),
     until the block ends."""
-    port = _free_port()
+    port = free_port()
     log = root.parent / "serve.log"
     env = {**os.environ, "PYTHONUNBUFFERED": "1", "NO_MKDOCS_2_WARNING": "1"}
     env.pop("PK_LANG", None)
@@ -111,15 +104,7 @@ def serving(root: Path, engine: str = "mkdocs") -> Iterator[Preview]:
         )
         try:
             preview = Preview(root, port, log)
-            deadline = time.monotonic() + 120
-            while True:
-                try:
-                    with socket.create_connection(("127.0.0.1", port), timeout=1):
-                        break
-                except OSError:
-                    assert process.poll() is None, preview.terminal()
-                    assert time.monotonic() < deadline, "serve did not start in 120 s"
-                    time.sleep(0.2)
+            wait_for_server(port, process, log)
             yield preview
         finally:
             _stop(process)

@@ -168,9 +168,12 @@ def _colon_in_value(lines: list[str], index: int, problem: str) -> LineFix | Non
     if match is None or ": " not in match.group(2) or match.group(2)[:1] in "\"'[{":
         return None
     lead, value = match.groups()
-    value = value.split(" #", 1)[0].rstrip()
-    quoted = '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
-    return LineFix(index, "deux-points-non-proteges", lead + quoted)
+    return LineFix(index, "deux-points-non-proteges", lead + quoted(value.split(" #", 1)[0]))
+
+
+def quoted(value: str) -> str:
+    """``value`` as a double-quoted YAML text (its trailing spaces dropped)."""
+    return '"' + value.rstrip().replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def _previous_content(lines: list[str], index: int) -> int | None:

@@ -30,17 +30,16 @@ class HomePage(PlannerBase):
         )
         themes = sorted(
             (
-                (theme, len(group.projects) + len(group.writeups))
+                (catalogue.themes[theme_id], len(group.projects) + len(group.writeups))
                 for theme_id, group in catalogue.by_theme.items()
-                if (theme := catalogue.themes[theme_id]) and (group.projects or group.writeups)
+                if group.projects or group.writeups
             ),
             key=lambda pair: (-pair[1], sort_key(pair[0].label)),
         )
         programmes = [
-            (programme, len(group.projects) + len(group.writeups))
+            (catalogue.programmes[programme_id], len(group.projects) + len(group.writeups))
             for programme_id, group in sorted(catalogue.by_programme.items())
-            if (programme := catalogue.programmes[programme_id])
-            and (group.projects or group.writeups)
+            if group.projects or group.writeups
         ]
         reports = sorted(
             (
@@ -61,7 +60,7 @@ class HomePage(PlannerBase):
             themes=themes[:HOME_ENTRIES],
             programmes=programmes,
             reports=reports,
-            guide=(self.settings.content_dir / "contribuer.md").is_file(),
+            guide=self.settings.guide.is_file(),
         )
         self.add(
             "index.md",

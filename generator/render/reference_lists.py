@@ -59,7 +59,7 @@ class ReferencePages(PlannerBase):
                 (e, message_shape(e), inline_code(e.about), inline_code(e.example)) for e in codes()
             ],
             data_dir=self.settings.rel(self.settings.data_dir),
-            guide=(self.settings.content_dir / "contribuer.md").is_file(),
+            guide=self.settings.guide.is_file(),
         )
         self.add(
             f"{urls.REFERENCE}index.md",

@@ -10,6 +10,7 @@ from pydantic import BaseModel, ValidationError
 
 from ..diagnostics import DiagnosticList
 from ..messages import CATALOGUE, Said, say, word
+from ..read.yaml_lines import quoted
 from ..read.yamlsource import Located, Path, format_path
 from .references import ReferenceContext, closest
 from .schema import FIELD_HINTS, PYDANTIC_CODES
@@ -297,8 +298,7 @@ def _unquoted_colon(located: Located, path: Path) -> Said | None:
     elif isinstance(path[-1], str) and stripped.startswith(f"{path[-1]}:"):
         key = f"{path[-1]}: "
         lead, stripped = lead + key, stripped[len(key) :].lstrip(" ")
-    value = stripped.split(" #", 1)[0].rstrip()
-    fixed = lead + '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    fixed = lead + quoted(stripped.split(" #", 1)[0])
     return say("deux-points-non-proteges", hint="indice-guillemets", fixed=fixed)
 
 
