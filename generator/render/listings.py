@@ -3,17 +3,15 @@ programmes, good practices, licence, search, downloads."""
 
 from __future__ import annotations
 
+from markupsafe import Markup
+
 from .. import urls
 from ..catalogue import GroupIndex, Project, Writeup
-from ..countries import french_name
-from ..french import plural, sort_key
-from ..urls import relative
+from ..french import plural
 from .page_specs import (
     Entry,
-    Group,
     Section,
     listing_page_url,
-    natural_key,
     pager_numbers,
     paginate,
 )
@@ -33,6 +31,7 @@ class ListingPages(PlannerBase):
         facts: list[tuple[str, str, str]] | None = None,
         empty: str = "",
         kind: str = "listing",
+        header: str = "",
     ) -> None:
         """A listing page; past ``listing_page_size`` cards, more pages at ``<url>page/<n>/``.
 
@@ -51,6 +50,7 @@ class ListingPages(PlannerBase):
                 page_url,
                 title=title + suffix,
                 intro=intro if number == 1 else "",
+                header=Markup(header) if number == 1 else "",
                 sections=page_sections,
                 facts=(facts or []) if number == 1 else [],
                 empty=empty if not sections else "",
@@ -190,169 +190,4 @@ class ListingPages(PlannerBase):
             "Tous les thèmes",
             entries,
             "Aucun thème pour le moment.",
-        )
-
-    def organisation_pages(self) -> None:
-        entries = []
-        orgs = sorted(self.catalogue.organisations.values(), key=lambda o: (sort_key(o.name), o.id))
-        for org in orgs:
-            index = self.catalogue.by_organisation[org.id]
-            url = urls.organisation(org.id)
-            sections = []
-            for section_id, label, slugs, is_project in (
-                ("porteur", "Projets portés", index.leads, True),
-                ("partenaire", "Projets en partenariat", index.partners, True),
-                ("presentes", "Comptes-rendus présentés", index.presented, False),
-                ("rediges", "Comptes-rendus rédigés ou relus", index.authored, False),
-            ):
-                if slugs and is_project:
-                    sections.append(
-                        Section(section_id, label, len(slugs), projects=self.by_title(slugs))
-                    )
-                elif slugs:
-                    sections.append(Section(section_id, label, len(slugs), writeups=slugs))
-            facts: list[tuple[str, str, str]] = [("Nom", org.name, "")]
-            if org.short_name:
-                facts.append(("Sigle", org.short_name, ""))
-            if org.country:
-                facts.append(("Pays", french_name(org.country), ""))
-            if org.url:
-                facts.append(("Site web", org.url, org.url))
-            count = len(index.leads) + len(index.partners)
-            entries.append(Entry(url, org.name, plural(count, "projet")))
-            self.listing(
-                url,
-                org.name,
-                org.description or org.name,
-                sections,
-                intro=org.description or "",
-                facts=facts,
-                empty="Aucune fiche ni aucun compte-rendu pour le moment.",
-                kind="organisation",
-            )
-        self.index_page(
-            urls.ORGANISATIONS,
-            "Organisations",
-            "Les organisations du réseau",
-            "organisations",
-            "Toutes les organisations",
-            entries,
-            "Aucune organisation pour le moment.",
-        )
-
-    def programme_pages(self) -> None:
-        entries = []
-        for programme in sorted(self.catalogue.programmes.values(), key=lambda p: p.id):
-            group = self.catalogue.by_programme[programme.id]
-            url = urls.programme(programme.id)
-            facts: list[tuple[str, str, str]] = [("Nom", programme.name, "")]
-            if programme.organisation:
-                facts.append(
-                    (
-                        "Porté par",
-                        self.catalogue.organisations[programme.organisation].name,
-                        relative(urls.organisation(programme.organisation), url),
-                    )
-                )
-            if programme.started:
-                facts.append(("Lancé en", str(programme.started), ""))
-            if programme.url:
-                facts.append(("Site web", programme.url, programme.url))
-            sections = self.group_sections(group)
-            entries.append(
-                Entry(
-                    url,
-                    self.credits.programme_label(programme.id),
-                    plural(len(group.projects), "fiche"),
-                )
-            )
-            self.listing(
-                url,
-                self.credits.programme_label(programme.id),
-                programme.description or programme.name,
-                sections,
-                intro=programme.description or "",
-                facts=facts,
-                empty="Rien dans ce programme pour le moment.",
-                kind="programme",
-            )
-        self.index_page(
-            urls.PROGRAMMES,
-            "Programmes",
-            "Les programmes",
-            "programmes",
-            "Tous les programmes",
-            entries,
-            "Aucun programme pour le moment.",
-        )
-
-    def practices_page(self) -> None:
-        sections = []
-        for theme_id, items in self.catalogue.practices_by_theme().items():
-            practices = [(text, w) for w, kind, text in items if kind == "practice"]
-            difficulties = [(text, w) for w, kind, text in items if kind == "difficulty"]
-            groups = []
-            if practices:
-                groups.append(Group("Bonnes pratiques", practices))
-            if difficulties:
-                groups.append(Group("Difficultés", difficulties))
-            sections.append(
-                Section(
-                    f"theme-{theme_id}",
-                    self.catalogue.themes[theme_id].label,
-                    len(items),
-                    groups=groups,
-                )
-            )
-        self.listing(
-            urls.PRACTICES,
-            "Bonnes pratiques et difficultés",
-            "Les bonnes pratiques et difficultés relevées dans les comptes-rendus",
-            sections,
-            intro="Rassemblées depuis tous les comptes-rendus, par thème ; "
-            "chacune renvoie au compte-rendu d’où elle vient.",
-            empty="Aucune bonne pratique pour le moment.",
-        )
-
-    def licence_page(self) -> None:
-        site = self.settings.site_licence
-        others = [d for d in self.documents() if d.licence.id != site.id]
-        html = self.render("licence.html", urls.LICENCE, licence=site, others=others)
-        self.add(
-            f"{urls.LICENCE}index.md",
-            urls.LICENCE,
-            "Licence et réutilisation",
-            "La licence des contenus et comment les créditer",
-            html,
-            "licence",
-        )
-
-    def search_page(self) -> None:
-        html = self.render("search.html", urls.SEARCH)
-        self.add(
-            f"{urls.SEARCH}index.md",
-            urls.SEARCH,
-            "Rechercher et parcourir",
-            "Rechercher dans les fiches projet et les comptes-rendus ; filtrer par pays, "
-            "thème, organisation, programme, statut, année",
-            html,
-            "search",
-        )
-
-    def downloads_page(self) -> None:
-        html = self.render(
-            "downloads.html",
-            urls.DOWNLOADS,
-            reports=sorted(
-                self.pdfs.values(),
-                key=lambda r: (r.kind, natural_key(sort_key(r.title)), r.url),
-            ),
-        )
-        self.add(
-            f"{urls.DOWNLOADS}index.md",
-            urls.DOWNLOADS,
-            "Téléchargements",
-            "Tous les rapports à télécharger en PDF",
-            html,
-            "downloads",
         )

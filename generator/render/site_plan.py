@@ -26,12 +26,24 @@ from .page_specs import (
     PdfLink,
     SitePlan,
 )
+from .practices_page import PracticesPage
+from .profile_pages import ProfilePages
 from .reference_lists import ReferencePages
+from .utility_pages import UtilityPages
 
 Document = Project | Writeup
 
 
-class _Planner(DocumentPages, HomePage, ListingPages, ReferencePages, DraftPages):
+class _Planner(
+    DocumentPages,
+    HomePage,
+    ProfilePages,
+    PracticesPage,
+    ListingPages,
+    UtilityPages,
+    ReferencePages,
+    DraftPages,
+):
     # --- the plan ---
 
     def plan(self) -> SitePlan:
