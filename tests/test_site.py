@@ -30,6 +30,8 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 import yaml
 
+from generator.french import fold, of
+
 from .conftest import ROOT
 from .helpers import run_cli
 
@@ -379,9 +381,15 @@ def test_writeup_page_shows_every_fact(site: Site, slug: str) -> None:
         assert (f"themes/{theme}/", corpus.themes[theme]["label"]) in links(main, url)
 
     def person(p: dict[str, str]) -> str:
-        return p["name"] + (
-            f" de {corpus.org_label(p['organisation'])}" if p.get("organisation") else ""
-        )
+        # « Luc Hansen, de la Fonda »: the organisation in full, with its article
+        # (tests/test_french_wording.py checks the article of each kind of name)
+        if not p.get("organisation"):
+            return p["name"]
+        org = corpus.organisations[p["organisation"]]
+        name = org["name"]
+        if org.get("short_name") and fold(org["short_name"]) not in fold(name):
+            name += f" ({org['short_name']})"
+        return f"{p['name']}, {of(name, org.get('article'))}"
 
     def names(people: list[dict[str, str]]) -> str:
         texts = [person(p) for p in people]

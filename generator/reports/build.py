@@ -30,7 +30,7 @@ from .. import __version__, urls
 from ..catalogue import Catalogue, Project, Writeup
 from ..countries import french_name
 from ..credits import Credits
-from ..french import citation, enumerate_fr, french_date, period_text, plural
+from ..french import citation, counted, enumerate_fr, french_date, period_text, volume_label
 from ..messages import say
 from ..read.yamlsource import guess_field
 from ..templates import environment
@@ -148,7 +148,7 @@ class _Composer:
             site=self.site,
             french_date=french_date,
             country_names=lambda codes: ", ".join(french_name(c) for c in codes),
-            org_names=lambda ids: enumerate_fr([catalogue.organisation_label(i) for i in ids]),
+            org_names=lambda ids: enumerate_fr([catalogue.organisation_name(i) for i in ids]),
             theme_labels=lambda ids: ", ".join(catalogue.themes[i].label for i in ids),
             programme_label=self.credits.programme_label,
             period=period_text,
@@ -295,20 +295,20 @@ class _Composer:
             authors += self.authors(doc)
         licence = self.settings.site_licence
         title = f"Rapport du programme {self.credits.programme_label(programme_id)}"
-        volume = f"Tome {number} sur {count}" if count > 1 else ""
+        volume = volume_label(number, count).capitalize()
         if volume:
-            title += f", tome {number} sur {count}"
+            title += ", " + volume_label(number, count)
         dates = [d for d in (_modified(doc) for doc in docs) if d]
         counts = ", ".join(
             [
-                plural(len(writeups), "compte-rendu", "comptes-rendus"),
-                plural(len(projects), "fiche projet", "fiches projet"),
+                counted(len(writeups), "compte-rendu", "comptes-rendus", feminine=False),
+                counted(len(projects), "fiche projet", "fiches projet", feminine=True),
             ]
         )
         credits = (
             "Rapport compilé à partir des contenus publiés sur le site. "
             + (
-                f"Programme porté par {self.catalogue.organisations[programme.organisation].name}. "
+                f"Programme porté par {self.credits.org(programme.organisation)}. "
                 if programme.organisation
                 else ""
             )
