@@ -344,6 +344,49 @@ def test_structure_tree_marked_and_french(site: PdfSite) -> None:
     _report(problems, "without structure, marking or French language")
 
 
+def test_pdf_a3a_and_pdf_ua1_claims_hold_where_tools_here_can_tell(site: PdfSite) -> None:
+    """What veraPDF would look at first, checked with pikepdf (veraPDF is not installable
+    here: its Maven artifacts are out of reach; see the README's « Reports » section)."""
+    problems = []
+    for path in site.pdfs:
+        label = site.label(path)
+        with pikepdf.open(site.root / path) as pdf:
+            if not str(pdf.docinfo.get("/Producer", "")).startswith("WeasyPrint"):
+                continue  # a write-up's own attached report, published as it is
+            with pdf.open_metadata() as xmp:
+                claims = {
+                    key: str(xmp.get(key, ""))
+                    for key in ("pdfaid:part", "pdfaid:conformance", "pdfuaid:part", "dc:title")
+                }
+            if (claims["pdfaid:part"], claims["pdfaid:conformance"]) != ("3", "A"):
+                problems.append(f"{label}: XMP does not claim PDF/A-3a: {claims}")
+            if claims["pdfuaid:part"] != "1":
+                problems.append(f"{label}: XMP does not claim PDF/UA-1: {claims}")
+            if _plain(claims["dc:title"]) != _plain(str(pdf.docinfo.get("/Title", ""))):
+                problems.append(f"{label}: XMP title and document title differ")
+            if pdf.is_encrypted or "/ID" not in pdf.trailer:
+                problems.append(f"{label}: encrypted, or no file identifier")
+            intents = pdf.Root.get("/OutputIntents", [])
+            if not any(
+                str(i.get("/S")) == "/GTS_PDFA1" and "/DestOutputProfile" in i for i in intents
+            ):
+                problems.append(f"{label}: no PDF/A output intent with an ICC profile")
+            preferences = pdf.Root.get("/ViewerPreferences", {})
+            if not bool(preferences.get("/DisplayDocTitle", False)):
+                problems.append(f"{label}: the viewer is not told to show the title")
+            if "/JavaScript" in pdf.Root.get("/Names", {}) or "/AA" in pdf.Root:
+                problems.append(f"{label}: scripts or automatic actions")
+            for number, page in enumerate(pdf.pages, start=1):
+                for annotation in page.get("/Annots", []):
+                    if not int(annotation.get("/F", 0)) & 4:
+                        problems.append(f"{label} page {number}: an annotation is not printed")
+                    if str(annotation.get("/Subtype")) == "/Link" and (
+                        "/StructParent" not in annotation
+                    ):
+                        problems.append(f"{label} page {number}: a link outside the tags")
+    _report(problems, "that break what PDF/A-3a or PDF/UA-1 require")
+
+
 # --------------------------------------------------------------------------- programme reports
 
 
