@@ -103,6 +103,7 @@ class PracticesPage(ListingPages):
             visible_sources=VISIBLE_SOURCES,
             more=more_sources,
             more_items=more_items,
+            shown={group.theme for group in groups},
         )
         self.listing(
             urls.PRACTICES,
