@@ -50,7 +50,7 @@ class Item:
     text: str
     sources: list[Document] = field(default_factory=list)
     themes: list[str] = field(default_factory=list)
-    """The main theme first, then the others in the registry's order."""
+    """The main theme first, then the others, the most shared first (ties: registry order)."""
 
     @property
     def theme(self) -> str:
@@ -151,7 +151,6 @@ def gather(catalogue: Catalogue) -> list[ThemeGroup]:
         having = Counter(t for source in item.sources for t in source.meta.themes)
         first = Counter(source.meta.themes[0] for source in item.sources)
         item.themes = sorted(having, key=lambda t: (-having[t], -first[t], order[t]))
-        item.themes[1:] = sorted(item.themes[1:], key=order.__getitem__)
         groups.setdefault(item.theme, {}).setdefault(item.kind, []).append(item)
     return [
         ThemeGroup(

@@ -22,6 +22,8 @@ VISIBLE_ITEMS = 6
 """Items of one kind shown under a theme before « Voir les … autres »."""
 VISIBLE_SOURCES = 2
 """Sources shown beside an item before « et … autres documents »."""
+VISIBLE_TAGS = 3
+"""Other themes named beside an item (the most shared first) before « et … autres thèmes »."""
 
 _MORE = {
     "practice": ("l’autre bonne pratique", "autres bonnes pratiques"),
@@ -101,6 +103,7 @@ class PracticesPage(ListingPages):
             total=total_line(groups),
             visible_items=VISIBLE_ITEMS,
             visible_sources=VISIBLE_SOURCES,
+            visible_tags=VISIBLE_TAGS,
             more=more_sources,
             more_items=more_items,
             shown={group.theme for group in groups},
