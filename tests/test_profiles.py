@@ -208,14 +208,10 @@ def test_organisation_roles_by_programme(example: Example) -> None:
         main = example.main(url)
         led = Counter(fm["programme"] for fm in corpus.sheets.values() if fm["lead"] == org)
         programmes = {
-            p
-            for p, fm in corpus.programmes.items()
-            if fm.get("organisation") == org or led[p]
+            p for p, fm in corpus.programmes.items() if fm.get("organisation") == org or led[p]
         }
         programmes |= {
-            fm["programme"]
-            for fm in corpus.sheets.values()
-            if org in fm.get("partners", [])
+            fm["programme"] for fm in corpus.sheets.values() if org in fm.get("partners", [])
         }
         programmes |= {
             fm["programme"]
@@ -314,7 +310,7 @@ def test_practices_each_once_with_their_sources_and_jump_links(example: Example)
     # a tag to another theme points at that theme's section or its page
     for tag in main.find_all("a", class_="pk-tag"):
         href = tag.attrs["href"]
-        assert href.startswith("#theme-") and href[1:] in ids or href.startswith("../themes/")
+        assert (href.startswith("#theme-") and href[1:] in ids) or href.startswith("../themes/")
 
 
 @pytest.mark.slow
@@ -353,7 +349,5 @@ def test_programme_page_links_its_reports_and_shows_figures(example: Example) ->
         years |= {d["period"]["end"] for d in sheets.values() if d["period"].get("end")}
         years |= {d["date"].year for d in writeups.values()}
         low, high = min(years), max(years)
-        assert dd(main, "Années couvertes").words == (
-            str(low) if low == high else f"{low}–{high}"
-        )
+        assert dd(main, "Années couvertes").words == (str(low) if low == high else f"{low}–{high}")
         assert dd(main, "Nom complet").words == fm["name"]

@@ -13,15 +13,16 @@ from __future__ import annotations
 from typing import Any
 
 from .. import urls
-from ..french import plural
+from ..french import NNBSP
 from ..practices import KINDS, ThemeGroup, gather
 from .listings import ListingPages
 from .planner_base import _spaced_toc
 
 VISIBLE_ITEMS = 6
 """Items of one kind shown under a theme before « Voir les … autres »."""
-VISIBLE_SOURCES = 2
-"""Sources shown beside an item before « et … autres documents »."""
+VISIBLE_SOURCES = 1
+"""Sources shown beside an item before « et … autres documents » (a title can take three
+lines on a phone)."""
 VISIBLE_TAGS = 3
 """Other themes named beside an item (the most shared first) before « et … autres thèmes »."""
 
@@ -38,8 +39,10 @@ def more_items(kind: str, count: int) -> str:
     return f"Voir {one}" if count == 1 else f"Voir les {count} {many}"
 
 
-def more_sources(count: int, singular: str, plural_form: str) -> str:
-    return plural(count, singular, plural_form)
+def counted(count: int, singular: str, plural_form: str) -> str:
+    """« 1 fiche », « 1 000 fiches » (thousands set apart by a narrow no-break space)."""
+    word = singular if count <= 1 else plural_form
+    return f"{count:,}".replace(",", NNBSP) + " " + word
 
 
 def total_line(groups: list[ThemeGroup]) -> str:
@@ -59,10 +62,10 @@ def total_line(groups: list[ThemeGroup]) -> str:
         "difficulty": ("difficulté", "difficultés"),
         "lesson": ("enseignement", "enseignements"),
     }
-    parts = [plural(counts[k], *words[k]) for k in KINDS if counts[k]]
+    parts = [counted(counts[k], *words[k]) for k in KINDS if counts[k]]
     origins = [
-        plural(len(w), "compte-rendu", "comptes-rendus") if (w := writeups) else "",
-        plural(len(s), "fiche") if (s := sheets) else "",
+        counted(len(writeups), "compte-rendu", "comptes-rendus") if writeups else "",
+        counted(len(sheets), "fiche", "fiches") if sheets else "",
     ]
     said = " et ".join(o for o in origins if o)
     if not parts:
@@ -104,7 +107,7 @@ class PracticesPage(ListingPages):
             visible_items=VISIBLE_ITEMS,
             visible_sources=VISIBLE_SOURCES,
             visible_tags=VISIBLE_TAGS,
-            more=more_sources,
+            more=counted,
             more_items=more_items,
             shown={group.theme for group in groups},
         )

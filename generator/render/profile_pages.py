@@ -101,7 +101,7 @@ class ProfilePages(ListingPages):
         ]
 
     def organisation_roles(self, org_id: str) -> list[tuple[str, str, str]]:
-        """The organisation's part in each programme, in words, on the page ``url``."""
+        """The organisation's part in each programme, in words: (programme, link, roles)."""
         catalogue = self.catalogue
         index = catalogue.by_organisation[org_id]
         url = urls.organisation(org_id)
@@ -112,13 +112,13 @@ class ProfilePages(ListingPages):
         presented: Counter[str] = Counter()
         authored: Counter[str] = Counter()
         for slug in {*index.presented, *index.authored}:
-            programme = catalogue.writeups[slug].meta.programme
-            if programme is None:
+            in_programme = catalogue.writeups[slug].meta.programme
+            if in_programme is None:
                 continue
             if slug in index.presented:
-                presented[programme] += 1
+                presented[in_programme] += 1
             if slug in index.authored:
-                authored[programme] += 1
+                authored[in_programme] += 1
         rows = []
         for programme_id, programme in catalogue.programmes.items():
             roles = [
@@ -127,8 +127,7 @@ class ProfilePages(ListingPages):
                 f"partenaire de {plural(partnered[programme_id], 'fiche')}"
                 if partnered[programme_id]
                 else "",
-                "présente "
-                + plural(presented[programme_id], "compte-rendu", "comptes-rendus")
+                "présente " + plural(presented[programme_id], "compte-rendu", "comptes-rendus")
                 if presented[programme_id]
                 else "",
                 "rédige ou relit "
@@ -245,8 +244,8 @@ class ProfilePages(ListingPages):
             {t: relative(urls.theme(t), url) for t in by_theme},
         )
         figures = [
-            (f"{prefix}", heading, rows)
-            for prefix, heading, rows in (
+            (figure_id, heading, rows)
+            for figure_id, heading, rows in (
                 ("fiches-par-pays", "Fiches par pays", countries),
                 ("fiches-par-theme", "Fiches par thème", themes),
             )
@@ -284,8 +283,11 @@ class ProfilePages(ListingPages):
             counts = [
                 plural(len(group.projects), "fiche"),
                 plural(len(group.writeups), "compte-rendu", "comptes-rendus"),
-                plural(len(organisations), "organisation porteuse ou partenaire",
-                       "organisations porteuses ou partenaires"),
+                plural(
+                    len(organisations),
+                    "organisation porteuse ou partenaire",
+                    "organisations porteuses ou partenaires",
+                ),
             ]
             profile = Profile(
                 facts,
