@@ -223,20 +223,18 @@ def test_organisation_roles_by_programme(example: Example) -> None:
             assert "programmes" not in section_ids(main), url
             continue
         rows = {
-            resolve_row(row, url): row.find("td").words
-            for row in section_by_id(main, "programmes").find("tbody").find_all("tr")
+            links(row, url)[0][0]: row.words.split(" : ", 1)[1]
+            for row in section_by_id(main, "programmes")
+            .find("ul", class_="pk-roles")
+            .find_all("li")
         }
         assert set(rows) == {f"programmes/{p}/" for p in programmes}, url
         for programme in programmes:
             roles = rows[f"programmes/{programme}/"]
             if corpus.programmes[programme].get("organisation") == org:
-                assert roles.startswith("Porte le programme"), (url, roles)
+                assert roles.startswith("porte le programme"), (url, roles)
             if led[programme]:
                 assert count_words(led[programme], "fiche", "fiches") in roles, (url, roles)
-
-
-def resolve_row(row: Node, url: str) -> str:
-    return links(row.find("th"), url)[0][0]
 
 
 @pytest.mark.slow

@@ -137,12 +137,11 @@ class ProfilePages(ListingPages):
             ]
             said = [r for r in roles if r]
             if said:
-                text = " ; ".join(said)
                 rows.append(
                     (
                         self.credits.programme_label(programme_id),
                         relative(urls.programme(programme_id), url),
-                        text[0].upper() + text[1:],
+                        " ; ".join(said),
                     )
                 )
         return rows
