@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from generator.practices import sheet_lessons
+from generator.render.gathered_practices import sheet_lessons
 
 from .conftest import ROOT
 from .test_site import Corpus, Node, build, dd, document_links, links, make_root, parse

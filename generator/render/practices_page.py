@@ -1,6 +1,6 @@
 """``bonnes-pratiques/``: the practices, difficulties and lessons of the whole programme.
 
-Each text is shown once, under its main theme (:mod:`generator.practices` says how it is
+Each text is shown once, under its main theme (:mod:`.gathered_practices` says how it is
 chosen), with a link to every document that says it and its other themes as tags. A table
 of contents at the top and the page's own table of contents jump to each theme. The page
 stays short on a large corpus without JavaScript: past :data:`VISIBLE_ITEMS` items a group
@@ -14,7 +14,7 @@ from typing import Any
 
 from .. import urls
 from ..french import NNBSP
-from ..practices import KINDS, ThemeGroup, gather
+from .gathered_practices import KINDS, ThemeGroup, gather
 from .listings import ListingPages
 from .planner_base import _spaced_toc
 

@@ -21,15 +21,8 @@ from ..urls import relative
 from .listings import ListingPages
 from .page_specs import Entry, PdfLink, Section, natural_key
 
-
-@dataclass
-class Bar:
-    """One row of a figure: a label (linked), a count and its share of the largest, in %."""
-
-    label: str
-    url: str
-    count: int
-    share: int
+Bar = tuple[str, str, int, int]
+"""One row of a figure: label, its link, count, and the count's share of the largest in %."""
 
 
 @dataclass
@@ -49,7 +42,7 @@ def bars(counts: Counter[str], label: dict[str, str], url: dict[str, str]) -> li
     """Rows, the largest count first (ties: by French name)."""
     top = max(counts.values(), default=0)
     return [
-        Bar(label[key], url[key], count, round(100 * count / top) if top else 0)
+        (label[key], url[key], count, round(100 * count / top) if top else 0)
         for key, count in sorted(counts.items(), key=lambda kv: (-kv[1], sort_key(label[kv[0]])))
     ]
 
@@ -120,7 +113,7 @@ class ProfilePages(ListingPages):
             if slug in index.authored:
                 authored[in_programme] += 1
         rows = []
-        for programme_id, programme in catalogue.programmes.items():
+        for programme_id, programme in sorted(catalogue.programmes.items()):
             roles = [
                 "porte le programme" if programme.organisation == org_id else "",
                 f"porte {plural(led[programme_id], 'fiche')}" if led[programme_id] else "",

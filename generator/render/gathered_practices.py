@@ -20,8 +20,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .catalogue import Catalogue, Project, Writeup
-from .french import fold
+from ..catalogue import Catalogue, Project, Writeup
+from ..french import fold
 
 Document = Project | Writeup
 
@@ -141,7 +141,8 @@ def gather(catalogue: Catalogue) -> list[ThemeGroup]:
             add("practice", text, writeup)
         for text in writeup.meta.difficulties:
             add("difficulty", text, writeup)
-    for project in catalogue.projects.values():
+    for slug in sorted(catalogue.projects):
+        project = catalogue.projects[slug]
         for text in sheet_lessons(project.body):
             add("lesson", text, project)
 
