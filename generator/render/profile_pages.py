@@ -33,7 +33,8 @@ class Profile:
     counts: list[str]
     roles: list[tuple[str, str, str]] = field(default_factory=list)
     """(programme label, its page, the organisation's roles in it)."""
-    reports: list[PdfLink] = field(default_factory=list)
+    reports: list[tuple[PdfLink, str]] = field(default_factory=list)
+    """(report, its button's words)."""
     figures: list[tuple[str, str, list[Bar]]] = field(default_factory=list)
     """(heading id, heading, rows)."""
 
@@ -52,6 +53,13 @@ def years_text(years: set[int]) -> str:
         return ""
     low, high = min(years), max(years)
     return str(low) if low == high else f"{low}–{high}"
+
+
+def download_words(title: str) -> str:
+    """« Télécharger le rapport du programme CAAC » for « Rapport du programme CAAC »."""
+    if title.startswith("Rapport "):
+        return "Télécharger le r" + title[1:]
+    return f"Télécharger « {title} »" if title else "Télécharger le rapport"
 
 
 def organisation_counts(sheets_led: int, sheets_partnered: int, writeups: int) -> list[str]:
@@ -198,15 +206,19 @@ class ProfilePages(ListingPages):
             "Aucune organisation pour le moment.",
         )
 
-    def programme_reports(self, programme_id: str) -> list[PdfLink]:
-        """The programme's report, or its volumes in order (``programmes/<id>/#tome-<n>``)."""
+    def programme_reports(self, programme_id: str) -> list[tuple[PdfLink, str]]:
+        """The programme's report, or its volumes in order (``programmes/<id>/#tome-<n>``),
+        each with its button's words: « Télécharger le rapport du programme … »."""
         key = urls.programme(programme_id)
         found = [
             (name, link)
             for name, link in self.pdfs.items()
             if name == key or name.startswith(f"{key}#tome-")
         ]
-        return [link for _, link in sorted(found, key=lambda pair: natural_key(pair[0]))]
+        return [
+            (link, download_words(link.title))
+            for _, link in sorted(found, key=lambda pair: natural_key(pair[0]))
+        ]
 
     def programme_figures(self, programme_id: str) -> tuple[list[tuple[str, str, list[Bar]]], str]:
         """Sheets by country and by theme, and the years the sheets and write-ups cover."""
