@@ -229,17 +229,6 @@ class Catalogue:
                 index[facet].append(project.slug)
         return index
 
-    def practices_by_theme(self) -> dict[str, list[tuple[Writeup, str, str]]]:
-        """Theme id -> [(write-up, 'practice' | 'difficulty', text)], in theme order."""
-        grouped: dict[str, list[tuple[Writeup, str, str]]] = {t: [] for t in self.themes}
-        for writeup in self.writeups_newest_first():
-            for theme_id in writeup.meta.themes:
-                for text in writeup.meta.good_practices:
-                    grouped[theme_id].append((writeup, "practice", text))
-                for text in writeup.meta.difficulties:
-                    grouped[theme_id].append((writeup, "difficulty", text))
-        return {k: v for k, v in grouped.items() if v}
-
 
 def _country_key(country: Country) -> tuple[str, str]:
     return (fold(country.name), country.code)
