@@ -33,3 +33,6 @@ _schemas.field_title_should_be_set
 # Python-Markdown calls its processors' and extensions' protocol (generator/render/gfm_*)
 from generator.render.gfm_extension import GfmExtension as _gfm
 _gfm.extendMarkdown, _.makeExtension, _.test, _.lastChild, _.RE
+# read by theme/print/programme.html
+from generator.reports.build import _Subject as _subject
+_subject.kind_label, _subject.more_facts

@@ -35,6 +35,8 @@ DOCUMENT_KINDS = {
     "project": "Fiche projet",
     "writeup": "Compte-rendu",
     "programme": "Rapport de programme",
+    "theme": "Rapport thématique",
+    "country": "Rapport par pays",
 }
 """What a downloadable document is, as the downloads page says it."""
 

@@ -21,7 +21,7 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -31,6 +31,13 @@ from .messages import Said, say
 
 PLUGIN_NAME = "programme"
 DEFAULT_SITE_NAME = "Savoirs de programme"
+
+
+ReportKind = Literal["programme", "theme", "country"]
+
+
+def _programme_reports() -> list[ReportKind]:
+    return ["programme"]
 
 
 class Options(BaseModel):
@@ -47,6 +54,11 @@ class Options(BaseModel):
         "projects", description="Folder of project sheets, relative to mkdocs.yml."
     )
     pdf: bool = Field(True, description="Make a PDF of every document and programme.")
+    reports: list[ReportKind] = Field(
+        default_factory=_programme_reports,
+        description="Compiled reports to make: per programme (the default), and on request "
+        "per theme and per country, e.g. [programme, theme, country].",
+    )
     serve_pdf: bool = Field(
         False,
         description="Also make PDFs in `mkdocs serve` (slower reloads); env "

@@ -56,6 +56,14 @@ def programme_report_pdf(programme_id: str, volume: int = 0) -> str:
     return f"{DOWNLOADS}rapport-{programme_id}{suffix}.pdf"
 
 
+def collection_report_pdf(kind: str, key: str, volume: int = 0) -> str:
+    """The compiled report of a theme (``kind`` « theme ») or a country (« country »), in a
+    folder of its own so that no id can meet a programme's report name."""
+    folder = {"theme": "themes", "country": "pays"}[kind]
+    suffix = f"-tome-{volume}" if volume else ""
+    return f"{DOWNLOADS}{folder}/rapport-{key.lower()}{suffix}.pdf"
+
+
 def country(code: str) -> str:
     return f"{COUNTRIES}{code.lower()}/"
 

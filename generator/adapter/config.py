@@ -27,6 +27,8 @@ def _option(field: FieldInfo) -> BaseConfigOption[Any]:
     origin = typing.get_origin(annotation) or annotation
     if origin is list:
         (item,) = typing.get_args(annotation)
+        if typing.get_origin(item) is typing.Literal:  # a list of choices: pydantic says
+            return c.ListOfItems(c.Choice(typing.get_args(item)), default=default)
         return c.ListOfItems(c.Type(item), default=default)
     assert isinstance(origin, type)
     return c.Type(origin, default=default)

@@ -37,6 +37,7 @@ from ..french import (
     enumerate_fr,
     french_date,
     period_text,
+    slug,
     spacing,
     volume_label,
 )
@@ -60,6 +61,36 @@ from .render import PDF_OPTIONS, RenderJob, RenderOutcome, render_job, start_pdf
 
 Document = Project | Writeup
 VOLUME_SIZE = 50
+
+
+@dataclass(frozen=True)
+class _Subject:
+    """What a compiled report gathers: a programme, a theme or a country."""
+
+    kind: str
+    """« programme », « theme » or « country » (the PdfLink kind)."""
+    page: str
+    """The site page of the subject: the report's key in the PDF links, and its source."""
+    pdf: Callable[[int], str]
+    """Volume number (0: one volume) -> the report's site path."""
+    source: str
+    """How a failure names the report."""
+    kind_label: str
+    label: str
+    title: str
+    description: str
+    facts: list[tuple[str, str]] = field(default_factory=list)
+    """Cover facts before the date and the period."""
+    more_facts: list[tuple[str, str]] = field(default_factory=list)
+    """Cover facts after the contents."""
+    url: str = ""
+    lead: str = ""
+    """« le Comité… (CFSI) »: who carries it, in a sentence ('' for none)."""
+    authors: list[str] = field(default_factory=list)
+
+
+COLLECTION_KINDS = frozenset({"programme", "theme", "country"})
+"""Kinds of the compiled reports (the others are one document each)."""
 RUNNING_HEADER_CHARS = 62
 """A running header's characters on one line (8 pt DejaVu Sans in 60 % of the text width)."""
 CONTENTS_CHARS = 84
@@ -257,32 +288,86 @@ class _Composer:
         return self.prepare(doc.pdf, doc.kind, doc.title, doc.source, html, (doc,))
 
     def programme(self, programme_id: str) -> list[_Prepared]:
-        """The compiled report of a programme: one PDF, or volumes of at most VOLUME_SIZE.
+        """The compiled report of a programme: one PDF, or volumes of at most VOLUME_SIZE."""
+        programme = self.catalogue.programmes[programme_id]
+        group = self.catalogue.by_programme[programme_id]
+        label = self.credits.programme_label(programme_id)
+        facts = []
+        if programme.organisation:
+            facts.append(("Porté par", self.catalogue.organisation_name(programme.organisation)))
+        subject = _Subject(
+            "programme",
+            urls.programme(programme_id),
+            lambda number: urls.programme_report_pdf(programme_id, number),
+            f"programme {programme_id}",
+            "Rapport de programme",
+            label,
+            f"Rapport du programme {label}",
+            programme.description or "",
+            facts,
+            [("Lancé en", str(programme.started))] if programme.started else [],
+            programme.url or "",
+            self.credits.org(programme.organisation) if programme.organisation else "",
+            [self.catalogue.organisations[programme.organisation].name]
+            if programme.organisation
+            else [],
+        )
+        return self.collection(subject, group.projects, group.writeups)
+
+    def theme(self, theme_id: str) -> list[_Prepared]:
+        """The compiled report of a theme (``reports: [theme]``)."""
+        theme = self.catalogue.themes[theme_id]
+        group = self.catalogue.by_theme[theme_id]
+        subject = _Subject(
+            "theme",
+            urls.theme(theme_id),
+            lambda number: urls.collection_report_pdf("theme", theme_id, number),
+            f"thème {theme_id}",
+            "Rapport thématique",
+            theme.label,
+            f"Rapport thématique : {theme.label}",
+            theme.description or "",
+        )
+        return self.collection(subject, group.projects, group.writeups)
+
+    def country(self, code: str) -> list[_Prepared]:
+        """The compiled report of a country (``reports: [country]``): its sheets."""
+        name = french_name(code)
+        subject = _Subject(
+            "country",
+            urls.country(code),
+            lambda number: urls.collection_report_pdf("country", slug(name), number),
+            f"pays {code}",
+            "Rapport par pays",
+            name,
+            f"Rapport par pays : {name}",
+            "",
+        )
+        return self.collection(subject, list(self.catalogue.by_country[code]), [])
+
+    def collection(
+        self, subject: _Subject, project_slugs: Iterable[str], writeup_slugs: Iterable[str]
+    ) -> list[_Prepared]:
+        """A compiled report: one PDF, or volumes of at most VOLUME_SIZE.
 
         Write-ups come first, then sheets by title. A report of a thousand sheets would
         need gigabytes of memory in WeasyPrint (it lays out the whole document at once;
         measured: about 3 GB for 1,100 documents) and would be re-rendered whole when one
         sheet changes; volumes keep both bounded.
         """
-        group = self.catalogue.by_programme[programme_id]
-        writeups = [self.catalogue.writeups[s] for s in group.writeups]
+        writeups = [self.catalogue.writeups[s] for s in writeup_slugs]
         projects = sorted(
-            (self.catalogue.projects[s] for s in group.projects),
+            (self.catalogue.projects[s] for s in project_slugs),
             key=lambda p: (p.title.casefold(), p.slug),
         )
         docs: list[Document] = [*writeups, *projects]
         count = -(-len(docs) // VOLUME_SIZE)
         return [
-            self.programme_volume(
-                programme_id, docs[i * VOLUME_SIZE : (i + 1) * VOLUME_SIZE], i + 1, count
-            )
+            self.volume(subject, docs[i * VOLUME_SIZE : (i + 1) * VOLUME_SIZE], i + 1, count)
             for i in range(count)
         ]
 
-    def programme_volume(
-        self, programme_id: str, docs: list[Document], number: int, count: int
-    ) -> _Prepared:
-        programme = self.catalogue.programmes[programme_id]
+    def volume(self, subject: _Subject, docs: list[Document], number: int, count: int) -> _Prepared:
         writeups = [d for d in docs if isinstance(d, Writeup)]
         projects = [d for d in docs if isinstance(d, Project)]
         in_report = {p.slug for p in projects}
@@ -303,15 +388,11 @@ class _Composer:
             {"title": "Comptes-rendus", "entries": [item(w) for w in writeups]},
             {"title": "Fiches projet", "entries": [item(p) for p in projects]},
         ]
-        authors = (
-            [self.catalogue.organisations[programme.organisation].name]
-            if programme.organisation
-            else []
-        )
+        authors = list(subject.authors)
         for doc in docs:
             authors += self.authors(doc)
         licence = self.settings.site_licence
-        title = f"Rapport du programme {self.credits.programme_label(programme_id)}"
+        title = subject.title
         volume = volume_label(number, count).capitalize()
         if volume:
             title += ", " + volume_label(number, count)
@@ -323,36 +404,32 @@ class _Composer:
         period = str(first) if first == last else f"{first}–{last}"
         contributors = list(dict.fromkeys(authors))
         counts = ", ".join(
-            [
-                counted(len(writeups), "compte-rendu", "comptes-rendus", feminine=False),
-                counted(len(projects), "fiche projet", "fiches projet", feminine=True),
-            ]
+            counted(len(group), singular, plural_form, feminine=feminine)
+            for group, singular, plural_form, feminine in (
+                (writeups, "compte-rendu", "comptes-rendus", False),
+                (projects, "fiche projet", "fiches projet", True),
+            )
+            if group
         )
+        led = f"Programme porté par {subject.lead}. " if subject.lead else ""
         credits = (
             "Rapport compilé à partir des contenus publiés sur le site. "
-            + (
-                f"Programme porté par {self.credits.org(programme.organisation)}. "
-                if programme.organisation
-                else ""
-            )
+            + led
             + "Contributions : "
             + enumerate_fr(contributors)
             + "."
         )
         cover_credits = (
-            f"Programme porté par {self.credits.org(programme.organisation)}. "
-            if programme.organisation
-            else ""
-        ) + "Les organisations et les personnes qui ont contribué sont nommées au colophon."
+            led + "Les organisations et les personnes qui ont contribué sont nommées au colophon."
+        )
         html = self.env.get_template("programme.html").render(
-            programme=programme,
-            programme_url=urls.programme(programme_id),
+            subject=subject,
             title=title,
-            description=programme.description or title,
+            description=subject.description or title,
             parts=parts,
             licence=licence,
             other_licences=any(d.licence.id != licence.id for d in docs),
-            authors=list(dict.fromkeys(authors)),
+            authors=contributors,
             counts=counts,
             credits=credits,
             cover_credits=cover_credits,
@@ -366,10 +443,10 @@ class _Composer:
             ),
         )
         return self.prepare(
-            urls.programme_report_pdf(programme_id, number if count > 1 else 0),
-            "programme",
+            subject.pdf(number if count > 1 else 0),
+            subject.kind,
             title,
-            f"programme {programme_id}",
+            subject.source,
             html,
             tuple(docs),
         )
@@ -492,10 +569,16 @@ def build_reports(
             )
         else:
             prepared[writeup.url] = composer.document(writeup)
-    for programme_id in catalogue.programmes:
-        volumes = composer.programme(programme_id)
+    wanted = catalogue.settings.options.reports
+    collections: list[tuple[str, list[_Prepared]]] = []
+    if "programme" in wanted:
+        collections += [(urls.programme(i), composer.programme(i)) for i in catalogue.programmes]
+    if "theme" in wanted:
+        collections += [(urls.theme(i), composer.theme(i)) for i in catalogue.themes]
+    if "country" in wanted:
+        collections += [(c.url, composer.country(c.code)) for c in catalogue.countries()]
+    for key, volumes in collections:
         for number, report in enumerate(volumes, start=1):
-            key = urls.programme(programme_id)
             prepared[key if len(volumes) == 1 else f"{key}#tome-{number}"] = report
 
     def entry(item: _Prepared) -> Path:
@@ -518,7 +601,7 @@ def build_reports(
         ],
         workers,
         progress,
-        frozenset(str(entry(i)) for i in todo.values() if i.kind == "programme"),
+        frozenset(str(entry(i)) for i in todo.values() if i.kind in COLLECTION_KINDS),
     )
     environment: dict[str, list[str]] = {"cache-damaged": damaged} if damaged else {}
     for item in todo.values():
