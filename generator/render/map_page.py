@@ -51,7 +51,7 @@ def country_window(code: str) -> Box | None:
     if box is None:
         return None
     side = max(box.width, box.height, 40)
-    return fit(box.grown(side * 0.6, side * 0.6), 1.25, 1.6, 80, world_box())
+    return fit(box.grown(side * 0.9, side * 0.9), 1.5, 2.0, 100, world_box())
 
 
 def _counts(planner: PlannerBase) -> dict[str, int]:
