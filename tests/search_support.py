@@ -202,7 +202,8 @@ def facet_counts(page: Any, facet: str) -> dict[str, int]:
     """The values of one facet as shown, with their counts."""
     rows = page.eval_on_selector_all(
         f'fieldset[data-facet="{facet}"] .pk-facet__option',
-        "rows => rows.map(r => [r.querySelector('.pk-facet__value').textContent,"
+        # the value filtered on (an organisation's short name; the page shows its full name)
+        "rows => rows.map(r => [r.querySelector('input').value,"
         " Number(r.querySelector('.pk-facet__count').textContent)])",
     )
     return {str(k): int(v) for k, v in rows}

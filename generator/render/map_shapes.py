@@ -11,9 +11,9 @@ points: at the scale of a page the maps are drawn with straight segments anyway.
 from __future__ import annotations
 
 import importlib.util
-import math
 import re
 import xml.etree.ElementTree as ET
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -119,7 +119,7 @@ def _rings(d: str) -> list[Ring]:
     return rings
 
 
-def _area(ring: Ring | tuple[Point, ...]) -> float:
+def _area(ring: Sequence[tuple[float, float]]) -> float:
     total = 0.0
     for (x1, y1), (x2, y2) in zip(ring, [*ring[1:], ring[0]], strict=True):
         total += x1 * y2 - x2 * y1
@@ -225,37 +225,31 @@ def clip(ring: Ring | tuple[Point, ...], window: Box) -> Ring:
     corner; the edges the clip adds along the window's sides are outside the view.
     """
     points: Ring = list(ring)
-    edges = (
-        (lambda p: p[0] >= window.left, lambda a, b: _at_x(a, b, window.left)),
-        (lambda p: p[0] <= window.right, lambda a, b: _at_x(a, b, window.right)),
-        (lambda p: p[1] >= window.top, lambda a, b: _at_y(a, b, window.top)),
-        (lambda p: p[1] <= window.bottom, lambda a, b: _at_y(a, b, window.bottom)),
-    )
-    for inside, cross in edges:
+    edges = ((0, window.left, 1), (0, window.right, -1), (1, window.top, 1), (1, window.bottom, -1))
+    for axis, limit, side in edges:
         if not points:
             break
         kept: Ring = []
         previous = points[-1]
         for point in points:
-            if inside(point):
-                if not inside(previous):
-                    kept.append(cross(previous, point))
+            here, before = (point[axis] - limit) * side >= 0, (previous[axis] - limit) * side >= 0
+            if here:
+                if not before:
+                    kept.append(_crossing(previous, point, axis, limit))
                 kept.append(point)
-            elif inside(previous):
-                kept.append(cross(previous, point))
+            elif before:
+                kept.append(_crossing(previous, point, axis, limit))
             previous = point
         points = kept
     return points
 
 
-def _at_x(a: Point, b: Point, x: float) -> Point:
-    t = (x - a[0]) / (b[0] - a[0])
-    return (x, a[1] + t * (b[1] - a[1]))
-
-
-def _at_y(a: Point, b: Point, y: float) -> Point:
-    t = (y - a[1]) / (b[1] - a[1])
-    return (a[0] + t * (b[0] - a[0]), y)
+def _crossing(a: Point, b: Point, axis: int, limit: float) -> Point:
+    """Where the segment ``a``-``b`` crosses the line ``x = limit`` (axis 0) or ``y = limit``."""
+    t = (limit - a[axis]) / (b[axis] - a[axis])
+    if axis == 0:
+        return (limit, a[1] + t * (b[1] - a[1]))
+    return (a[0] + t * (b[0] - a[0]), limit)
 
 
 def simplify(points: Ring, tolerance: float) -> Ring:
@@ -301,7 +295,7 @@ def _segment_distance2(p: Point, a: Point, b: Point) -> float:
     return _distance2(p, (a[0] + t * dx, a[1] + t * dy))
 
 
-def area(ring: Ring | tuple[Point, ...]) -> float:
+def area(ring: Sequence[tuple[float, float]]) -> float:
     return _area(ring)
 
 
@@ -348,7 +342,3 @@ def fit(box: Box, ratio_min: float, ratio_max: float, minimum: float, bounds: Bo
     left = min(max(cx - width / 2, bounds.left), bounds.right - width)
     top = min(max(cy - height / 2, bounds.top), bounds.bottom - height)
     return Box(left, top, left + width, top + height)
-
-
-def distance(a: Point, b: Point) -> float:
-    return math.dist(a, b)

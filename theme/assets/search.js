@@ -164,7 +164,6 @@ async function main() {
   const list = app.querySelector(".pk-results");
   const more = app.querySelector(".pk-search-app__more");
   const toggle = app.querySelector(".pk-filter-toggle");
-  const toggleCount = toggle.querySelector(".pk-filter-toggle__count");
   app.hidden = false;
   // « Filtrer »: a disclosure button over the filters (shown on a phone only, see search.css)
   toggle.addEventListener("click", () => {
@@ -245,7 +244,7 @@ async function main() {
       group.append(summary, fieldset);
       facetsBox.append(group);
     }
-    toggleCount.textContent = active ? ` (${active})` : "";
+    toggle.textContent = active ? `Filtrer (${active})` : "Filtrer";
   }
 
   async function update() {
