@@ -216,7 +216,6 @@ def _labels(labels: list[tuple[MapCountry, tuple[float, float]]], size: float) -
     if not texts:
         return ""
     return (
-        f'<g class="pk-map__numbers" aria-hidden="true" font-size="{size:.0f}">'
-        + "".join(texts)
-        + "</g>"
+        f'<g class="pk-map__numbers" aria-hidden="true" pointer-events="none" '
+        f'font-size="{size:.0f}">' + "".join(texts) + "</g>"
     )
