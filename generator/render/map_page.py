@@ -19,8 +19,9 @@ from .map_shapes import Box, MapShapesMissing, country_shapes, fit, world_box
 from .map_svg import LEVELS, MapCountry, MapStyle, draw_map, level, level_label
 from .planner_base import PlannerBase
 
-WORLD_STYLE = MapStyle(width=1000, tolerance=0.7, smallest=1.5, label_size=22)
-"""``carte/``: 1,000 units wide (about a pixel each on a desktop)."""
+WORLD_STYLE = MapStyle(width=1000, tolerance=0.7, smallest=1.5, label_size=22, phone_scale=1.5)
+"""``carte/``: 1,000 units wide (about a pixel each on a desktop); numbers half as large
+again on a phone (map.css), where the map is drawn 360 px wide."""
 SMALL_STYLE = MapStyle(width=320, tolerance=0.6, smallest=1.0, label_size=16)
 """A country page's map: 320 units wide, shown at most 20 rem wide."""
 

@@ -72,6 +72,8 @@ class MapStyle:
     tolerance: float
     smallest: float
     label_size: float
+    phone_scale: float = 1.0
+    """How much larger map.css writes the numbers on a phone (room is kept for them)."""
 
 
 def _path(rings: list[list[tuple[int, int]]]) -> str:
@@ -180,7 +182,7 @@ def draw_map(
             )
         out.append("</a>")
         labels.append((country, where))
-    out.append(_labels(labels, style.label_size))
+    out.append(_labels(labels, style.label_size, style.phone_scale))
     out.append("</svg>")
     return Markup("".join(out))
 
@@ -197,15 +199,17 @@ def _label_point(
     return None
 
 
-def _labels(labels: list[tuple[MapCountry, tuple[float, float]]], size: float) -> str:
+def _labels(
+    labels: list[tuple[MapCountry, tuple[float, float]]], size: float, phone_scale: float
+) -> str:
     """The numbers, biggest first; one that would cover another already placed is left
     out (the country's link and the table still say it)."""
     placed: list[tuple[float, float, float, float]] = []
     texts = []
     for country, (x, y) in sorted(labels, key=lambda item: (-item[0].count, item[0].code)):
         text = str(country.count)
-        half_width = size * (0.32 * len(text) + 0.25)
-        half_height = size * 0.6
+        half_width = size * phone_scale * (0.32 * len(text) + 0.25)
+        half_height = size * phone_scale * 0.6
         box = (x - half_width, y - half_height, x + half_width, y + half_height)
         if any(
             not (box[0] > b[2] or box[2] < b[0] or box[1] > b[3] or box[3] < b[1]) for b in placed
