@@ -55,10 +55,6 @@ def country_window(code: str) -> Box | None:
     return fit(box.grown(side * 0.9, side * 0.9), 1.5, 2.0, 100, world_box())
 
 
-def _counts(planner: PlannerBase) -> dict[str, int]:
-    return {code: len(slugs) for code, slugs in planner.catalogue.by_country.items()}
-
-
 def _countries(planner: PlannerBase, page_url: str, current: str = "") -> tuple[MapCountry, ...]:
     return tuple(
         MapCountry(

@@ -169,7 +169,8 @@ def draw_map(
         if country.current:
             classes += " pk-map__country--current"
         out.append(
-            f'<a class="{classes}" href="{escape(country.href)}"{current}>'
+            f'<a class="{classes}" href="{escape(country.href)}" '
+            f'aria-label="{escape(country.label)}"{current}>'
             f"<title>{escape(country.label)}</title>"
         )
         if rings:
