@@ -28,7 +28,7 @@ from generator.render.map_shapes import Box, clip, country_shapes, simplify
 from generator.render.map_svg import MapCountry, draw_map, level, level_label
 
 from .conftest import ROOT
-from .search_support import launch_browser, serve, visiting
+from .search_support import launch_browser, no_axe_violation, serve, visiting
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -206,6 +206,7 @@ def test_map_in_a_browser(base_url: str, width: int, tmp_path: Path) -> None:
                 page.goto(f"{base_url}carte/")
                 svg = page.locator("svg.pk-map__svg")
                 assert svg.is_visible()
+                no_axe_violation(page)
                 box = svg.bounding_box()
                 assert box["width"] >= min(width - 40, 600)
                 links = page.locator("svg.pk-map__svg a")
@@ -222,6 +223,7 @@ def test_map_in_a_browser(base_url: str, width: int, tmp_path: Path) -> None:
                 page.wait_for_url(re.compile(r"/pays/[a-z]{2}/$"))
                 assert page.url.endswith(str(href).removeprefix("..").lstrip("/"))
                 assert page.locator("svg.pk-map__svg").is_visible()
+                no_axe_violation(page)
                 page.screenshot(path=str(tmp_path / f"country-{width}.png"))
                 # nothing fetched from another host (visiting() checks it on exit)
                 assert all(url.startswith(base_url) for url in visit.fetched)

@@ -270,7 +270,7 @@ def _is_listing(path: str) -> bool:
 
 def _sample_pages(site: Site) -> list[str]:
     """One page of each type: home, sheet, write-up, each listing type, a listing's second
-    page, licence, about, search, 404."""
+    page, licence, about, search, the map, 404."""
     pages = set(site.pages)
     chosen = [
         "",
@@ -278,6 +278,7 @@ def _sample_pages(site: Site) -> list[str]:
         "404.html",
         "a-propos/",
         getattr(urls, "SEARCH", "recherche/"),
+        urls.MAP,
         f"{urls.PROJECTS}page/2/",
     ]  # a page of a long listing (fixture site)
     for prefix in LISTING_PREFIXES:

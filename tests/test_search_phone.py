@@ -23,7 +23,15 @@ import pytest
 import yaml
 
 from .conftest import ROOT
-from .search_support import Visit, launch_browser, serve, visiting, wait_ready, wait_update
+from .search_support import (
+    Visit,
+    launch_browser,
+    no_axe_violation,
+    serve,
+    visiting,
+    wait_ready,
+    wait_update,
+)
 
 RANKING_SHEETS = {
     "ateliers-surs-bamako": """---
@@ -241,6 +249,7 @@ def test_filters_behind_a_button(phone: Visit) -> None:
     page.locator('fieldset[data-facet="organisation"] .pk-facet__option').first.tap()
     wait_update(page, before)
     assert re.fullmatch(r"Filtrer \(1\)", toggle.inner_text().strip())
+    no_axe_violation(page)
     toggle.click()
     assert toggle.get_attribute("aria-expanded") == "false"
     assert not page.locator(".pk-search-app__facets").is_visible()
