@@ -9,8 +9,6 @@ and its neighbours, in a few kilobytes.
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from markupsafe import Markup
 
 from .. import urls
@@ -68,9 +66,7 @@ def _countries(planner: PlannerBase, page_url: str, current: str = "") -> tuple[
     )
 
 
-@lru_cache(maxsize=1024)
 def _small_svg(code: str, name: str, countries: tuple[MapCountry, ...]) -> Markup | None:
-    """Cached: the site is planned twice in a build (before and after its PDFs)."""
     window = country_window(code)
     if window is None:
         return None
