@@ -22,6 +22,7 @@ DATA = "data/"
 SEARCH = "recherche/"
 MEDIA = "medias/"
 REFERENCE = "listes/"
+MAP = "carte/"
 
 
 def project(slug: str) -> str:

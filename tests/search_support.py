@@ -202,7 +202,8 @@ def facet_counts(page: Any, facet: str) -> dict[str, int]:
     """The values of one facet as shown, with their counts."""
     rows = page.eval_on_selector_all(
         f'fieldset[data-facet="{facet}"] .pk-facet__option',
-        "rows => rows.map(r => [r.querySelector('.pk-facet__value').textContent,"
+        # the value filtered on (an organisation's short name; the page shows its full name)
+        "rows => rows.map(r => [r.querySelector('input').value,"
         " Number(r.querySelector('.pk-facet__count').textContent)])",
     )
     return {str(k): int(v) for k, v in rows}
@@ -236,3 +237,18 @@ def results_text(count: int) -> str:
     if count == 0:
         return "Aucun résultat. Essayez un autre mot ou retirez un filtre."
     return f"{count} résultat{'s' if count > 1 else ''}"
+
+
+def no_axe_violation(page: Any) -> None:
+    """axe-core (tests/quality/install.sh) on the page as it is, filters open: no WCAG 2.1
+    A or AA violation. Skipped without the checkers."""
+    axe = ROOT / "tests" / "quality" / "node_modules" / "axe-core" / "axe.min.js"
+    if not axe.is_file():
+        return  # test_quality.py says the checkers are missing (and fails in CI)
+    page.add_script_tag(path=str(axe))
+    result = page.evaluate(
+        "() => axe.run(document, {runOnly: {type: 'tag', values: "
+        "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}, resultTypes: ['violations']})"
+    )
+    found = [(v["id"], [n["html"][:120] for n in v["nodes"]]) for v in result["violations"]]
+    assert not found, found

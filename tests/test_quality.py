@@ -270,7 +270,7 @@ def _is_listing(path: str) -> bool:
 
 def _sample_pages(site: Site) -> list[str]:
     """One page of each type: home, sheet, write-up, each listing type, a listing's second
-    page, licence, about, search, 404."""
+    page, licence, about, search, the map, 404."""
     pages = set(site.pages)
     chosen = [
         "",
@@ -278,6 +278,7 @@ def _sample_pages(site: Site) -> list[str]:
         "404.html",
         "a-propos/",
         getattr(urls, "SEARCH", "recherche/"),
+        urls.MAP,
         f"{urls.PROJECTS}page/2/",
     ]  # a page of a long listing (fixture site)
     for prefix in LISTING_PREFIXES:
@@ -499,7 +500,8 @@ def test_accessibility_axe(site: Site, browser: Any) -> None:
 
 _VISIBLE_LINKS = """() => Array.from(document.querySelectorAll('a[href]'))
   .filter(a => a.checkVisibility({visibilityProperty: true, opacityProperty: true}))
-  .map(a => a.href)"""
+  .map(a => typeof a.href === 'string' ? a.href : new URL(a.href.baseVal, document.baseURI).href)"""
+# (an <a> of an SVG, the maps', has an SVGAnimatedString as its href)
 
 
 def test_browsing_without_javascript(site: Site, browser: Any) -> None:

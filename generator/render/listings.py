@@ -8,6 +8,7 @@ from markupsafe import Markup
 from .. import urls
 from ..catalogue import GroupIndex, Project, Writeup
 from ..french import plural
+from .map_page import country_map
 from .page_specs import (
     Entry,
     Section,
@@ -132,6 +133,7 @@ class ListingPages(PlannerBase):
                 f"Les projets au pays : {country.name}",
                 [Section("fiches", "Fiches projet", len(slugs), projects=slugs)],
                 kind="country",
+                header=country_map(self, country.code),
             )
         self.index_page(
             urls.COUNTRIES,

@@ -19,6 +19,7 @@ from .document_pages import DocumentPages
 from .draft_pages import DraftPages
 from .home_page import HomePage
 from .listings import ListingPages
+from .map_page import MapPages
 from .page_specs import (
     FEED_BATCH,
     DocumentFeed,
@@ -40,6 +41,7 @@ class _Planner(
     ProfilePages,
     PracticesPage,
     ListingPages,
+    MapPages,
     UtilityPages,
     ReferencePages,
     DraftPages,
@@ -78,6 +80,7 @@ class _Planner(
         self.home()
         self.document_listings()
         self.country_pages()
+        self.map_page()
         self.theme_pages()
         self.organisation_pages()
         self.programme_pages()

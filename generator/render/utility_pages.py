@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .. import urls
-from ..french import sort_key
+from ..french import fold, sort_key
 from .page_specs import natural_key
 from .planner_base import PlannerBase
 
@@ -23,7 +23,15 @@ class UtilityPages(PlannerBase):
         )
 
     def search_page(self) -> None:
-        html = self.render("search.html", urls.SEARCH)
+        # the organisation filter's values are short names; the page shows full names
+        org_names = {
+            org.short_name: org.name
+            if fold(org.short_name) in fold(org.name)
+            else f"{org.name} ({org.short_name})"
+            for _, org in sorted(self.catalogue.organisations.items())
+            if org.short_name and org.short_name != org.name
+        }
+        html = self.render("search.html", urls.SEARCH, org_names=dict(sorted(org_names.items())))
         self.add(
             f"{urls.SEARCH}index.md",
             urls.SEARCH,

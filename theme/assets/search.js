@@ -54,6 +54,34 @@ function queryWords(term) {
   return fold(term || "").split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 3);
 }
 
+// « securite alimentaire » -> « "securite alimentaire" »; null for one word or a query
+// already quoted by the reader.
+export function phraseQuery(term) {
+  if (!term || term.includes('"')) return null;
+  const words = term.split(" ").filter(Boolean);
+  return words.length >= 2 ? `"${words.join(" ")}"` : null;
+}
+
+// The results of the phrase first, in their order, then the others in Pagefind's.
+export function phraseFirst(results, together) {
+  const first = new Set(together.map((r) => r.id));
+  const known = new Set(results.map((r) => r.id));
+  return [
+    ...together.filter((r) => known.has(r.id)),
+    ...results.filter((r) => !first.has(r.id)),
+  ];
+}
+
+// Organisations' full names (« Confédération française démocratique du travail (CFDT) »),
+// written into the page by theme/fragments/search.html; the filter values are short names.
+const ORG_NAMES = (() => {
+  try {
+    return JSON.parse(document.getElementById("pk-search-names")?.textContent || "{}");
+  } catch {
+    return {};
+  }
+})();
+
 function readState() {
   const params = new URLSearchParams(window.location.search);
   const filters = {};
@@ -135,7 +163,14 @@ async function main() {
   const status = app.querySelector(".pk-search-app__status");
   const list = app.querySelector(".pk-results");
   const more = app.querySelector(".pk-search-app__more");
+  const toggle = app.querySelector(".pk-filter-toggle");
   app.hidden = false;
+  // « Filtrer »: a disclosure button over the filters (shown on a phone only, see search.css)
+  toggle.addEventListener("click", () => {
+    const open = toggle.getAttribute("aria-expanded") !== "true";
+    toggle.setAttribute("aria-expanded", String(open));
+    app.classList.toggle("pk-search-app--filters-open", open);
+  });
 
   const pagefind = await import(new URL("pagefind.js", bundle).href);
   await pagefind.options({ baseUrl: siteRoot.pathname, excerptLength: 24 });
@@ -157,15 +192,30 @@ async function main() {
     more.hidden = shown >= results.length;
   }
 
+  // Folded groups on a phone (the « Filtrer » panel is short); open on a wide screen.
+  const wide = window.matchMedia("(min-width: 45em)").matches;
+  const openGroups = new Set(wide ? FACETS.map(([key]) => key) : Object.keys(state.filters));
+
+  function shownValue(key, value) {
+    return key === "organisation" ? ORG_NAMES[value] || value : value;
+  }
+
   function renderFacets(counts) {
     facetsBox.replaceChildren();
+    let active = 0;
     for (const [key, label] of FACETS) {
-      const values = Object.keys(allValues[key] || {}).sort((a, b) => a.localeCompare(b, "fr"));
+      const values = Object.keys(allValues[key] || {})
+        .sort((a, b) => shownValue(key, a).localeCompare(shownValue(key, b), "fr"));
       if (!values.length) continue;
       const selected = state.filters[key] || [];
-      const fieldset = el("fieldset", "pk-facet");
+      active += selected.length;
+      const group = el("details", "pk-facet");
+      group.dataset.group = key;
+      const summary = el("summary", "pk-facet__title", label);
+      if (selected.length) summary.append(el("span", "pk-facet__selected", ` (${selected.length})`));
+      const fieldset = el("fieldset", "pk-facet__options");
       fieldset.dataset.facet = key;
-      fieldset.append(el("legend", "pk-facet__title", label));
+      fieldset.append(el("legend", "pk-visually-hidden", label));
       for (const value of values) {
         const count = (counts[key] || {})[value] || 0;
         const checked = selected.includes(value);
@@ -182,11 +232,19 @@ async function main() {
           if (now.size) state.filters[key] = [...now]; else delete state.filters[key];
           update();
         });
-        row.append(box, el("span", "pk-facet__value", value), el("span", "pk-facet__count", String(count)));
+        row.append(box, el("span", "pk-facet__value", shownValue(key, value)),
+          el("span", "pk-facet__count", String(count)));
         fieldset.append(row);
       }
-      if (fieldset.querySelector("input")) facetsBox.append(fieldset);
+      if (!fieldset.querySelector("input")) continue;
+      group.open = openGroups.has(key);
+      group.addEventListener("toggle", () => {
+        if (group.open) openGroups.add(key); else openGroups.delete(key);
+      });
+      group.append(summary, fieldset);
+      facetsBox.append(group);
     }
+    toggle.textContent = active ? `Filtrer (${active})` : "Filtrer";
   }
 
   async function update() {
@@ -195,6 +253,15 @@ async function main() {
     const term = normaliseQuery(state.q) || null;
     const search = await pagefind.search(term, { filters: pagefindFilters(state.filters) });
     if (mine !== generation || !search) return;
+    // Several words: the pages holding them side by side come first (Pagefind's quoted
+    // phrase, accents folded: « securite alimentaire » finds « sécurité alimentaire »
+    // before a page that says « sécurité » and « alimentaires » apart, more often).
+    const phrase = phraseQuery(term);
+    if (phrase) {
+      const together = await pagefind.search(phrase, { filters: pagefindFilters(state.filters) });
+      if (mine !== generation) return;
+      search.results = phraseFirst(search.results, together ? together.results : []);
+    }
     // Counts per facet: the results of every other filter (values of one facet add up).
     const counts = { ...search.filters };
     for (const key of Object.keys(state.filters)) {
