@@ -321,3 +321,43 @@ def test_large_programme_report_comes_in_volumes(
         ]
     # every sheet of the programme is in one volume or another
     assert {flat(build.catalogue.projects[s].title) for s in group.projects} <= set(titles_seen)
+
+
+def test_reports_per_theme_and_country_on_request(build: Build, tmp_path: Path) -> None:
+    """``reports: [theme, country]``: one compiled report per theme and per country, with
+    the documents that page lists, in folders of their own; no programme report; cached."""
+    root = tmp_path / "site"
+    shutil.copytree(build.root, root, ignore=shutil.ignore_patterns("cache"))
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "      projects_dir: projects\n" in config
+    config = config.replace(
+        "      projects_dir: projects\n",
+        "      projects_dir: projects\n      reports: [theme, country]\n",
+    )
+    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    catalogue, bodies, assets = load(root)
+    made = build_reports(catalogue, bodies, assets, THEME, tmp_path / "cache", workers=2)
+    reports = made.files
+    assert not any(key.startswith(urls.PROGRAMMES) for key in reports)
+    for theme_id, theme in catalogue.themes.items():
+        group = catalogue.by_theme[theme_id]
+        if not (group.projects or group.writeups):
+            continue
+        report = reports[urls.theme(theme_id)]
+        assert report.site_path == f"telechargements/themes/rapport-{theme_id}.pdf"
+        assert (report.kind, report.title) == ("theme", f"Rapport thématique : {theme.label}")
+        text = page_text(report.source, 1, 99)
+        assert "Rapport thématique" in text and flat(theme.label) in text
+        for slug in group.projects:
+            assert flat(catalogue.projects[slug].title) in text, (theme_id, slug)
+        for slug in group.writeups:
+            assert flat(catalogue.writeups[slug].title) in text, (theme_id, slug)
+    for country in catalogue.countries():
+        report = reports[country.url]
+        assert report.kind == "country" and report.site_path.startswith("telechargements/pays/")
+        assert report.title == f"Rapport par pays : {country.name}"
+        text = page_text(report.source, 1, 99)
+        for slug in catalogue.by_country[country.code]:
+            assert flat(catalogue.projects[slug].title) in text, (country.code, slug)
+    again = build_reports(catalogue, bodies, assets, THEME, tmp_path / "cache", workers=2)
+    assert not [url for url, r in again.files.items() if r.rendered]
