@@ -2,9 +2,6 @@
 // scores per dimension, gaps with a partner's imported file, the trend over years, exports.
 // Nothing is fetched or sent: the questionnaire's structure is read from the page's
 // data- attributes, and every text shown is set with textContent (never HTML).
-const root = document.querySelector("[data-pk-barometre]");
-if (root) start(root);
-
 const FORMAT = "pk-barometre";
 const FORMAT_VERSION = 1;
 const MAX_IMPORT = 256 * 1024;  // an export of 200 statements is about 10 KB
@@ -439,3 +436,6 @@ function start(root) {
   fill();
   show();
 }
+
+const root = document.querySelector("[data-pk-barometre]");
+if (root) start(root);
