@@ -124,6 +124,15 @@ def shown_table(page: Any) -> list[list[str]]:
     ]
 
 
+def import_file(page: Any, path: Path) -> str:
+    """Import ``path`` and wait for the page to say what it did (reading a file is
+    asynchronous); returns what it said."""
+    page.evaluate("document.querySelector('[data-pk-status]').textContent = ''")
+    page.set_input_files("#pk-baro-import", str(path))
+    page.wait_for_function("document.querySelector('[data-pk-status]').textContent !== ''")
+    return str(page.inner_text("[data-pk-status]"))
+
+
 def export(page: Any, kind: str, folder: Path) -> Path:
     with page.expect_download() as download:
         page.click(f'[data-pk-export="{kind}"]')
@@ -174,14 +183,14 @@ def test_two_partners_answer_export_import_and_see_their_gaps(
         assert len(csv) == 1 + len(STATEMENTS)
         assert '"ressources-budget"' in csv[4] and csv[4].endswith('"4","Tout à fait"')
 
-        page.set_input_files("#pk-baro-import", str(file_b))
-        assert "Fichier importé : Union B" in page.inner_text("[data-pk-status]")
+        assert "Fichier importé : Union B" in import_file(page, file_b)
         theirs = expected_scores(ANSWERS_B)
         rows = shown_table(page)
         assert rows[0] == ["Dimension", "Association A", "Union B", "Écart"]
         for row in rows[1:]:
             a, b = mine[row[0]], theirs[row[0]]
-            assert row[1:] == [str(a), str(b), str(abs(a - b))] if a is not None and b is not None else True
+            assert a is not None and b is not None
+            assert row[1:] == [str(a), str(b), str(abs(a - b))]
         shown = page.eval_on_selector_all(
             "[data-gap-statement]", "items => items.map(i => i.dataset.gapStatement)"
         )
@@ -194,7 +203,7 @@ def test_two_partners_answer_export_import_and_see_their_gaps(
         earlier = {**exported_b, "respondent": "Association A", "date": "2024-05-02"}
         earlier["answers"] = {s["id"]: 2 for s in STATEMENTS}
         (tmp_path / "a-2024.json").write_text(json.dumps(earlier), encoding="utf-8")
-        page.set_input_files("#pk-baro-import", str(tmp_path / "a-2024.json"))
+        assert "Fichier importé" in import_file(page, tmp_path / "a-2024.json")
         assert page.inner_text("#evolution") == "Évolution d’une année à l’autre"
         years = page.eval_on_selector_all(
             "[data-pk-trend] thead th", "cells => cells.map(c => c.textContent)"
@@ -246,8 +255,7 @@ def test_a_file_that_is_not_an_export_of_this_questionnaire_changes_nothing(
         }
         for name, (content, reason) in cases.items():
             (tmp_path / name).write_text(content, encoding="utf-8")
-            page.set_input_files("#pk-baro-import", str(tmp_path / name))
-            status = page.inner_text("[data-pk-status]")
+            status = import_file(page, tmp_path / name)
             assert status.startswith("Import refusé, rien n’a changé"), (name, status)
             assert reason in status, (name, status)
             assert stored(page) == before, name
@@ -288,3 +296,28 @@ def test_the_page_fetches_only_its_own_site_and_prints_a_summary(
         page.pdf(path=str(tmp_path / "barometre.pdf"), format="A4")
         assert (tmp_path / "barometre.pdf").stat().st_size > 1000
     context.close()
+
+
+BUDGET = 60 * 1024
+"""The page's own code and data, compressed (issue 19): measured at about 16 KB."""
+
+
+def test_the_page_is_light_and_its_addresses_relative(parent: Path) -> None:
+    import gzip
+    import re
+
+    site = parent / SUB
+    page = site / "barometre/reciprocite/index.html"
+    own = [page, site / "assets/barometre.js", site / "assets/barometre.css"]
+    weight = sum(len(gzip.compress(p.read_bytes(), 9)) for p in own)
+    assert weight <= BUDGET, weight
+    html = page.read_text(encoding="utf-8")
+    fragment = html[html.index('<div class="pk-baro"') :]
+    addresses = re.findall(r'(?:src|href)="([^"]+)"', fragment)
+    assert "../../assets/barometre.js" in addresses
+    local = [a for a in addresses if not a.startswith(("http://", "https://"))]
+    assert local and not [a for a in local if a.startswith("/")], local
+    # every statement is a fieldset with its legend and one labelled radio per level
+    assert fragment.count('<fieldset class="pk-baro__statement"') == len(STATEMENTS)
+    assert fragment.count('type="radio"') == len(STATEMENTS) * (len(LABELS) + 1)
+    assert "ne sont envoyées nulle part" in fragment

@@ -287,7 +287,7 @@ function start(root) {
     if (!state.imported.length) return;
     const list = el("ul", { class: "pk-baro__imported" });
     state.imported.forEach((r, index) => {
-      const name = `${respondentName(r, "Sans nom")} (${r.partnership || "partenariat sans nom"}, ${r.date})`;
+      const name = `${respondentName(r, "Sans nom")} (${r.partnership || "partenariat sans nom"}, ${frenchDate(r.date)})`;
       const remove = el("button", { type: "button", class: "md-button pk-baro__remove", "aria-label": `Retirer ${name}` }, "Retirer");
       remove.addEventListener("click", () => {
         state.imported.splice(index, 1);
@@ -299,7 +299,7 @@ function start(root) {
       const pick = el("input", { type: "radio", name: "pk-baro-compare", id: `pk-baro-compare-${index}` });
       pick.checked = index === Math.min(state.compare, state.imported.length - 1);
       pick.addEventListener("change", () => { state.compare = index; save(); show(); });
-      list.append(el("li", {}, pick, el("label", { for: `pk-baro-compare-${index}` }, `Comparer avec ${name}`), " ", remove));
+      list.append(el("li", {}, pick, el("label", { for: `pk-baro-compare-${index}` }, `Comparer avec ${name}`), remove));
     });
     box.append(el("h3", { id: "fichiers-importes" }, "Fichiers importés"), list);
   }
@@ -309,6 +309,11 @@ function start(root) {
     root.querySelector('[data-pk-print="respondent"]').textContent = state.respondent || "répondant non nommé";
     root.querySelector('[data-pk-print="date"]').textContent =
       new Date().toLocaleDateString("fr-FR", { day: "numeric", month: "long", year: "numeric" });
+  }
+
+  function frenchDate(iso) {
+    const [y, m, d] = iso.split("-").map(Number);
+    return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString("fr-FR", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
   }
 
   function say(message) {
@@ -418,7 +423,7 @@ function start(root) {
     state.compare = state.imported.indexOf(response);
     save();
     show();
-    say(`Fichier importé : ${respondentName(response, "réponses sans nom")}, ${response.date}. `
+    say(`Fichier importé : ${respondentName(response, "réponses sans nom")}, ${frenchDate(response.date)}. `
       + "La comparaison est dans « Résultats ».");
   });
 
