@@ -167,7 +167,10 @@ def test_two_partners_answer_export_import_and_see_their_gaps(
         page.keyboard.press("ArrowRight")
         assert page.is_checked('input[name="s-decisions-priorites"][value="2"]')
         answer(page, ANSWERS_A, "Association A et Union B", "Association A")
-        assert page.inner_text("[data-pk-progress]") == f"{len(STATEMENTS)} réponses sur {len(STATEMENTS)}"
+        assert (
+            page.inner_text("[data-pk-progress]")
+            == f"{len(STATEMENTS)} réponses sur {len(STATEMENTS)}"
+        )
 
         page.reload()  # the answers are kept
         for sid, value in ANSWERS_A.items():

@@ -29,9 +29,7 @@ class BarometerPages(PlannerBase):
                 b=barometer,
                 meta=barometer.meta,
                 paragraphs=_paragraphs(barometer.meta.introduction),
-                dimensions=[
-                    (d, barometer.statements_of(d.id)) for d in barometer.meta.dimensions
-                ],
+                dimensions=[(d, barometer.statements_of(d.id)) for d in barometer.meta.dimensions],
                 published=_published(barometer),
                 programme=(
                     self.catalogue.programmes.get(barometer.meta.programme)
@@ -71,9 +69,7 @@ def _published(barometer: Barometer) -> list[dict[str, Any]]:
     rows = []
     for dimension in barometer.meta.dimensions:
         scores = [
-            (r.year, round(r.scores[dimension.id]))
-            for r in years
-            if dimension.id in r.scores
+            (r.year, round(r.scores[dimension.id])) for r in years if dimension.id in r.scores
         ]
         if scores:
             rows.append({"dimension": dimension, "scores": scores})
