@@ -21,6 +21,7 @@ import pytest
 import yaml
 
 from .conftest import ROOT
+from .optional_tools import missing
 from .search_support import launch_browser, serve, visiting
 
 pytestmark = pytest.mark.slow
@@ -124,6 +125,26 @@ def shown_table(page: Any) -> list[list[str]]:
     ]
 
 
+AXE_JS = ROOT / "tests/quality/node_modules/axe-core/axe.min.js"
+
+
+def axe_violations(page: Any) -> list[str]:
+    """What axe-core (WCAG 2.1 A and AA) finds on the page as it is now; a skip without
+    axe-core (``tests/quality/install.sh`` installs it)."""
+    if not AXE_JS.is_file():
+        missing("axe-core is not installed (tests/quality/install.sh)")
+    page.add_script_tag(path=str(AXE_JS))
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags},"
+        " resultTypes: ['violations']})",
+        ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"],
+    )
+    return [
+        f"{v['id']}: {v['help']} {[n.get('html', '')[:120] for n in v['nodes']]}"
+        for v in result["violations"]
+    ]
+
+
 def import_file(page: Any, path: Path) -> str:
     """Import ``path`` and wait for the page to say what it did (reading a file is
     asynchronous); returns what it said."""
@@ -200,6 +221,7 @@ def test_two_partners_answer_export_import_and_see_their_gaps(
         assert shown == expected_gaps(ANSWERS_A, ANSWERS_B)
         first = page.inner_text("[data-gap-statement]")
         assert "Vous : « Tout à fait » ; Union B : « Pas du tout » (écart de 3 niveaux)" in first
+        assert axe_violations(page) == []
         page.screenshot(path=str(tmp_path / "barometre-390.png"), full_page=True)
 
         # an earlier year's export of the same partnership: the trend appears
