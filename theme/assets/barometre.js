@@ -438,6 +438,7 @@ function start(root) {
 
   root.querySelector("[data-pk-print-button]").addEventListener("click", () => window.print());
 
+  for (const hidden of root.querySelectorAll("[data-pk-needs-script]")) hidden.hidden = false;
   fill();
   show();
 }
