@@ -67,7 +67,7 @@ def test_check_names_an_unknown_dimension_in_french_with_the_closest_one(
 @pytest.mark.parametrize(
     ("changes", "field", "said"),
     [
-        ({"scale": []}, "scale", "l'échelle a 0 niveau(x) : il en faut au moins deux"),
+        ({"scale": []}, "scale", "l'échelle doit avoir au moins deux niveaux (elle en a 0)"),
         (
             {"scale": [{"value": 2, "label": "Non"}, {"value": 1, "label": "Oui"}]},
             "scale[2].value",

@@ -26,8 +26,8 @@ entry(
 entry(
     "barometre-echelle-trop-courte",
     "error",
-    "l'échelle a {count} niveau(x) : il en faut au moins deux",
-    "the scale has {count} level(s): it needs at least two",
+    "l'échelle doit avoir au moins deux niveaux (elle en a {count})",
+    "the scale needs at least two levels (it has {count})",
     about="Une réponse se donne sur une échelle d'au moins deux niveaux, chacun avec sa "
     "valeur (un nombre) et son libellé (« pas du tout », « tout à fait »…).",
     example="`scale: []` → deux niveaux ou plus, `- value: 1` et `label: Pas du tout`…",
