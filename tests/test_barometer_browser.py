@@ -170,12 +170,14 @@ def test_two_partners_answer_export_import_and_see_their_gaps(
         page = visit.page
         page.goto(page_url(base))
         answer(page, ANSWERS_B, "Association A et Union B", "Union B")
+        page.fill("#q-a-changer", "Partager le budget dès le départ.")
         file_b = export(page, "json", tmp_path)
     device_b.close()
     exported_b = json.loads(file_b.read_text(encoding="utf-8"))
     assert exported_b["barometer"] == "reciprocite"
     assert exported_b["respondent"] == "Union B"
     assert exported_b["answers"] == ANSWERS_B
+    assert exported_b["comments"] == {"a-changer": "Partager le budget dès le départ."}
     assert len(exported_b["version"]) == 12
 
     device_a = browser.new_context(viewport=PHONE, accept_downloads=True)
@@ -221,6 +223,15 @@ def test_two_partners_answer_export_import_and_see_their_gaps(
         assert shown == expected_gaps(ANSWERS_A, ANSWERS_B)
         first = page.inner_text("[data-gap-statement]")
         assert "Vous : « Tout à fait » ; Union B : « Pas du tout » (écart de 3 niveaux)" in first
+        page.click("summary:has-text('Toutes les réponses côte à côte')")
+        both = page.eval_on_selector_all(
+            ".pk-baro__all tbody tr",
+            "rows => rows.map(r => [...r.children].map(c => c.textContent))",
+        )
+        assert len(both) == len(STATEMENTS)
+        budget = next(row for row in both if row[0].startswith("Je connais le budget"))
+        assert budget[1:] == ["Tout à fait", "Pas du tout"]
+        assert "Partager le budget dès le départ." in page.inner_text(".pk-baro__open")
         assert axe_violations(page) == []
         page.screenshot(path=str(tmp_path / "barometre-390.png"), full_page=True)
 

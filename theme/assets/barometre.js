@@ -250,9 +250,35 @@ function start(root) {
         }
       }
     }
+    sideBySide(mine, other);
     trend();
     imported();
     printHead();
+  }
+
+  // Every statement and open question, both answers in one table (a closed <details>),
+  // and the open answers, printed with the summary.
+  function sideBySide(mine, other) {
+    const box = root.querySelector("[data-pk-side]");
+    box.replaceChildren();
+    const theirName = other ? respondentName(other, "Partenaire") : "";
+    if (other) {
+      const head = el("tr", {}, el("th", { scope: "col" }, "Énoncé"), el("th", { scope: "col" }, mine.name),
+        el("th", { scope: "col" }, theirName));
+      const rows = statements.map((s) => el("tr", {}, el("th", { scope: "row" }, s.text),
+        el("td", {}, s.labels[state.answers[s.id]] || "–"), el("td", {}, s.labels[other.answers[s.id]] || "–")));
+      box.append(el("details", { class: "pk-baro__all" }, el("summary", {}, "Toutes les réponses côte à côte"),
+        el("table", { class: "pk-baro__table pk-baro__table--text" }, el("thead", {}, head), el("tbody", {}, ...rows))));
+    }
+    const written = questions.filter((q) => state.comments[q] || (other && other.comments[q]));
+    if (!written.length) return;
+    box.append(el("h3", { id: "reponses-ouvertes" }, "Réponses aux questions ouvertes"));
+    for (const q of written) {
+      const asked = root.querySelector(`label[for="q-${q}"]`).textContent.trim();
+      const list = el("dl", { class: "pk-baro__open" }, el("dt", {}, mine.name), el("dd", {}, state.comments[q] || "–"));
+      if (other) list.append(el("dt", {}, theirName), el("dd", {}, other.comments[q] || "–"));
+      box.append(el("p", { class: "pk-baro__asked" }, asked), list);
+    }
   }
 
   function trend() {
