@@ -10,6 +10,7 @@ answers give, computed here independently. Nothing may be requested off the site
 from __future__ import annotations
 
 import json
+import math
 import os
 import subprocess
 import sys
@@ -55,7 +56,7 @@ def expected_scores(answers: dict[str, Any]) -> dict[str, int | None]:
             if s["dimension"] == dimension["id"] and isinstance(answers.get(s["id"]), int)
         ]
         found[dimension["title"]] = (
-            round(100 * sum((v - low) / (high - low) for v in values) / len(values))
+            math.floor(100 * sum((v - low) / (high - low) for v in values) / len(values) + 0.5)
             if values
             else None
         )
@@ -357,3 +358,19 @@ def test_the_page_is_light_and_its_addresses_relative(parent: Path) -> None:
     assert fragment.count('<fieldset class="pk-baro__statement"') == len(STATEMENTS)
     assert fragment.count('type="radio"') == len(STATEMENTS) * (len(LABELS) + 1)
     assert "ne sont envoyées nulle part" in fragment
+
+
+def test_the_published_results_are_drawn_and_tabled_with_the_same_figures(parent: Path) -> None:
+    html = (parent / SUB / "barometre/reciprocite/index.html").read_text(encoding="utf-8")
+    section = html[html.index('<section class="pk-baro__published"') :]
+    section = section[: section.index("</section>")].replace("\n", "")
+    results = QUESTIONNAIRE["results"]
+    for dimension in QUESTIONNAIRE["dimensions"]:
+        expected = [str(r["scores"][dimension["id"]]) for r in results]
+        assert f">{dimension['title']}</text>" in section  # the chart's label
+        for value in expected:
+            assert 'class="pk-chart__value" x="284" y="' in section
+            assert f">{value}</text>" in section  # the figure beside its bar
+        row = f'<tr><th scope="row">{dimension["title"]}</th>'
+        assert row + "".join(f"<td>{v}</td>" for v in expected) + "</tr>" in section
+    assert "Chiffres fictifs" in section

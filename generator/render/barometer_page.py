@@ -10,6 +10,7 @@ second copy of it, and nothing fetched. Published results are drawn here, in SVG
 
 from __future__ import annotations
 
+import math
 from html import escape
 from typing import Any
 
@@ -64,13 +65,17 @@ def _paragraphs(text: str) -> list[str]:
 
 
 def _published(barometer: Barometer) -> list[dict[str, Any]]:
-    """The published results by dimension: each year's score, oldest first."""
+    """The published results by dimension: each year's score, oldest first, rounded half
+    up as the page's script rounds the partners' own scores (the chart and the table show
+    the same figures)."""
     years = sorted(barometer.meta.results, key=lambda r: r.year)
     rows = []
     for dimension in barometer.meta.dimensions:
         scores = [
-            (r.year, round(r.scores[dimension.id])) for r in years if dimension.id in r.scores
+            (r.year, math.floor(r.scores[dimension.id] + 0.5))
+            for r in years
+            if dimension.id in r.scores
         ]
         if scores:
-            rows.append({"dimension": dimension, "scores": scores})
+            rows.append({"dimension": dimension, "scores": scores, "by_year": dict(scores)})
     return rows
