@@ -195,8 +195,18 @@ class Catalogue:
         return sorted(self.writeups.values(), key=lambda w: (-w.meta.date.toordinal(), w.slug))
 
     def organisation_label(self, org_id: str) -> str:
+        """The short form, for cards and tags: the acronym when there is one."""
         org = self.organisations[org_id]
         return org.short_name or org.name
+
+    def organisation_name(self, org_id: str) -> str:
+        """The name in full, for sentences and reports, with the acronym in parentheses when
+        it says something the name does not: « Confédération française démocratique du
+        travail (CFDT) », but « La Fonda » (short name « Fonda »)."""
+        org = self.organisations[org_id]
+        if org.short_name and fold(org.short_name) not in fold(org.name):
+            return f"{org.name} ({org.short_name})"
+        return org.name
 
     def related(self, slug: str, limit: int = 5) -> list[Project]:
         """Sheets sharing themes, countries or organisations, most shared first."""
@@ -221,17 +231,6 @@ class Catalogue:
             for facet in _facets(project):
                 index[facet].append(project.slug)
         return index
-
-    def practices_by_theme(self) -> dict[str, list[tuple[Writeup, str, str]]]:
-        """Theme id -> [(write-up, 'practice' | 'difficulty', text)], in theme order."""
-        grouped: dict[str, list[tuple[Writeup, str, str]]] = {t: [] for t in self.themes}
-        for writeup in self.writeups_newest_first():
-            for theme_id in writeup.meta.themes:
-                for text in writeup.meta.good_practices:
-                    grouped[theme_id].append((writeup, "practice", text))
-                for text in writeup.meta.difficulties:
-                    grouped[theme_id].append((writeup, "difficulty", text))
-        return {k: v for k, v in grouped.items() if v}
 
 
 def _country_key(country: Country) -> tuple[str, str]:

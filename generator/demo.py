@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from . import messages
-from .french import slug
+from .french import slug, the
 from .owned_folders import DEMO_MARKER, FolderNotOurs, ensure_replaceable
 
 REPO = Path(__file__).resolve().parent.parent
@@ -708,6 +708,7 @@ def _programmes(corpus: _Corpus) -> str:
     lines = ["# Registre des programmes (corpus de démonstration).", ""]
     for index, (pid, name, short, started) in enumerate(PROGRAMMES):
         org = corpus.organisations[(index * 3) % len(corpus.organisations)]
+        described = f"Programme fictif porté par {the(org.name)}, lancé en {started}."
         lines += [
             f"- id: {q(pid)}",
             f"  name: {q(name)}",
@@ -715,7 +716,7 @@ def _programmes(corpus: _Corpus) -> str:
             f"  organisation: {q(org.id)}",
             f"  started: {started}",
             f"  url: {q(f'https://programmes.example.org/{pid}')}",
-            f"  description: {q(f'Programme fictif porté par {org.name}, lancé en {started}.')}",
+            f"  description: {q(described)}",
             "",
         ]
     return "\n".join(lines)
@@ -860,7 +861,7 @@ def _project(corpus: _Corpus, slug_used: dict[str, int], index: int) -> tuple[st
         "## Objectifs",
         "",
         _wrap(
-            f"Le projet, porté par {lead.name} dans le cadre du programme "
+            f"Le projet, porté par {the(lead.name)} dans le cadre du programme "
             f"« {PROGRAMMES[index % len(PROGRAMMES)][1]} », poursuit plusieurs buts :"
         ),
         "",

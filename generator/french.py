@@ -127,3 +127,164 @@ _SAYS_ONLINE = frozenset(
     {"en ligne", "ressource en ligne", "disponible en ligne", "document en ligne", "site web"}
 )
 """Notes that only repeat what « [en ligne] » says of a reference with an address."""
+
+
+# --- articles and elision before names -------------------------------------------------
+
+_ELIDING = re.compile(r"^[aeiouyàâäéèêëîïôöûüœh]", re.IGNORECASE)
+_LEADING_ARTICLE = re.compile(r"^(?:(les|le|la)\s+|(l['’])\s*)(?=\S)", re.IGNORECASE)
+_ASPIRATED_H = frozenset({"haut", "haute", "hauts", "hautes", "hameau", "halte", "handicap"})
+"""First words whose « h » does not elide (« du Haut conseil », « de Handicap … »)."""
+
+_FEMININE = frozenset(
+    fold(word)
+    for word in (
+        "action",
+        "agence",
+        "alliance",
+        "amicale",
+        "antenne",
+        "assemblée",
+        "association",
+        "caisse",
+        "chambre",
+        "coalition",
+        "commission",
+        "communauté",
+        "compagnie",
+        "confédération",
+        "conférence",
+        "coopérative",
+        "coordination",
+        "délégation",
+        "direction",
+        "fédération",
+        "fondation",
+        "maison",
+        "mission",
+        "mutuelle",
+        "ong",
+        "organisation",
+        "plateforme",
+        "plate-forme",
+        "région",
+        "société",
+        "structure",
+        "union",
+        "université",
+        "ville",
+        "école",
+    )
+)
+_MASCULINE = frozenset(
+    fold(word)
+    for word in (
+        "atelier",
+        "bureau",
+        "cabinet",
+        "centre",
+        "cercle",
+        "collectif",
+        "comité",
+        "conseil",
+        "consortium",
+        "département",
+        "fonds",
+        "forum",
+        "foyer",
+        "groupe",
+        "groupement",
+        "haut",
+        "institut",
+        "laboratoire",
+        "ministère",
+        "mouvement",
+        "observatoire",
+        "office",
+        "pôle",
+        "programme",
+        "projet",
+        "regroupement",
+        "réseau",
+        "secours",
+        "secrétariat",
+        "service",
+        "syndicat",
+    )
+)
+_PLURAL = frozenset(
+    fold(word)
+    for word in (
+        "amis", "amies", "associations", "ateliers", "centres", "collectifs", "compagnons",
+        "enfants", "femmes", "jeunes", "maisons", "partenaires", "réseaux", "villages",
+    )
+)  # fmt: skip
+"""First words (folded) that make a name feminine, masculine or plural: the common nouns
+organisations are named with. Any other first word is a proper name, said bare."""
+
+
+def article_of(name: str, article: str | None = None) -> str:
+    """The definite article ``name`` takes in a sentence: « le », « la », « les », « l’ » or ''.
+
+    ``article`` (from the registry) wins; a name that starts with an article keeps it
+    (« La Fonda »); otherwise the first word decides when it is a common noun of
+    organisations (« Comité … » → « le », « Association … » → « l’ »). A proper name
+    (« Essentiel ») takes none.
+    """
+    if article is not None:
+        return "" if article == "aucun" else article.replace("'", "’")
+    match = _LEADING_ARTICLE.match(name)
+    if match:
+        return (match.group(1) or match.group(2)).lower().replace("'", "’")
+    first = fold(name.split(maxsplit=1)[0]) if name.strip() else ""
+    if first in _PLURAL:
+        return "les"
+    if first in _FEMININE or first in _MASCULINE:
+        if _elides(name):
+            return "l’"
+        return "la" if first in _FEMININE else "le"
+    return ""
+
+
+def _elides(word: str) -> bool:
+    first = fold(word.split(maxsplit=1)[0]).strip("'’") if word.strip() else ""
+    return bool(_ELIDING.match(first)) and first not in _ASPIRATED_H
+
+
+def _bare(name: str) -> str:
+    """``name`` without a leading article of its own (« La Fonda » → « Fonda »)."""
+    return _LEADING_ARTICLE.sub("", name, count=1)
+
+
+def the(name: str, article: str | None = None) -> str:
+    """« le Comité français… », « la Fonda », « l’Association… », « Essentiel »."""
+    word = article_of(name, article)
+    bare = _bare(name) if _LEADING_ARTICLE.match(name) else name
+    if not word:
+        return name
+    return f"{word}{bare}" if word == "l’" else f"{word} {bare}"
+
+
+def of(name: str, article: str | None = None) -> str:
+    """« du Comité… », « de la Fonda », « de l’ONG… », « des Amis… », « d’Essentiel »."""
+    word = article_of(name, article)
+    bare = _bare(name) if _LEADING_ARTICLE.match(name) else name
+    if word == "le":
+        return f"du {bare}"
+    if word == "les":
+        return f"des {bare}"
+    if word:
+        return f"de {the(name, article)}"
+    return f"d’{name}" if _elides(name) else f"de {name}"
+
+
+def counted(count: int, singular: str, plural_form: str | None = None, *, feminine: bool) -> str:
+    """« aucune fiche », « 1 fiche », « 3 fiches »; « aucun compte-rendu »."""
+    if count == 0:
+        return f"{'aucune' if feminine else 'aucun'} {singular}"
+    return plural(count, singular, plural_form)
+
+
+def volume_label(number: int, count: int) -> str:
+    """« tome 2 sur 5 »; '' for a report in one volume."""
+    return f"tome {number} sur {count}" if count > 1 else ""

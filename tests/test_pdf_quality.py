@@ -17,6 +17,7 @@ reason, unless ``PK_QUALITY_REQUIRED=1`` (set in CI), where a missing tool is a 
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 import shutil
@@ -341,3 +342,136 @@ def test_structure_tree_marked_and_french(site: PdfSite) -> None:
             if lang.lower() not in FRENCH:
                 problems.append(f"{site.label(path)}: /Lang is {lang!r}, not fr or fr-FR")
     _report(problems, "without structure, marking or French language")
+
+
+def test_pdf_a3a_and_pdf_ua1_claims_hold_where_tools_here_can_tell(site: PdfSite) -> None:
+    """What veraPDF would look at first, checked with pikepdf (veraPDF is not installable
+    here: its Maven artifacts are out of reach; see the README's « Reports » section)."""
+    problems = []
+    for path in site.pdfs:
+        label = site.label(path)
+        with pikepdf.open(site.root / path) as pdf:
+            if not str(pdf.docinfo.get("/Producer", "")).startswith("WeasyPrint"):
+                continue  # a write-up's own attached report, published as it is
+            with pdf.open_metadata() as xmp:
+                claims = {
+                    key: str(xmp.get(key, ""))
+                    for key in ("pdfaid:part", "pdfaid:conformance", "pdfuaid:part", "dc:title")
+                }
+            if (claims["pdfaid:part"], claims["pdfaid:conformance"]) != ("3", "A"):
+                problems.append(f"{label}: XMP does not claim PDF/A-3a: {claims}")
+            if claims["pdfuaid:part"] != "1":
+                problems.append(f"{label}: XMP does not claim PDF/UA-1: {claims}")
+            if _plain(claims["dc:title"]) != _plain(str(pdf.docinfo.get("/Title", ""))):
+                problems.append(f"{label}: XMP title and document title differ")
+            if pdf.is_encrypted or "/ID" not in pdf.trailer:
+                problems.append(f"{label}: encrypted, or no file identifier")
+            intents = pdf.Root.get("/OutputIntents", [])
+            if not any(
+                str(i.get("/S")) == "/GTS_PDFA1" and "/DestOutputProfile" in i for i in intents
+            ):
+                problems.append(f"{label}: no PDF/A output intent with an ICC profile")
+            preferences = pdf.Root.get("/ViewerPreferences", {})
+            if not bool(preferences.get("/DisplayDocTitle", False)):
+                problems.append(f"{label}: the viewer is not told to show the title")
+            if "/JavaScript" in pdf.Root.get("/Names", {}) or "/AA" in pdf.Root:
+                problems.append(f"{label}: scripts or automatic actions")
+            for number, page in enumerate(pdf.pages, start=1):
+                for annotation in page.get("/Annots", []):
+                    if not int(annotation.get("/F", 0)) & 4:
+                        problems.append(f"{label} page {number}: an annotation is not printed")
+                    if str(annotation.get("/Subtype")) == "/Link" and (
+                        "/StructParent" not in annotation
+                    ):
+                        problems.append(f"{label} page {number}: a link outside the tags")
+    _report(problems, "that break what PDF/A-3a or PDF/UA-1 require")
+
+
+# --------------------------------------------------------------------------- programme reports
+
+
+def _reports(site: PdfSite) -> list[str]:
+    found = [p for p in site.pdfs if p.startswith(urls.DOWNLOADS) and "/rapport-" in "/" + p]
+    assert found, f"{site.name} site: no programme report"
+    return found
+
+
+def _outline(path: Path) -> list[tuple[int, str]]:
+    """The bookmarks as (depth, title), in order."""
+    entries: list[tuple[int, str]] = []
+    with pikepdf.open(path) as pdf, pdf.open_outline() as outline:
+
+        def walk(items: list[pikepdf.OutlineItem], depth: int) -> None:
+            for item in items:
+                entries.append((depth, _plain(item.title)))
+                walk(item.children, depth + 1)
+
+        walk(outline.root, 0)
+    return entries
+
+
+def test_report_bookmarks_follow_part_document_section(site: PdfSite) -> None:
+    """Parts at the top, each document inside its part, its sections inside it."""
+    problems = []
+    for path in _reports(site):
+        outline = _outline(site.root / path)
+        tops = [title for depth, title in outline if depth == 0]
+        if "Crédits et licences" not in tops or not {"Comptes-rendus", "Fiches projet"} & set(tops):
+            problems.append(f"{site.label(path)}: top-level bookmarks {tops}")
+        for (depth, title), (next_depth, _next) in itertools.pairwise(outline):
+            if next_depth > depth + 1:
+                problems.append(f"{site.label(path)}: a level skipped after {title!r}")
+        in_part = False
+        for depth, title in outline:
+            if depth == 0:
+                in_part = title in ("Comptes-rendus", "Fiches projet")
+            elif depth == 1 and not in_part and title != "Colophon":
+                problems.append(f"{site.label(path)}: {title!r} is not inside a part")
+        titles = [title for _depth, title in outline]
+        if "Contexte" in titles and (0, "Contexte") in outline:
+            problems.append(f"{site.label(path)}: a document's section sits beside the parts")
+    _report(problems, "with bookmarks that do not follow the outline")
+
+
+def _page_text(path: Path, page: int, *crop: str) -> str:
+    pdftotext = need_program("pdftotext", "poppler-utils", "the PDF's text cannot be read")
+    done = _run(pdftotext, "-layout", "-f", str(page), "-l", str(page), *crop, str(path), "-")
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def test_report_cover_says_date_period_and_contents(site: PdfSite) -> None:
+    problems = []
+    for path in _reports(site):
+        cover = _plain(_page_text(site.root / path, 1))
+        date = re.search(r"Publié le (1er|\d{1,2}) [a-zéû]+ \d{4}", cover)
+        period = re.search(r"Période (\d{4})(–\d{4})?", cover)
+        if not date or not period or "Contenu" not in cover or "Licence" not in cover:
+            problems.append(f"{site.label(path)}: cover {cover[:300]!r}")
+        colophon = _plain(_page_text(site.root / path, 2))
+        if not colophon.startswith("Colophon") and "Colophon" not in colophon[:200]:
+            problems.append(f"{site.label(path)}: page 2 is not the colophon")
+    _report(problems, "with a cover that lacks its facts")
+
+
+def test_report_running_headers_and_contents_on_one_line(site: PdfSite) -> None:
+    """The top margin of every page holds one line; each contents entry is one line."""
+    problems = []
+    for path in _reports(site):
+        with pikepdf.open(site.root / path) as pdf:
+            pages = len(pdf.pages)
+        for page in range(2, pages + 1):
+            # the top margin (22 mm = 62 pt) of an A4 page at 72 dpi
+            top = _page_text(site.root / path, page, "-x", "0", "-y", "0", "-W", "595", "-H", "55")
+            lines = [line for line in top.splitlines() if line.strip()]
+            if len(lines) > 1:
+                problems.append(f"{site.label(path)} page {page}: header on {len(lines)} lines")
+        toc = _page_text(site.root / path, 3)
+        if "Sommaire" not in toc:
+            continue  # a contents longer than a page starts on page 3 all the same
+        entries = [line for line in toc.splitlines()[1:] if line.strip()]
+        body = [line for line in entries if line.strip() not in ("Comptes-rendus", "Fiches projet")]
+        unnumbered = [line for line in body if not re.search(r"\d+\s*$", line)]
+        if unnumbered and not all("Sommaire" in line for line in unnumbered):
+            problems.append(f"{site.label(path)}: contents lines without a page: {unnumbered}")
+    _report(problems, "with a header or contents entry on two lines")

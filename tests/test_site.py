@@ -30,6 +30,8 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 import yaml
 
+from generator.french import fold, of
+
 from .conftest import ROOT
 from .helpers import run_cli
 
@@ -379,9 +381,15 @@ def test_writeup_page_shows_every_fact(site: Site, slug: str) -> None:
         assert (f"themes/{theme}/", corpus.themes[theme]["label"]) in links(main, url)
 
     def person(p: dict[str, str]) -> str:
-        return p["name"] + (
-            f" de {corpus.org_label(p['organisation'])}" if p.get("organisation") else ""
-        )
+        # « Luc Hansen, de la Fonda »: the organisation in full, with its article
+        # (tests/test_french_wording.py checks the article of each kind of name)
+        if not p.get("organisation"):
+            return p["name"]
+        org = corpus.organisations[p["organisation"]]
+        name = org["name"]
+        if org.get("short_name") and fold(org["short_name"]) not in fold(name):
+            name += f" ({org['short_name']})"
+        return f"{p['name']}, {of(name, org.get('article'))}"
 
     def names(people: list[dict[str, str]]) -> str:
         texts = [person(p) for p in people]
@@ -539,25 +547,26 @@ def test_writeups_listed_newest_first(site: Site) -> None:
     assert order == [f"comptes-rendus/{s}/" for s in newest]
 
 
-def test_good_practices_grouped_by_theme_and_linked_to_source(site: Site) -> None:
+def test_good_practices_shown_once_under_a_theme_of_their_source(site: Site) -> None:
+    """Each practice and difficulty once (not once per theme of its write-up), in the
+    section of one of its source's themes, linked to its source (more in test_profiles)."""
     corpus = site.corpus
     url = "bonnes-pratiques/"
     main = site.main(url)
-    expected: dict[str, list[tuple[str, str]]] = {}
+    expected: dict[str, tuple[str, set[str]]] = {}
     for slug, fm in corpus.writeups.items():
-        for theme in fm["themes"]:
-            for text in [*fm.get("good_practices", []), *fm.get("difficulties", [])]:
-                expected.setdefault(theme, []).append((text, f"comptes-rendus/{slug}/"))
-    sections = {s.find("h2").words.rsplit(" (", 1)[0]: s for s in main.find_all("section")}
-    assert set(sections) == {corpus.themes[t]["label"] for t in expected}
-    for theme, items in expected.items():
-        found = []
-        for li in sections[corpus.themes[theme]["label"]].find_all("li"):
-            sources = document_links(li, url)
-            assert len(sources) == 1, li.words
-            text = next(t for t, _ in items if li.words.startswith(t))
-            found.append((text, sources.pop()))
-        assert sorted(found) == sorted(items), theme
+        for text in [*fm.get("good_practices", []), *fm.get("difficulties", [])]:
+            expected[text] = (f"comptes-rendus/{slug}/", set(fm["themes"]))
+    found = []
+    for section_node in main.find_all("section"):
+        label = section_node.find("h2").words.rsplit(" (", 1)[0]
+        for li in section_node.find_all("li", class_="pk-gathered__item"):
+            text = next(t for t in expected if li.words.startswith(t))
+            source, themes = expected[text]
+            assert document_links(li, url) == {source}, text
+            assert label in {corpus.themes[t]["label"] for t in themes}, text
+            found.append(text)
+    assert sorted(found) == sorted(expected)
 
 
 def test_home_page_counts_and_latest(site: Site) -> None:

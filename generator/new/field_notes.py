@@ -45,6 +45,7 @@ SHAPES: dict[str, Shape] = {
     "start": "year",
     "end": "year",
     "status": "choice",
+    "article": "choice",
     "inspiring": "bool",
     "image": "block",
     "links": "items",

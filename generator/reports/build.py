@@ -12,6 +12,7 @@ PDF would be stale.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import multiprocessing
@@ -30,7 +31,15 @@ from .. import __version__, urls
 from ..catalogue import Catalogue, Project, Writeup
 from ..countries import french_name
 from ..credits import Credits
-from ..french import citation, enumerate_fr, french_date, period_text, plural
+from ..french import (
+    citation,
+    counted,
+    enumerate_fr,
+    french_date,
+    period_text,
+    spacing,
+    volume_label,
+)
 from ..messages import say
 from ..read.yamlsource import guess_field
 from ..templates import environment
@@ -44,11 +53,17 @@ from .htmltext import (
     prefix_anchors,
     printed_lists,
     referenced_urls,
+    shift_headings,
+    short_line,
 )
 from .render import PDF_OPTIONS, RenderJob, RenderOutcome, render_job, start_pdf_worker
 
 Document = Project | Writeup
 VOLUME_SIZE = 50
+RUNNING_HEADER_CHARS = 62
+"""A running header's characters on one line (8 pt DejaVu Sans in 60 % of the text width)."""
+CONTENTS_CHARS = 84
+"""A contents entry's characters on one line, leaders and page number beside (10 pt)."""
 """Most documents in one PDF of a programme's compiled report; more make volumes (a
 volume of 50 sheets is about 150 pages and takes a worker a few hundred megabytes)."""
 LIGHT_JOBS_PER_WORKER = 200
@@ -148,12 +163,14 @@ class _Composer:
             site=self.site,
             french_date=french_date,
             country_names=lambda codes: ", ".join(french_name(c) for c in codes),
-            org_names=lambda ids: enumerate_fr([catalogue.organisation_label(i) for i in ids]),
+            org_names=lambda ids: enumerate_fr([catalogue.organisation_name(i) for i in ids]),
             theme_labels=lambda ids: ", ".join(catalogue.themes[i].label for i in ids),
             programme_label=self.credits.programme_label,
             period=period_text,
             citation=citation,
             people=self.credits.people,
+            running=lambda text: spacing(short_line(text, RUNNING_HEADER_CHARS)),
+            toc_entry=lambda text: short_line(text, CONTENTS_CHARS),
             site_name=self.settings.site_name or "Savoirs de programme",
             generator=f"programme-knowledge-generator {__version__}",
         )
@@ -278,7 +295,7 @@ class _Composer:
                 "doc": doc,
                 "anchor": anchor(doc),
                 "credits": self.credits.of(doc),
-                "body": self.body(doc, anchor(doc) + "--"),
+                "body": shift_headings(self.body(doc, anchor(doc) + "--"), 2),
                 "image_url": self.image_url(doc),
             }
 
@@ -295,27 +312,38 @@ class _Composer:
             authors += self.authors(doc)
         licence = self.settings.site_licence
         title = f"Rapport du programme {self.credits.programme_label(programme_id)}"
-        volume = f"Tome {number} sur {count}" if count > 1 else ""
+        volume = volume_label(number, count).capitalize()
         if volume:
-            title += f", tome {number} sur {count}"
+            title += ", " + volume_label(number, count)
         dates = [d for d in (_modified(doc) for doc in docs) if d]
+        years = [w.meta.date.year for w in writeups]
+        for project in projects:
+            years += [project.meta.period.start, project.meta.period.end or 0]
+        first, last = min(y for y in years if y), max(years)
+        period = str(first) if first == last else f"{first}–{last}"
+        contributors = list(dict.fromkeys(authors))
         counts = ", ".join(
             [
-                plural(len(writeups), "compte-rendu", "comptes-rendus"),
-                plural(len(projects), "fiche projet", "fiches projet"),
+                counted(len(writeups), "compte-rendu", "comptes-rendus", feminine=False),
+                counted(len(projects), "fiche projet", "fiches projet", feminine=True),
             ]
         )
         credits = (
             "Rapport compilé à partir des contenus publiés sur le site. "
             + (
-                f"Programme porté par {self.catalogue.organisations[programme.organisation].name}. "
+                f"Programme porté par {self.credits.org(programme.organisation)}. "
                 if programme.organisation
                 else ""
             )
             + "Contributions : "
-            + enumerate_fr(list(dict.fromkeys(authors)))
+            + enumerate_fr(contributors)
             + "."
         )
+        cover_credits = (
+            f"Programme porté par {self.credits.org(programme.organisation)}. "
+            if programme.organisation
+            else ""
+        ) + "Les organisations et les personnes qui ont contribué sont nommées au colophon."
         html = self.env.get_template("programme.html").render(
             programme=programme,
             programme_url=urls.programme(programme_id),
@@ -327,6 +355,9 @@ class _Composer:
             authors=list(dict.fromkeys(authors)),
             counts=counts,
             credits=credits,
+            cover_credits=cover_credits,
+            covered=period,
+            published=french_date(dt.date.fromisoformat(max(dates))) if dates else "",
             keywords=list(dict.fromkeys(k for d in docs for k in self.keywords(d))),
             modified=max(dates) if dates else "",
             volume=volume,

@@ -23,6 +23,8 @@ __all__ = [
     "french_spacing",
     "prefix_anchors",
     "printed_lists",
+    "shift_headings",
+    "short_line",
 ]
 
 _TAG = re.compile(r"(<[^>]*>)")
@@ -79,6 +81,43 @@ def prefix_anchors(markup: str, prefix: str) -> str:
         return re.sub(r'\bhref="#([^"]+)"', lambda m: f'href="#{prefix}{m.group(1)}"', part)
 
     return _map_tags(markup, tag)
+
+
+_HEADING_TAG = re.compile(r"^<(/?)h([1-6])\b", re.IGNORECASE)
+
+
+def shift_headings(markup: str, by: int) -> str:
+    """Move every heading ``by`` levels down (at most ``h6``).
+
+    In a programme report a document's title is an ``h3`` under its part's ``h2``: its body's
+    ``## Contexte`` must be an ``h4``, or the tagged structure and the bookmarks (which
+    follow heading levels) put « Contexte » beside the parts instead of inside the document.
+    """
+
+    def tag(part: str) -> str:
+        match = _HEADING_TAG.match(part)
+        if not match:
+            return part
+        level = min(6, int(match.group(2)) + by)
+        return f"<{match.group(1)}h{level}" + part[match.end() :]
+
+    return _map_tags(markup, tag)
+
+
+def short_line(text: str, limit: int) -> str:
+    """``text`` cut at a word before ``limit`` characters, with « … »: one printed line.
+
+    Running headers and contents entries are set on one line; a long title would wrap (or
+    push the page number off). The limit is in characters, measured for DejaVu at the sizes
+    print.css gives them.
+    """
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if " " in cut[limit // 2 :]:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;:–-") + "…"
 
 
 _TASK_BOX = re.compile(r"<input\b[^>]*>")

@@ -19,12 +19,13 @@ from urllib.parse import unquote
 
 from ..processes import die_with_parent
 from .cache import write_entry
+from .conformance import PDF_VARIANT, claim_pdf_ua
 from .environment import MissingLibrary, classify
 from .fontsubset import use_wheel_harfbuzz
 
 # Options given to WeasyPrint for every PDF. Part of the cache key.
 PDF_OPTIONS: dict[str, Any] = {
-    "pdf_variant": "pdf/ua-1",  # tagged PDF, /Lang, XMP with pdfuaid:part=1
+    "pdf_variant": PDF_VARIANT,  # PDF/A-3a, and PDF/UA-1 through claim_pdf_ua
     "pdf_identifier": True,  # /ID computed from the content: deterministic
     "optimize_images": False,
     "full_fonts": False,  # embed subsets
@@ -166,7 +167,9 @@ def render_job(job: RenderJob) -> RenderOutcome:
             with _time_limit(job.time_limit):
                 document = HTML(string=job.html, base_url=job.base_url, url_fetcher=fetcher)
                 stylesheet = CSS(string=job.css, base_url=job.base_url, url_fetcher=fetcher)
-                data = document.write_pdf(stylesheets=[stylesheet], **PDF_OPTIONS)
+                data = document.write_pdf(
+                    stylesheets=[stylesheet], finisher=claim_pdf_ua, **PDF_OPTIONS
+                )
         finally:
             logger.removeHandler(capture)
             logger.setLevel(previous_level)

@@ -512,6 +512,7 @@ class Period(StrictModel):
 
 
 Status = Literal["planned", "ongoing", "completed"]
+Article = Literal["le", "la", "les", "l’", "l'", "aucun"]
 
 
 class ProjectMeta(StrictModel):
@@ -664,6 +665,9 @@ class OrganisationEntry(StrictModel):
     """Site web, commençant par https://. Exemple : https://www.cfsi.asso.fr/."""
     description: LongText | None = None
     """Présentation en quelques phrases."""
+    article: Article | None = None
+    """Article devant le nom dans une phrase, quand le nom ne le dit pas : le, la, les, l’
+    ou aucun. Exemple : la, pour écrire « de la Fonda » avec le nom « Fonda »."""
 
 
 class ProgrammeEntry(StrictModel):
