@@ -374,3 +374,8 @@ def test_the_published_results_are_drawn_and_tabled_with_the_same_figures(parent
         row = f'<tr><th scope="row">{dimension["title"]}</th>'
         assert row + "".join(f"<td>{v}</td>" for v in expected) + "</tr>" in section
     assert "Chiffres fictifs" in section
+
+
+def test_the_programme_page_names_its_barometer(parent: Path) -> None:
+    html = (parent / SUB / "programmes/caac/index.html").read_text(encoding="utf-8")
+    assert '<dt>Baromètre</dt><dd><a href="../../barometre/reciprocite/">' in html
