@@ -299,6 +299,23 @@ def test_a_file_that_is_not_an_export_of_this_questionnaire_changes_nothing(
             assert shown_table(page) == table, name
         assert not page.locator("[data-pk-imported] li").count()
 
+        # answers kept from a former version of the questionnaire: imported files go
+        page.evaluate(
+            """() => {
+              const key = 'pk-barometre:reciprocite';
+              const saved = JSON.parse(localStorage.getItem(key));
+              saved.version = 'ancienne';
+              saved.imported = [{respondent: 'X', partnership: 'P', date: '2025-01-01',
+                                 answers: {'decisions-priorites': 1}, comments: {}}];
+              localStorage.setItem(key, JSON.stringify(saved));
+            }"""
+        )
+        page.reload()
+        assert "Ce questionnaire a changé" in page.inner_text("[data-pk-status]")
+        assert not page.locator("[data-pk-imported] li").count()
+        assert page.is_checked('input[name="s-decisions-priorites"][value="4"]')
+        assert json.loads(stored(page))["version"] == version
+
         page.once("dialog", lambda dialog: dialog.accept())
         page.click("[data-pk-erase]")
         assert page.evaluate("localStorage.getItem('pk-barometre:reciprocite')") is None

@@ -31,10 +31,11 @@ function start(root) {
   }));
   const questions = [...root.querySelectorAll("[data-question]")].map((el) => el.dataset.question);
   const status = root.querySelector("[data-pk-status]");
+  let changed = false;
   let state = load();
 
   function blank() {
-    return { partnership: "", respondent: "", answers: {}, comments: {}, imported: [], compare: 0 };
+    return { version, partnership: "", respondent: "", answers: {}, comments: {}, imported: [], compare: 0 };
   }
 
   function load() {
@@ -53,6 +54,11 @@ function start(root) {
             answers: answersOf(r.answers), comments: commentsOf(r.comments),
           }));
         kept.compare = Number.isInteger(saved.compare) ? saved.compare : 0;
+        if (saved.version !== version && kept.imported.length) {
+          // the questionnaire changed since: other files no longer compare statement by statement
+          kept.imported = [];
+          changed = true;
+        }
         return kept;
       }
     } catch (error) { /* unreadable: start afresh */ }
@@ -467,6 +473,11 @@ function start(root) {
   for (const hidden of root.querySelectorAll("[data-pk-needs-script]")) hidden.hidden = false;
   fill();
   show();
+  if (changed) {
+    save();
+    say("Ce questionnaire a changé depuis votre dernière visite : les fichiers importés ont été "
+      + "retirés (importez les nouveaux exports) ; vos réponses aux énoncés restés sont gardées.");
+  }
 }
 
 const root = document.querySelector("[data-pk-barometre]");
