@@ -189,18 +189,22 @@ function start(root) {
       series.forEach((one, index) => {
         const y = top + 20 + index * (bar + 4);
         const score = one.scores[d.id];
-        figure.append(svg("rect", { class: "pk-chart__track", x: 40, y, width: 240, height: bar }));
+        figure.append(svg("rect", { class: "pk-chart__track", x: 84, y, width: 200, height: bar }));
         if (score !== null && score !== undefined) {
           figure.append(svg("rect", {
-            class: `pk-chart__bar pk-chart__bar--${index % 4}`, x: 40, y, width: score * 2.4, height: bar,
+            class: `pk-chart__bar pk-chart__bar--${index % 4}`, x: 84, y, width: score * 2, height: bar,
           }));
         }
-        figure.append(svg("text", { class: "pk-chart__key", x: 0, y: y + 12 }, one.short));
-        figure.append(svg("text", { class: "pk-chart__value", x: 284, y: y + 12 },
+        figure.append(svg("text", { class: "pk-chart__key", x: 0, y: y + 12 }, short(one.short)));
+        figure.append(svg("text", { class: "pk-chart__value", x: 288, y: y + 12 },
           score === null || score === undefined ? "–" : String(score)));
       });
     });
     return el("figure", {}, figure);
+  }
+
+  function short(name) {
+    return name.length > 12 ? `${name.slice(0, 11)}…` : name;
   }
 
   function table(series, caption, withGap) {
@@ -239,7 +243,7 @@ function start(root) {
       results.append(el("p", {}, "Répondez à quelques énoncés : les scores s’affichent ici."));
     } else {
       const series = [mine];
-      if (other) series.push({ name: respondentName(other, "Partenaire"), short: "Part.", scores: scores(other.answers), answers: other.answers });
+      if (other) series.push({ name: respondentName(other, "Partenaire"), short: respondentName(other, "Partenaire"), scores: scores(other.answers), answers: other.answers });
       const caption = other ? `Score par dimension : vos réponses et celles de ${series[1].name}` : "Score par dimension : vos réponses";
       results.append(chart(series, caption), table(series, `${caption} (0 à 100)`, !!other));
       if (other) {
