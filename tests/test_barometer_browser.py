@@ -297,7 +297,7 @@ def test_a_file_that_is_not_an_export_of_this_questionnaire_changes_nothing(
             assert reason in status, (name, status)
             assert stored(page) == before, name
             assert shown_table(page) == table, name
-        assert not page.locator("[data-pk-imported] li").count()
+        assert not page.locator("[data-pk-imported] input").count()
 
         # answers kept from a former version of the questionnaire: imported files go
         page.evaluate(
@@ -312,7 +312,7 @@ def test_a_file_that_is_not_an_export_of_this_questionnaire_changes_nothing(
         )
         page.reload()
         assert "Ce questionnaire a changé" in page.inner_text("[data-pk-status]")
-        assert not page.locator("[data-pk-imported] li").count()
+        assert not page.locator("[data-pk-imported] input").count()
         assert page.is_checked('input[name="s-decisions-priorites"][value="4"]')
         assert json.loads(stored(page))["version"] == version
 

@@ -321,7 +321,7 @@ function start(root) {
     const box = root.querySelector("[data-pk-imported]");
     box.replaceChildren();
     if (!state.imported.length) return;
-    const list = el("ul", { class: "pk-baro__imported" });
+    const list = el("fieldset", { class: "pk-baro__imported" }, el("legend", {}, "Fichiers importés : comparer vos réponses avec"));
     state.imported.forEach((r, index) => {
       const name = `${respondentName(r, "Sans nom")} (${r.partnership || "partenariat sans nom"}, ${frenchDate(r.date)})`;
       const remove = el("button", { type: "button", class: "md-button pk-baro__remove", "aria-label": `Retirer ${name}` }, "Retirer");
@@ -335,9 +335,9 @@ function start(root) {
       const pick = el("input", { type: "radio", name: "pk-baro-compare", id: `pk-baro-compare-${index}` });
       pick.checked = index === Math.min(state.compare, state.imported.length - 1);
       pick.addEventListener("change", () => { state.compare = index; save(); show(); });
-      list.append(el("li", {}, pick, el("label", { for: `pk-baro-compare-${index}` }, `Comparer avec ${name}`), remove));
+      list.append(el("div", { class: "pk-baro__imported-item" }, pick, el("label", { for: `pk-baro-compare-${index}` }, name), remove));
     });
-    box.append(el("h3", { id: "fichiers-importes" }, "Fichiers importés"), list);
+    box.append(list);
   }
 
   function printHead() {
