@@ -22,6 +22,8 @@ model_config
 _._end_after_start, _._lead_not_partner
 cls
 alt, links, serve_hosts
+# a barometer's fields read by theme/fragments/barometre.html
+gap, respondents, dont_know, reading, results_note
 # SearchStats fields and index_site(): read by tests and bench/benchmark.py
 index_bytes, bundle_dir, index_site
 # yaml loader argument of a multi-constructor

@@ -20,6 +20,7 @@ from .countries import french_name
 from .french import fold
 from .licences import Licence
 from .settings import Settings
+from .validate.barometer import Barometer
 from .validate.schema import (
     OrganisationEntry,
     ProgrammeEntry,
@@ -178,6 +179,8 @@ class Catalogue:
     """Preview only (``Settings.show_drafts``): drafts that cannot be documents yet."""
     editorial_pages: list[tuple[str, str]] = field(default_factory=list)
     """The editorial pages of ``content/`` (about, guide…): (path in it, title), sorted."""
+    barometers: dict[str, Barometer] = field(default_factory=dict)
+    """The questionnaires of ``content/_data/barometres/`` by id (issue 19)."""
 
     # --- lookups used by pages and exports ---
 

@@ -31,6 +31,7 @@ from pydantic_core import core_schema
 
 from .catalogue import STATUS_LABELS
 from .messages import text
+from .validate.barometer import BarometerMeta
 from .validate.schema import (
     Country,
     OrganisationEntry,
@@ -102,6 +103,14 @@ FILES: tuple[SchemaFile, ...] = (
         "Registre des thèmes",
         "content/_data/themes.yml : la liste des thèmes (leur ordre est celui du site), "
         "chacun commençant par « - id: … ».",
+    ),
+    SchemaFile(
+        "barometre.schema.json",
+        BarometerMeta,
+        False,
+        "Baromètre (questionnaire d’autodiagnostic)",
+        "content/_data/barometres/<id>.yml : un questionnaire publié à barometre/<id>/, son "
+        "échelle, ses dimensions, ses énoncés et la lecture de ses résultats.",
     ),
 )
 

@@ -11,6 +11,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from .validate.barometer import BarometerMeta
 from .validate.schema import OrganisationEntry, ProgrammeEntry, ProjectMeta, ThemeEntry, WriteupMeta
 
 FILES: list[tuple[str, type[BaseModel]]] = [
@@ -19,6 +20,7 @@ FILES: list[tuple[str, type[BaseModel]]] = [
     ("`content/_data/organisations.yml`, each entry", OrganisationEntry),
     ("`content/_data/programmes.yml`, each entry", ProgrammeEntry),
     ("`content/_data/themes.yml`, each entry", ThemeEntry),
+    ("barometer (`content/_data/barometres/<id>.yml`)", BarometerMeta),
 ]
 
 

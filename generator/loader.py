@@ -33,6 +33,7 @@ from .read.content_tree import check_tree
 from .read.sourcefile import SourceFile, load_markdown, load_yaml_file
 from .read.yamlsource import Located, YamlProblem, format_path, prefix_field
 from .settings import Settings
+from .validate.barometer import read_barometers
 from .validate.references import ReferenceContext
 from .validate.schema import (
     SLUG_RE,
@@ -519,6 +520,9 @@ class _Run:
         )
         programmes = self.validate_registry("programmes", ProgrammeEntry, *registries["programmes"])
         themes = self.validate_registry("themes", ThemeEntry, *registries["themes"])
+        barometers = read_barometers(
+            settings.data_dir, self.rel, self.context, self.diagnostics, self.licence_of
+        )
 
         project_files = self.markdown_files(settings.projects_dir)
         writeup_files = self.markdown_files(settings.writeups_dir)
@@ -545,6 +549,7 @@ class _Run:
             )
             catalogue.incomplete_drafts = sorted(stubs, key=lambda d: (d.kind, d.slug))
             catalogue.editorial_pages = self.editorial
+            catalogue.barometers = {b.id: b for b in barometers}
         return LoadResult(catalogue, self.diagnostics.sorted())
 
 
@@ -577,6 +582,7 @@ GENERATED_SECTIONS = tuple(
             urls.SEARCH,
             urls.MEDIA,
             urls.REFERENCE,
+            urls.BAROMETERS,
             urls.WRITEUPS,
             "pagefind/",
         }

@@ -23,6 +23,7 @@ SEARCH = "recherche/"
 MEDIA = "medias/"
 REFERENCE = "listes/"
 MAP = "carte/"
+BAROMETERS = "barometre/"
 
 
 def project(slug: str) -> str:
@@ -131,3 +132,8 @@ def _relpath(target: str, from_page: str) -> str:
 def media_url(repo_relative: str) -> str:
     """Where a repository file (an image, an attachment) is published in the site."""
     return media(PurePosixPath(repo_relative).as_posix())
+
+
+def barometer(barometer_id: str) -> str:
+    """A barometer's page, where partners answer it (``barometre/<id>/``)."""
+    return f"{BAROMETERS}{barometer_id}/"

@@ -38,6 +38,8 @@ def _schema_name(rel: str) -> str:
         return "fiche-projet.schema.json"
     if rel.startswith("content/comptes-rendus/"):
         return "compte-rendu.schema.json"
+    if rel.startswith("content/_data/barometres/"):
+        return "barometre.schema.json"
     return f"{Path(rel).stem}.schema.json"
 
 
@@ -70,6 +72,9 @@ def _errors(root: Path, rel: str) -> list[str]:
 
 def _content(root: Path) -> list[str]:
     files = [f"content/_data/{name}.yml" for name in REGISTRIES]
+    files += sorted(
+        p.relative_to(root).as_posix() for p in (root / "content/_data/barometres").glob("*.yml")
+    )
     files += sorted(p.relative_to(root).as_posix() for p in (root / "projects").glob("*.md"))
     files += sorted(
         p.relative_to(root).as_posix() for p in (root / "content/comptes-rendus").glob("*.md")
@@ -295,7 +300,7 @@ def test_vscode_maps_each_schema_to_files_that_exist() -> None:
     settings = json.loads((ROOT / ".vscode/settings.json").read_text(encoding="utf-8"))
     mapping = settings["yaml.schemas"]
     assert sorted(Path(s).name for s in mapping) == sorted(
-        n for n in SCHEMAS if n.split(".")[0] in REGISTRIES
+        n for n in SCHEMAS if n.split(".")[0] in (*REGISTRIES, "barometre")
     )
     for schema, targets in mapping.items():
         assert (ROOT / schema).is_file(), schema

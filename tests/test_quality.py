@@ -280,6 +280,7 @@ def _sample_pages(site: Site) -> list[str]:
         getattr(urls, "SEARCH", "recherche/"),
         urls.MAP,
         f"{urls.PROJECTS}page/2/",
+        f"{getattr(urls, 'BAROMETERS', 'barometre/')}reciprocite/",
     ]  # a page of a long listing (fixture site)
     for prefix in LISTING_PREFIXES:
         chosen.append(prefix)

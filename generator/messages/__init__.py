@@ -19,6 +19,7 @@ preview's error page and the plugin's log).
 from __future__ import annotations
 
 from . import (  # noqa: F401  (they fill the catalogue)
+    barometer,
     body,
     commands,
     content,

@@ -281,6 +281,15 @@ class ProfilePages(ListingPages):
                 facts.append(("Années couvertes", years, ""))
             if programme.url:
                 facts.append(("Site web", programme.url, programme.url))
+            for barometer in (b for _id, b in sorted(catalogue.barometers.items())):
+                if barometer.meta.programme == programme.id:  # issue 19: its questionnaire
+                    facts.append(
+                        (
+                            "Baromètre",
+                            barometer.meta.title,
+                            relative(urls.barometer(barometer.id), url),
+                        )
+                    )
             organisations = {
                 o for slug in group.projects for o in catalogue.projects[slug].organisations
             }

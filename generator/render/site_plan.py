@@ -14,6 +14,7 @@ from typing import Any
 
 from .. import urls
 from ..catalogue import Catalogue, Project, Writeup
+from .barometer_page import BarometerPages
 from .body_pool import start_rendering
 from .document_pages import DocumentPages
 from .draft_pages import DraftPages
@@ -45,6 +46,7 @@ class _Planner(
     UtilityPages,
     ReferencePages,
     DraftPages,
+    BarometerPages,
 ):
     # --- the plan ---
 
@@ -89,6 +91,7 @@ class _Planner(
         self.search_page()
         self.references_page()
         self.draft_pages()
+        self.barometer_pages()
         if self.pdfs:
             self.downloads_page()
         if self.feed is None:
@@ -111,6 +114,7 @@ class _Planner(
             {"Exemples inspirants": f"{urls.INSPIRING}index.md"},
             {"Bonnes pratiques": f"{urls.PRACTICES}index.md"},
             {"Rechercher": f"{urls.SEARCH}index.md"},
+            *self.barometer_nav(),
             {
                 "Parcourir": [
                     {"Pays": f"{urls.COUNTRIES}index.md"},
