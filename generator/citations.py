@@ -98,7 +98,7 @@ def citation_text(doc: Project | Writeup, catalogue: Catalogue) -> Markup:
     parts = [
         escape(enumerate_fr([c.name for c in cited.creators])),
         Markup("« {} »").format(cited.title),
-        escape(cited.genre),
+        Markup('<span class="pk-nowrap">{}</span>').format(cited.genre),
         Markup("<cite>{}</cite>").format(cited.site),
         escape(french_date(cited.date) if cited.date else "s. d."),
     ]
