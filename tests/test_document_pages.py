@@ -169,10 +169,10 @@ def test_citation_files_parse(slug: str) -> None:
     assert len(records) == 1
     record = records[0]
     assert record["title"] == doc.title
-    assert record["url"] == url
+    assert record["urls"] == [url]
     items = json.loads(csl_json(cited))
     source = CiteProcJSON(items)
-    style = CitationStylesStyle("harvard1", validate=False)
+    style = CitationStylesStyle("harvard-cite-them-right", validate=False)
     bibliography = CitationStylesBibliography(style, source, citeproc_formatter.plain)
     bibliography.register(Citation([CitationItem(cited.key)]))
     text = str(bibliography.bibliography()[0])
@@ -212,6 +212,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     for name in ("content", "projects"):
         shutil.copytree(ROOT / name, root / name)
     shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(ROOT / "theme", root / "theme")
     git(root, "init", "-q")
     git(root, "add", ".")
     git(root, "commit", "-qm", "one", date="2023-02-03T10:00:00+00:00")
