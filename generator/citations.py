@@ -111,7 +111,9 @@ def citation_text(doc: Project | Writeup, catalogue: Catalogue) -> Markup:
 def citation_files(catalogue: Catalogue) -> dict[str, bytes]:
     """Site path -> bytes of every document's BibTeX, RIS and CSL-JSON file, sorted."""
     files: dict[str, bytes] = {}
-    for doc in [*catalogue.projects.values(), *catalogue.writeups.values()]:
+    documents: list[Project | Writeup] = [*catalogue.projects.values()]
+    documents += catalogue.writeups.values()
+    for doc in documents:
         cited = work(doc, catalogue)
         files[citation_path(doc, "bib")] = bibtex(cited).encode()
         files[citation_path(doc, "ris")] = ris(cited).encode()
@@ -224,4 +226,3 @@ def csl_item(cited: Work) -> dict[str, object]:
 def csl_json(cited: Work) -> str:
     """A CSL-JSON file: a list of one item, keys sorted, UTF-8."""
     return json.dumps([csl_item(cited)], ensure_ascii=False, sort_keys=True, indent=2) + "\n"
-

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .catalogue import Catalogue
+from .citations import citation_files
 from .diagnostics import ContentError, Diagnostic
 from .exports import export_files
 from .french import DOCUMENT_KINDS, french_date, size_fr
@@ -21,7 +22,6 @@ from .loader import load_catalogue
 from .messages import text
 from .render.page_specs import DocumentFeed, PdfLink, SitePlan
 from .render.site_plan import plan_site
-from .citations import citation_files
 from .reports import MissingLibrary, ReportError, ReportFile, build_reports, describe
 from .reports.thumbnails import ThumbnailError, prune_thumbnails, thumbnail
 from .settings import Settings
@@ -136,7 +136,9 @@ def add_reports(
         sorted(
             {
                 **plan.assets,
-                **{thumbnail_path(reports[url].site_path): path for url, path in thumbnails.items()},
+                **{
+                    thumbnail_path(reports[url].site_path): path for url, path in thumbnails.items()
+                },
             }.items()
         )
     )

@@ -198,7 +198,9 @@ def test_bibtex_escapes_what_latex_reads() -> None:
     cited = work(catalogue.writeups[WRITEUP], catalogue)
     tricky = type(cited)(**{**cited.__dict__, "title": "50 % & {accolades} #1 a_b ~ ^"})
     entry = bibtexparser.loads(bibtex(tricky)).entries[0]
-    assert entry["title"] == r"{50 \% \& \{accolades\} \#1 a\_b \textasciitilde{} \textasciicircum{}}"
+    assert (
+        entry["title"] == r"{50 \% \& \{accolades\} \#1 a\_b \textasciitilde{} \textasciicircum{}}"
+    )
 
 
 # --- the built pages ---------------------------------------------------------------------
@@ -235,9 +237,7 @@ def words(node: lxml.html.HtmlElement) -> str:
 
 def facts(tree: lxml.html.HtmlElement) -> dict[str, str]:
     box = tree.get_element_by_id("reperes").getparent()
-    return {
-        words(dt): words(dt.getnext()) for dt in box.iter("dt") if dt.getnext() is not None
-    }
+    return {words(dt): words(dt.getnext()) for dt in box.iter("dt") if dt.getnext() is not None}
 
 
 @pytest.mark.slow
@@ -332,8 +332,11 @@ def test_each_heading_once_and_all_in_the_toc(built: Path) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(reason="the country listing shows catalogue.writeups_by_country once "
-                   "the listings are wired (another branch)", strict=False)
+@pytest.mark.xfail(
+    reason="the country listing shows catalogue.writeups_by_country once "
+    "the listings are wired (another branch)",
+    strict=False,
+)
 def test_writeup_on_its_examples_country_page(built: Path) -> None:
     tree = page(built, "pays/sn/")
     assert f"../../comptes-rendus/{WRITEUP}/" in tree.xpath("//main//a/@href")

@@ -177,6 +177,5 @@ entry(
     "vignette-impossible",
     "text",
     "{file} : vignette de la première page impossible ({reason}) ; le lien reste, sans image",
-    "{file}: cannot draw its first page as a thumbnail ({reason}); the link stays, without "
-    "image",
+    "{file}: cannot draw its first page as a thumbnail ({reason}); the link stays, without image",
 )

@@ -50,7 +50,7 @@ class Heading:
 
 
 def trail(doc: Document) -> list[tuple[str, str]]:
-    """(label, site address) of each step: Accueil › Fiches projet › the title."""
+    """(label, site address) of each step: Accueil, Fiches projet, the title."""
     folder = urls.PROJECTS if isinstance(doc, Project) else urls.WRITEUPS
     return [(HOME_LABEL, ""), (SECTION_LABELS[doc.kind], folder), (doc.title, doc.url)]
 
@@ -227,4 +227,3 @@ class DocumentPages(PlannerBase):
         else:
             self.writeup_page(document)
         return self.pages[document_uri(document)]
-

@@ -79,9 +79,9 @@ def prune_thumbnails(cache_dir: Path, used: set[Path], now: float | None = None)
     for name in names:
         path = folder / name
         try:
-            if _NAME.match(name) and path not in used and path.stat().st_mtime < limit:
-                path.unlink()
-            elif name.startswith(".tmp-") and path.stat().st_mtime < now - 86400:
+            if (_NAME.match(name) and path not in used and path.stat().st_mtime < limit) or (
+                name.startswith(".tmp-") and path.stat().st_mtime < now - 86400
+            ):
                 path.unlink()
         except OSError:
             continue
