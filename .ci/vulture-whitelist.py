@@ -33,3 +33,8 @@ _schemas.field_title_should_be_set
 # Python-Markdown calls its processors' and extensions' protocol (generator/render/gfm_*)
 from generator.render.gfm_extension import GfmExtension as _gfm
 _gfm.extendMarkdown, _.makeExtension, _.test, _.lastChild, _.RE
+
+# JSON-LD of a document as text: tests/test_exports.py (the pages add breadcrumbs and dates to json_ld_data)
+from generator.linked_data import json_ld
+
+json_ld
