@@ -275,7 +275,7 @@ def test_en_bref_facts(built: Path) -> None:
     assert sheet["Porteur"] == catalogue.organisation_label(meta.lead)
     assert sheet["Partenaires"] == ", ".join(catalogue.organisation_label(p) for p in meta.partners)
     assert sheet["Pays"] == "Sénégal"
-    assert sheet["Années"] == "2019–2021"
+    assert sheet["Période"] == "2019–2021"
     assert sheet["Statut"] == "Terminé"
     assert sheet["Présentée dans"] == "1 compte-rendu"
 
