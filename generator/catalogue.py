@@ -206,14 +206,27 @@ class Catalogue:
         settings = self.settings
         return file_dates(settings.root, [settings.content_dir, settings.projects_dir])
 
+    @cached_property
+    def _history_by_url(self) -> dict[str, FileDates]:
+        """Document URL -> its commit days (each source path resolved once)."""
+        history = self.history
+        found: dict[str, FileDates] = {}
+        documents: list[Project | Writeup] = [*self.projects.values()]
+        documents += self.writeups.values()
+        for doc in documents:
+            dates = history.get(doc.path.resolve())
+            if dates is not None:
+                found[doc.url] = dates
+        return found
+
     def published(self, doc: Project | Writeup) -> dt.date | None:
         """The day the document was first committed; None without Git history."""
-        dates = self.history.get(doc.path.resolve())
+        dates = self._history_by_url.get(doc.url)
         return dates.first if dates else None
 
     def updated(self, doc: Project | Writeup) -> dt.date | None:
         """The day of its last commit, else its front matter's ``updated`` (sheets)."""
-        dates = self.history.get(doc.path.resolve())
+        dates = self._history_by_url.get(doc.url)
         if dates is not None:
             return dates.last
         return doc.meta.updated if isinstance(doc, Project) else None
