@@ -23,7 +23,7 @@ from .messages import text
 from .render.page_specs import DocumentFeed, PdfLink, SitePlan
 from .render.site_plan import plan_site
 from .reports import MissingLibrary, ReportError, ReportFile, build_reports, describe
-from .reports.thumbnails import ThumbnailError, prune_thumbnails, thumbnail
+from .reports.thumbnails import make_thumbnails
 from .settings import Settings
 
 log = logging.getLogger("mkdocs.plugins.programme.stages")
@@ -117,7 +117,7 @@ def add_reports(
     )
     environment = [describe(kind, sources) for kind, sources in made.environment.items()]
     with timed("thumbnails"):
-        thumbnails, notes = make_thumbnails(reports, cache_dir)
+        thumbnails, notes = first_pages(reports, cache_dir)
     environment += notes
     pdfs = {
         url: PdfLink(
@@ -151,23 +151,20 @@ def thumbnail_path(pdf_site_path: str) -> str:
     return stem + ".webp"
 
 
-def make_thumbnails(
+def first_pages(
     reports: dict[str, ReportFile], cache_dir: Path
 ) -> tuple[dict[str, Path], list[str]]:
     """Document URL -> the cached WebP of its PDF's first page; and what went wrong, said
     once per file (a PDF whose page cannot be drawn keeps its link, without image)."""
-    made: dict[str, Path] = {}
-    notes: list[str] = []
     try:
         import pypdfium2  # noqa: F401  (a dependency; its absence only costs the images)
     except ImportError:
-        return made, [text("vignettes-sans-pypdfium2")]
-    for url, report in sorted(reports.items()):
-        try:
-            made[url] = thumbnail(report.source, cache_dir)
-        except (ThumbnailError, OSError) as error:
-            notes.append(text("vignette-impossible", file=report.site_path, reason=str(error)))
-    prune_thumbnails(cache_dir, set(made.values()))
+        return {}, [text("vignettes-sans-pypdfium2")]
+    made, failures = make_thumbnails({url: r.source for url, r in reports.items()}, cache_dir)
+    notes = [
+        text("vignette-impossible", file=reports[url].site_path, reason=reason)
+        for url, reason in sorted(failures.items())
+    ]
     return made, notes
 
 

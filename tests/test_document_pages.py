@@ -340,3 +340,35 @@ def test_each_heading_once_and_all_in_the_toc(built: Path) -> None:
 def test_writeup_on_its_examples_country_page(built: Path) -> None:
     tree = page(built, "pays/sn/")
     assert f"../../comptes-rendus/{WRITEUP}/" in tree.xpath("//main//a/@href")
+
+
+# --- thumbnails ----------------------------------------------------------------------------
+
+
+def _pdf(path: Path, width: int) -> Path:
+    import pikepdf
+
+    pdf = pikepdf.new()
+    pdf.add_blank_page(page_size=(width, 300))
+    pdf.save(path)
+    return path
+
+
+def test_thumbnails_made_once_in_workers_and_a_bad_pdf_said(tmp_path: Path) -> None:
+    from generator.reports.thumbnails import POOL_FROM, make_thumbnails
+
+    pdfs = {f"d{n}": _pdf(tmp_path / f"d{n}.pdf", 200 + n) for n in range(POOL_FROM + 1)}
+    (tmp_path / "bad.pdf").write_bytes(b"%PDF-1.7 not really")
+    pdfs["bad"] = tmp_path / "bad.pdf"
+    cache = tmp_path / "cache"
+    made, failures = make_thumbnails(pdfs, cache, workers=2)
+    assert sorted(failures) == ["bad"]
+    assert len(made) == POOL_FROM + 1
+    for path in made.values():
+        data = path.read_bytes()
+        assert data[:4] == b"RIFF" and data[8:12] == b"WEBP"
+    stamps = {p: p.stat().st_mtime_ns for p in made.values()}
+    again, _ = make_thumbnails(pdfs, cache, workers=2)
+    assert again == made
+    assert {p: p.read_bytes() for p in again.values()} == {p: p.read_bytes() for p in made.values()}
+    assert all(p.stat().st_mtime_ns >= stamps[p] for p in again.values())
