@@ -38,3 +38,4 @@ _gfm.extendMarkdown, _.makeExtension, _.test, _.lastChild, _.RE
 from generator.linked_data import json_ld
 
 json_ld
+_.thumbnail  # PdfLink.thumbnail, read by the templates (the download block)
