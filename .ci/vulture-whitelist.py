@@ -38,3 +38,9 @@ _gfm.extendMarkdown, _.makeExtension, _.test, _.lastChild, _.RE
 # read by theme/print/programme.html
 from generator.reports.build import _Subject as _subject
 _subject.kind_label, _subject.more_facts
+
+# JSON-LD of a document as text: tests/test_exports.py (the pages add breadcrumbs and dates to json_ld_data)
+from generator.linked_data import json_ld
+
+json_ld
+_.thumbnail  # PdfLink.thumbnail, read by the templates (the download block)

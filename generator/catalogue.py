@@ -7,6 +7,7 @@ gives the same output.
 
 from __future__ import annotations
 
+import datetime as dt
 import heapq
 import posixpath
 from collections import Counter, defaultdict
@@ -19,6 +20,7 @@ from . import urls
 from .countries import french_name
 from .french import fold
 from .licences import Licence
+from .read.git_history import FileDates, file_dates
 from .settings import Settings
 from .validate.barometer import Barometer
 from .validate.schema import (
@@ -90,6 +92,11 @@ class Writeup:
     body: str
     body_line: int
     licence: Licence
+    countries: list[str] = field(default_factory=list)
+    """The countries of the sheets it presents (its inspiring examples), by French name: a
+    write-up has no country of its own, and this is how it reaches the country pages."""
+    themes: list[str] = field(default_factory=list)
+    """Its own themes, then those of its examples that it does not name, in registry order."""
 
     kind = "writeup"
 
@@ -172,6 +179,10 @@ class Catalogue:
     writeups: dict[str, Writeup]
     inspiring: list[str] = field(default_factory=list)
     by_country: dict[str, list[str]] = field(default_factory=dict)
+    """Country code -> its sheets (by slug)."""
+    writeups_by_country: dict[str, list[str]] = field(default_factory=dict)
+    """Country code -> the write-ups presenting a sheet of it (:attr:`Writeup.countries`),
+    newest first; every code here is also in :attr:`by_country`."""
     by_theme: dict[str, GroupIndex] = field(default_factory=dict)
     by_programme: dict[str, GroupIndex] = field(default_factory=dict)
     by_organisation: dict[str, OrganisationIndex] = field(default_factory=dict)
@@ -190,6 +201,38 @@ class Catalogue:
     def countries(self) -> list[Country]:
         """Countries in use, sorted by French name."""
         return sorted((self.country(c) for c in self.by_country), key=_country_key)
+
+    @cached_property
+    def history(self) -> dict[Path, FileDates]:
+        """Resolved source path -> its first and last commit days (one ``git log`` for the
+        whole site, on first use; empty without Git)."""
+        settings = self.settings
+        return file_dates(settings.root, [settings.content_dir, settings.projects_dir])
+
+    @cached_property
+    def _history_by_url(self) -> dict[str, FileDates]:
+        """Document URL -> its commit days (each source path resolved once)."""
+        history = self.history
+        found: dict[str, FileDates] = {}
+        documents: list[Project | Writeup] = [*self.projects.values()]
+        documents += self.writeups.values()
+        for doc in documents:
+            dates = history.get(doc.path.resolve())
+            if dates is not None:
+                found[doc.url] = dates
+        return found
+
+    def published(self, doc: Project | Writeup) -> dt.date | None:
+        """The day the document was first committed; None without Git history."""
+        dates = self._history_by_url.get(doc.url)
+        return dates.first if dates else None
+
+    def updated(self, doc: Project | Writeup) -> dt.date | None:
+        """The day of its last commit, else its front matter's ``updated`` (sheets)."""
+        dates = self._history_by_url.get(doc.url)
+        if dates is not None:
+            return dates.last
+        return doc.meta.updated if isinstance(doc, Project) else None
 
     def writeups_newest_first(self) -> list[Writeup]:
         return sorted(self.writeups.values(), key=lambda w: (-w.meta.date.toordinal(), w.slug))
@@ -246,6 +289,18 @@ def _facets(project: Project) -> set[tuple[str, str]]:
     )
 
 
+def _derive_places_and_themes(writeup: Writeup, catalogue: Catalogue) -> None:
+    """Give ``writeup`` the countries of its examples, and their themes after its own."""
+    examples = [catalogue.projects[slug] for slug in writeup.meta.examples]
+    codes = {code for sheet in examples for code in sheet.meta.countries}
+    writeup.countries = [
+        c.code for c in sorted((catalogue.country(code) for code in codes), key=_country_key)
+    ]
+    own = list(writeup.meta.themes)
+    theirs = {t for sheet in examples for t in sheet.meta.themes} - set(own)
+    writeup.themes = own + [t for t in catalogue.themes if t in theirs]
+
+
 def build_catalogue(
     settings: Settings,
     organisations: list[OrganisationEntry],
@@ -285,9 +340,13 @@ def build_catalogue(
         by_org[meta.lead].leads.append(project.slug)
         for partner in meta.partners:
             by_org[partner].partners.append(project.slug)
+    writeups_by_country: dict[str, list[str]] = defaultdict(list)
     for writeup in newest:
+        _derive_places_and_themes(writeup, catalogue)
+        for code in writeup.countries:
+            writeups_by_country[code].append(writeup.slug)
         wmeta = writeup.meta
-        for theme_id in wmeta.themes:
+        for theme_id in writeup.themes:
             by_theme[theme_id].writeups.append(writeup.slug)
         if wmeta.programme:
             by_programme[wmeta.programme].writeups.append(writeup.slug)
@@ -296,6 +355,9 @@ def build_catalogue(
         for org_id in writeup.authoring_organisations:
             by_org[org_id].authored.append(writeup.slug)
     catalogue.by_country = {code: by_country[code] for code in sorted(by_country)}
+    catalogue.writeups_by_country = {
+        code: writeups_by_country[code] for code in sorted(writeups_by_country)
+    }
     catalogue.by_theme = by_theme
     catalogue.by_programme = by_programme
     catalogue.by_organisation = by_org

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .catalogue import Catalogue
+from .citations import citation_files
 from .diagnostics import ContentError, Diagnostic
 from .exports import export_files
 from .french import DOCUMENT_KINDS, french_date, size_fr
@@ -22,6 +23,7 @@ from .messages import text
 from .render.page_specs import DocumentFeed, PdfLink, SitePlan
 from .render.site_plan import plan_site
 from .reports import MissingLibrary, ReportError, ReportFile, build_reports, describe
+from .reports.thumbnails import make_thumbnails
 from .settings import Settings
 
 log = logging.getLogger("mkdocs.plugins.programme.stages")
@@ -113,6 +115,10 @@ def add_reports(
     dates.update(
         {p.url: french_date(p.meta.updated) for p in catalogue.projects.values() if p.meta.updated}
     )
+    environment = [describe(kind, sources) for kind, sources in made.environment.items()]
+    with timed("thumbnails"):
+        thumbnails, notes = first_pages(reports, cache_dir)
+    environment += notes
     pdfs = {
         url: PdfLink(
             report.site_path,
@@ -120,13 +126,46 @@ def add_reports(
             DOCUMENT_KINDS.get(report.kind, ""),
             report.title,
             dates.get(url, ""),
+            thumbnail_path(report.site_path) if url in thumbnails else "",
         )
         for url, report in sorted(reports.items())
     }
     with timed("pages (with PDF links)"):
         plan = plan_site(catalogue, site.plan, pdfs=pdfs)
-    environment = [describe(kind, sources) for kind, sources in made.environment.items()]
+    plan.assets = dict(
+        sorted(
+            {
+                **plan.assets,
+                **{
+                    thumbnail_path(reports[url].site_path): path for url, path in thumbnails.items()
+                },
+            }.items()
+        )
+    )
     return PreparedSite(catalogue, plan, site.warnings, reports, environment)
+
+
+def thumbnail_path(pdf_site_path: str) -> str:
+    """Where a PDF's first-page image goes in the site: beside it, ``.webp`` for ``.pdf``."""
+    stem = pdf_site_path[:-4] if pdf_site_path.lower().endswith(".pdf") else pdf_site_path
+    return stem + ".webp"
+
+
+def first_pages(
+    reports: dict[str, ReportFile], cache_dir: Path
+) -> tuple[dict[str, Path], list[str]]:
+    """Document URL -> the cached WebP of its PDF's first page; and what went wrong, said
+    once per file (a PDF whose page cannot be drawn keeps its link, without image)."""
+    try:
+        import pypdfium2  # noqa: F401  (a dependency; its absence only costs the images)
+    except ImportError:
+        return {}, [text("vignettes-sans-pypdfium2")]
+    made, failures = make_thumbnails({url: r.source for url, r in reports.items()}, cache_dir)
+    notes = [
+        text("vignette-impossible", file=reports[url].site_path, reason=reason)
+        for url, reason in sorted(failures.items())
+    ]
+    return made, notes
 
 
 def write_exports(
@@ -134,7 +173,9 @@ def write_exports(
 ) -> None:
     """The open-data files; ``pdfs``: the reports built (None: PDFs off, so no PDF address)."""
     with timed("exports"):
-        for relative_path, data in export_files(catalogue, site_url, set(pdfs or {})).items():
+        files = export_files(catalogue, site_url, set(pdfs or {}))
+        files.update(citation_files(catalogue))  # « Citer cette page », next to each page
+        for relative_path, data in files.items():
             target = site_dir / relative_path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)

@@ -164,3 +164,18 @@ entry(
     "cannot write the PDF cache in {folder} ({reason}): make that folder writable, or set "
     "cache_dir in the plugin options",
 )
+# thumbnails of the PDFs (generator/reports/thumbnails.py)
+entry(
+    "vignettes-sans-pypdfium2",
+    "text",
+    "vignettes des PDF non faites : la bibliothèque pypdfium2 manque (pip install pypdfium2) ; "
+    "les liens de téléchargement restent",
+    "no thumbnails of the PDFs: the pypdfium2 library is missing (pip install pypdfium2); "
+    "the download links stay",
+)
+entry(
+    "vignette-impossible",
+    "text",
+    "{file} : vignette de la première page impossible ({reason}) ; le lien reste, sans image",
+    "{file}: cannot draw its first page as a thumbnail ({reason}); the link stays, without image",
+)

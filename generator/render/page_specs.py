@@ -44,6 +44,8 @@ class PdfLink:
     kind: str = ""
     title: str = ""
     date: str = ""
+    thumbnail: str = ""
+    """Site path of the WebP image of its first page; '' when none could be made."""
 
 
 @dataclass
