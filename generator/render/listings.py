@@ -3,12 +3,17 @@ programmes, good practices, licence, search, downloads."""
 
 from __future__ import annotations
 
-from markupsafe import Markup
+import posixpath
+
+from markupsafe import Markup, escape
 
 from .. import urls
 from ..catalogue import GroupIndex, Project, Writeup
 from ..french import plural
+from ..urls import relative
+from . import listing_filters
 from .page_specs import (
+    HREF_SLOT,
     Entry,
     Section,
     listing_page_url,
@@ -16,8 +21,17 @@ from .page_specs import (
     paginate,
 )
 from .planner_base import PlannerBase
+from .thumbnails import Thumbnail, thumbnail
 
 Document = Project | Writeup
+
+SRC_SLOT = "\x00src\x00"
+"""Stands for a card's thumbnail address (relative to the document's page) while the card
+is rendered once for all pages."""
+
+_thumbnails: dict[tuple[str, int, int, str], Thumbnail | None] = {}
+"""(image, its modification time and size, cache folder) -> its thumbnail: the site is
+planned twice in a build (before and after the PDFs) and again at each preview change."""
 
 
 class ListingPages(PlannerBase):
@@ -32,15 +46,23 @@ class ListingPages(PlannerBase):
         empty: str = "",
         kind: str = "listing",
         header: str = "",
+        *,
+        order: str = "titre",
+        filters: bool = True,
     ) -> None:
         """A listing page; past ``listing_page_size`` cards, more pages at ``<url>page/<n>/``.
 
         A country or a programme of a thousand sheets is cut into pages a phone can load.
 
         The cards of all sections are cut in order into pages; each page repeats the heading
-        (with the total count) of every section it shows part of, and a pager links them.
+        (with the total count) of every section it shows part of, and a pager links them,
+        above and below the cards. With ``filters`` (and two cards or more), the listing gets
+        its filter data (:mod:`.listing_filters`), which ``assets/listing.js`` reads to filter
+        and sort the whole listing; ``order``: the pages' own order (``titre``, ``recent``).
         """
-        pages = paginate(sections, self.settings.options.listing_page_size)
+        size = self.settings.options.listing_page_size
+        pages = paginate(sections, size)
+        filters_url = self.filter_file(url, sections, size, order) if filters else ""
         for number, page_sections in enumerate(pages, start=1):
             page_url = listing_page_url(url, number)
             suffix = f" (page {number} sur {len(pages)})" if len(pages) > 1 else ""
@@ -59,10 +81,74 @@ class ListingPages(PlannerBase):
                 pages=len(pages),
                 prev_url=listing_page_url(url, number - 1) if number > 1 else "",
                 next_url=listing_page_url(url, number + 1) if number < len(pages) else "",
+                first_url=url,
+                filters_url=filters_url,
             )
             self.add(
                 f"{page_url}index.md", page_url, title + suffix, description + suffix, html, kind
             )
+
+    def filter_file(self, url: str, sections: list[Section], size: int, order: str) -> str:
+        """Publish the filter data of the listing at ``url``; its site path ('' if none)."""
+        catalogue = self.catalogue
+        documents: list[Document] = []
+        for section in sections:
+            documents += [catalogue.projects[s] for s in section.projects]
+            documents += [catalogue.writeups[s] for s in section.writeups]
+        if len(documents) < 2:
+            return ""
+        labels = {p: self.credits.programme_label(p) for p in catalogue.programmes}
+        data = listing_filters.filter_data(catalogue, documents, size, order, labels)
+        site_path = f"{url}{listing_filters.FILE_NAME}"
+        self.assets[site_path] = listing_filters.cached_file(
+            listing_filters.encode(data), self.settings.cache_dir
+        )
+        return site_path
+
+    def card_thumbnail(self, doc: Document) -> Thumbnail | None:
+        """The card thumbnail of a sheet's image (None: no image, or one that cannot be read)."""
+        image = doc.meta.image if isinstance(doc, Project) else None
+        if image is None or image.src.lower().endswith(".svg"):
+            return None
+        source = (doc.path.parent / image.src).resolve()
+        cache = self.settings.cache_dir
+        try:
+            stat = source.stat()
+        except OSError:
+            return None
+        key = (str(source), stat.st_mtime_ns, stat.st_size, str(cache))
+        if key not in _thumbnails:
+            _thumbnails[key] = thumbnail(source, doc.slug, cache)
+        return _thumbnails[key]
+
+    def card(self, template: str, name: str, doc: Document, href: str) -> Markup:
+        """A listing card, rendered once per document; only its links differ by page.
+
+        The card shows the sheet's thumbnail, published at its media address; its address
+        is written relative to the document's page, then joined to the card's link.
+        """
+        key = (template, doc.url)
+        card = self._cards.get(key)
+        thumb = self.card_thumbnail(doc)
+        if card is None:
+            context: dict[str, object] = {name: doc, "href": HREF_SLOT, "thumb_src": ""}
+            if thumb is not None and isinstance(doc, Project) and doc.meta.image is not None:
+                context.update(thumb_src=SRC_SLOT, thumb_alt=doc.meta.image.alt)
+            context["countries"] = (
+                doc.meta.countries
+                if isinstance(doc, Project)
+                else listing_filters.writeup_countries(self.catalogue, doc)
+            )
+            card = self.env.get_template(template).render(context)
+            if card.count(HREF_SLOT) != 1:
+                raise ValueError(f"{template} must use {{{{ href }}}} exactly once")
+            self._cards[key] = card
+        if thumb is not None:
+            self.assets[thumb.site_path] = thumb.source
+            src = posixpath.normpath(posixpath.join(href, relative(thumb.site_path, doc.url)))
+            card = card.replace(SRC_SLOT, str(escape(src)))
+        # relative addresses made of slugs and slashes: nothing to escape
+        return Markup(card.replace(HREF_SLOT, str(escape(href))))
 
     def index_page(
         self,
@@ -76,7 +162,7 @@ class ListingPages(PlannerBase):
     ) -> None:
         """The index of countries, themes, organisations or programmes: one entry each."""
         sections = [Section(section, heading, len(entries), entries=entries)] if entries else []
-        self.listing(url, title, description, sections, empty=empty)
+        self.listing(url, title, description, sections, empty=empty, filters=False)
 
     def document_listings(self) -> None:
         catalogue = self.catalogue
@@ -107,6 +193,7 @@ class ListingPages(PlannerBase):
             else [],
             empty="Aucun compte-rendu pour le moment.",
             kind="writeups",
+            order="recent",
         )
         inspiring = self.by_title(catalogue.inspiring)
         self.listing(
@@ -123,14 +210,26 @@ class ListingPages(PlannerBase):
 
     def country_pages(self) -> None:
         entries = []
+        writeups_by_country: dict[str, list[str]] = {}
+        for writeup in self.catalogue.writeups_newest_first():
+            for code in listing_filters.writeup_countries(self.catalogue, writeup):
+                writeups_by_country.setdefault(code, []).append(writeup.slug)
         for country in self.catalogue.countries():
             slugs = self.by_title(self.catalogue.by_country[country.code])
-            entries.append(Entry(country.url, country.name, plural(len(slugs), "fiche")))
+            writeups = writeups_by_country.get(country.code, [])
+            sections = [Section("fiches", "Fiches projet", len(slugs), projects=slugs)]
+            note = plural(len(slugs), "fiche")
+            if writeups:
+                sections.append(
+                    Section("comptes-rendus", "Comptes-rendus", len(writeups), writeups=writeups)
+                )
+                note += ", " + plural(len(writeups), "compte-rendu", "comptes-rendus")
+            entries.append(Entry(country.url, country.name, note))
             self.listing(
                 country.url,
                 country.name,
                 f"Les projets au pays : {country.name}",
-                [Section("fiches", "Fiches projet", len(slugs), projects=slugs)],
+                sections,
                 kind="country",
             )
         self.index_page(
@@ -169,10 +268,13 @@ class ListingPages(PlannerBase):
             group = self.catalogue.by_theme[theme_id]
             url = urls.theme(theme_id)
             sections = self.group_sections(group)
-            note = f"{plural(len(group.projects), 'fiche')}, " + plural(
-                len(group.writeups), "compte-rendu", "comptes-rendus"
-            )
-            entries.append(Entry(url, theme.label, note))
+            counts = []
+            if group.projects:
+                counts.append(plural(len(group.projects), "fiche"))
+            if group.writeups:
+                counts.append(plural(len(group.writeups), "compte-rendu", "comptes-rendus"))
+            if counts:  # an empty theme keeps its page, but the index shows no « 0 fiche »
+                entries.append(Entry(url, theme.label, ", ".join(counts)))
             self.listing(
                 url,
                 theme.label,
