@@ -54,9 +54,15 @@ def writeup_countries(catalogue: Catalogue, writeup: Writeup) -> list[str]:
 
 
 def latest_year(catalogue: Catalogue) -> int:
-    """The last year any document speaks of: an ongoing project runs until then."""
-    years = [p.meta.period.end or p.meta.period.start for p in catalogue.projects.values()]
-    years += [w.meta.date.year for w in catalogue.writeups.values()]
+    """The year an ongoing project is taken to run until: the latest dated fact of the
+    content (a write-up's day, a sheet's update, an ongoing project's start). Never the
+    clock: the same content gives the same filters."""
+    years = [w.meta.date.year for w in catalogue.writeups.values()]
+    for project in catalogue.projects.values():
+        if project.meta.updated:
+            years.append(project.meta.updated.year)
+        if project.meta.status == "ongoing":
+            years.append(project.meta.period.start)
     return max(years, default=2000)
 
 

@@ -10,7 +10,7 @@ from markupsafe import Markup, escape
 from .. import urls
 from ..catalogue import GroupIndex, Project, Writeup
 from ..french import plural
-from ..urls import relative
+from ..urls import media_url, relative
 from . import listing_filters
 from .page_specs import (
     HREF_SLOT,
@@ -28,6 +28,9 @@ Document = Project | Writeup
 SRC_SLOT = "\x00src\x00"
 """Stands for a card's thumbnail address (relative to the document's page) while the card
 is rendered once for all pages."""
+
+SVG_AS_THUMBNAIL = 50_000
+"""An SVG image up to this size (bytes) is its own card thumbnail; a larger one gets none."""
 
 _thumbnails: dict[tuple[str, int, int, str], Thumbnail | None] = {}
 """(image, its modification time and size, cache folder) -> its thumbnail: the site is
@@ -108,7 +111,7 @@ class ListingPages(PlannerBase):
     def card_thumbnail(self, doc: Document) -> Thumbnail | None:
         """The card thumbnail of a sheet's image (None: no image, or one that cannot be read)."""
         image = doc.meta.image if isinstance(doc, Project) else None
-        if image is None or image.src.lower().endswith(".svg"):
+        if image is None:
             return None
         source = (doc.path.parent / image.src).resolve()
         cache = self.settings.cache_dir
@@ -116,6 +119,11 @@ class ListingPages(PlannerBase):
             stat = source.stat()
         except OSError:
             return None
+        if source.suffix.lower() == ".svg":
+            # a drawing (checked to be safe): small as it is, and sharp at any size
+            if stat.st_size > SVG_AS_THUMBNAIL:
+                return None
+            return Thumbnail(media_url(self.settings.rel(source)), source)
         key = (str(source), stat.st_mtime_ns, stat.st_size, str(cache))
         if key not in _thumbnails:
             _thumbnails[key] = thumbnail(source, doc.slug, cache)
