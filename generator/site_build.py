@@ -20,6 +20,7 @@ from .french import DOCUMENT_KINDS, french_date, size_fr
 from .loader import load_catalogue
 from .messages import text
 from .render.page_specs import DocumentFeed, PdfLink, SitePlan
+from .render.pdf_pages import page_count
 from .render.site_plan import plan_site
 from .reports import MissingLibrary, ReportError, ReportFile, build_reports, describe
 from .settings import Settings
@@ -120,6 +121,7 @@ def add_reports(
             DOCUMENT_KINDS.get(report.kind, ""),
             report.title,
             dates.get(url, ""),
+            pages=page_count(report.source),
         )
         for url, report in sorted(reports.items())
     }

@@ -44,6 +44,8 @@ class PdfLink:
     kind: str = ""
     title: str = ""
     date: str = ""
+    pages: int = 0
+    """Its number of pages (0: not known, e.g. a report attached that cannot be read)."""
 
 
 @dataclass

@@ -10,6 +10,66 @@
 
 const root = document.querySelector(".pk-listing[data-filtres]");
 if (root) start(root).catch(() => {}); // no data: the plain pages stay
+const downloads = document.querySelector(".pk-downloads .pk-downloads__documents");
+if (downloads) filterDownloads(downloads);
+
+// The downloads page holds every PDF: the filter only hides what does not match.
+function filterDownloads(part) {
+  const groups = [...part.querySelectorAll(".pk-download-group")];
+  const items = [...part.querySelectorAll(".pk-downloads-list > li")];
+  const form = element("form", { className: "pk-filters__form" });
+  form.setAttribute("role", "search");
+  form.setAttribute("aria-label", "Filtrer les PDF");
+  const field = (id, text, control) => {
+    control.id = id;
+    form.append(
+      element("div", { className: "pk-filters__field" }, element("label", { htmlFor: id }, text), control),
+    );
+    return control;
+  };
+  const programme = field("pk-pdf-programme", "Programme", element("select", {}));
+  programme.append(element("option", { value: "" }, "Tous"));
+  for (const group of groups) {
+    const title = group.querySelector("h3").firstChild.textContent.trim();
+    programme.append(element("option", { value: group.dataset.programme || "-" }, title));
+  }
+  const kind = field("pk-pdf-type", "Type", element("select", {}));
+  kind.append(element("option", { value: "" }, "Tous"));
+  for (const value of [...new Set(items.map((li) => li.dataset.kind))].sort()) {
+    kind.append(element("option", { value }, value));
+  }
+  const words = field("pk-pdf-mots", "Mots du titre", element("input", { type: "search" }));
+  const details = element("details", { className: "pk-filters" });
+  details.append(element("summary", { className: "pk-filters__toggle" }, "Filtrer"), form);
+  details.open = matchMedia("(min-width: 60em)").matches;
+  const count = element("p", { className: "pk-listing__count" });
+  count.setAttribute("role", "status");
+  part.querySelector(".pk-filters-slot").append(details, count);
+  const fold = (text) => text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  const titles = new Map(items.map((li) => [li, fold(li.querySelector("a").textContent)]));
+  const update = () => {
+    const wanted = fold(words.value).split(/\s+/).filter(Boolean);
+    let shown = 0;
+    for (const group of groups) {
+      const inGroup = !programme.value || programme.value === (group.dataset.programme || "-");
+      let visible = 0;
+      for (const li of group.querySelectorAll(".pk-downloads-list > li")) {
+        const ok =
+          inGroup &&
+          (!kind.value || li.dataset.kind === kind.value) &&
+          wanted.every((w) => titles.get(li).includes(w));
+        li.hidden = !ok;
+        if (ok) visible++;
+      }
+      group.hidden = visible === 0;
+      shown += visible;
+    }
+    count.textContent = `${shown.toLocaleString("fr-FR")} PDF sur ${items.length.toLocaleString("fr-FR")}`;
+  };
+  form.addEventListener("input", update);
+  form.addEventListener("submit", (event) => event.preventDefault());
+  update();
+}
 
 async function start(root) {
   const here = new URL(location.href);
