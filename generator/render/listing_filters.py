@@ -28,6 +28,7 @@ import json
 import os
 import tempfile
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -110,7 +111,7 @@ def filter_data(
             facets["statut"].append([])
         facets["theme"].append(list(doc.meta.themes))
         spans.append(years(doc, last))
-    names = {
+    names: dict[str, tuple[str, Callable[[str], str]]] = {
         "pays": ("Pays", french_name),
         "theme": ("Thème", lambda t: catalogue.themes[t].label),
         "programme": ("Programme", lambda p: labels.get(p, p)),
@@ -141,7 +142,8 @@ def filter_data(
     columns["annee"] = [start if start == end else [start, end] for start, end in spans]
     by_title = sorted(range(len(documents)), key=lambda i: _title_key(documents[i]))
     by_recency = sorted(
-        range(len(documents)), key=lambda i: (-recency(documents[i], last), _title_key(documents[i]))
+        range(len(documents)),
+        key=lambda i: (-recency(documents[i], last), _title_key(documents[i])),
     )
     sorts: dict[str, list[int] | None] = {"titre": by_title, "recent": by_recency}
     identity = list(range(len(documents)))

@@ -72,9 +72,11 @@ def _make(image: Path, target: Path) -> bool:
                     dir=target.parent, prefix=".tmp-", suffix=".webp"
                 )
                 with os.fdopen(descriptor, "wb") as handle:
-                    picture.save(handle, "WEBP", quality=QUALITY, method=6, exif=b"", icc_profile=None)
+                    picture.save(
+                        handle, "WEBP", quality=QUALITY, method=6, exif=b"", icc_profile=None
+                    )
                 os.replace(temporary, target)
-    except (Exception, Image.DecompressionBombWarning):  # any unreadable image: no thumbnail
+    except Exception:  # any unreadable image (a decompression bomb too): no thumbnail
         return False
     return True
 
