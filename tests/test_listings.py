@@ -338,7 +338,7 @@ def _fold(text: str) -> str:
 
 @pytest.mark.slow
 def test_thumbnails_load_with_their_text(built: tuple[Path, Path], browser: Any) -> None:
-    root, site = built
+    _root, site = built
     with serve(site) as base:
         page = browser.new_page(viewport={"width": 390, "height": 844})
         page.goto(base + "projets/")
