@@ -110,10 +110,16 @@ class ListingPages(PlannerBase):
 
     def card_thumbnail(self, doc: Document) -> Thumbnail | None:
         """The card thumbnail of a sheet's image (None: no image, or one that cannot be read)."""
-        image = doc.meta.image if isinstance(doc, Project) else None
-        if image is None:
+        if not isinstance(doc, Project) or doc.meta.image is None:
             return None
-        source = (doc.path.parent / image.src).resolve()
+        image = doc.meta.image
+        known: dict[str, Thumbnail | None] = self.__dict__.setdefault("_card_thumbnails", {})
+        if doc.url not in known:
+            known[doc.url] = self._find_thumbnail(doc, image.src)
+        return known[doc.url]
+
+    def _find_thumbnail(self, doc: Project, src: str) -> Thumbnail | None:
+        source = (doc.path.parent / src).resolve()
         cache = self.settings.cache_dir
         try:
             stat = source.stat()
