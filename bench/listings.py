@@ -86,17 +86,26 @@ def main() -> None:
     env = {**os.environ, "PYTHONPATH": str(ROOT), "PROGRAMME_PDF": "0", "PK_LANG": "en"}
     env["NO_MKDOCS_2_WARNING"] = "1"
     python = sys.executable
+    demo = ["demo", "--projects", str(args.projects), "--writeups", str(args.writeups)]
     subprocess.run(
-        [python, "-m", "generator", "demo", "--projects", str(args.projects)]
-        + ["--writeups", str(args.writeups), "--out", str(root)],
+        [python, "-m", "generator", *demo, "--out", str(root)],
         check=True,
         env=env,
     )
     photos = add_photos(root)
     started = time.perf_counter()
     subprocess.run(
-        [python, "-m", "generator", "build", "--root", str(root), "--site-dir", str(site)]
-        + ["--force"],
+        [
+            python,
+            "-m",
+            "generator",
+            "build",
+            "--root",
+            str(root),
+            "--site-dir",
+            str(site),
+            "--force",
+        ],
         check=True,
         env=env,
     )
