@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import urls
+from ..read.publishable import MAX_PIXELS, image_problem
 
 WIDTH, HEIGHT = 320, 180
 """The thumbnail's box (16:9); the image is cropped to fill it, centred."""
@@ -59,10 +60,14 @@ def thumbnail(image: Path, name: str, cache_dir: Path) -> Thumbnail | None:
 def _make(image: Path, target: Path) -> bool:
     from PIL import Image, ImageOps
 
+    if image_problem(image):  # unreadable, or over MAX_PIXELS: as `check` says
+        return False
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(image) as opened:
+                if opened.size[0] * opened.size[1] > MAX_PIXELS:
+                    return False
                 opened.draft("RGB", (WIDTH * 2, HEIGHT * 2))  # JPEG: decode at a smaller scale
                 picture = ImageOps.exif_transpose(opened)
                 picture = picture.convert("RGBA" if _has_alpha(picture) else "RGB")
