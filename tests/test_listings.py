@@ -374,3 +374,16 @@ def test_filter_data_weight(built: tuple[Path, Path]) -> None:
     _root, site = built
     data = (site / "projets" / "filtres.json").read_bytes()
     assert len(gzip.compress(data)) < 50_000
+
+
+def test_a_document_in_two_sections_is_counted_and_offered_once(
+    planned: tuple[Path, Any],
+) -> None:
+    _root, catalogue = planned
+    slugs = sorted(catalogue.projects)[:3]
+    documents = [catalogue.projects[s] for s in [*slugs, slugs[1]]]
+    data = filter_data(catalogue, documents, PAGE_SIZE, "titre", {})
+    assert data["total"] == 3 and len(data["cards"]["theme"]) == 4
+    for order in ("titre", "recent"):
+        assert sorted(data["sorts"][order]) == [0, 1, 2]
+    assert data["sorts"]["pages"] == [0, 1, 2]

@@ -16,9 +16,10 @@ cards have, each with its count, so a value with no card is never offered::
      "facets": [{"id": "pays", "label": "Pays", "values": [["SN", "Sénégal", 12], …]}, …],
      "cards": {"pays": [0, [0, 3], …], "theme": […], "programme": […], "statut": […],
                "annee": [[2019, 2021], 2022, …]},
-     "sorts": {"titre": null, "recent": [17, 3, …]}}
+     "sorts": {"titre": null, "recent": [17, 3, …], "pages": null}}
 
-``sorts``: for each order, the card numbers in that order; ``null`` for the pages' own order.
+``sorts``: for each order (``titre``, ``recent``, and ``pages``: the pages' own), the card
+numbers in that order, each card once; ``null`` when that is the pages' order itself.
 """
 
 from __future__ import annotations
@@ -98,6 +99,11 @@ def filter_data(
     ``labels``: programme id -> its label.
     """
     last = latest_year(catalogue)
+    # a document shown twice (in two sections of one page) is counted and offered once
+    first_place: dict[str, int] = {}
+    for place, doc in enumerate(documents):
+        first_place.setdefault(doc.url, place)
+    unique = sorted(first_place.values())
     facets: dict[str, list[list[str]]] = {"pays": [], "theme": [], "programme": [], "statut": []}
     spans: list[tuple[int, int]] = []
     for doc in documents:
@@ -120,7 +126,7 @@ def filter_data(
     described: list[dict[str, Any]] = []
     columns: dict[str, Any] = {}
     for facet, per_card in facets.items():
-        counts = Counter(value for values in per_card for value in values)
+        counts = Counter(value for i in unique for value in per_card[i])
         label, name = names[facet]
         if facet == "statut":
             ordered = [s for s in STATUS_ORDER if s in counts]
@@ -131,7 +137,7 @@ def filter_data(
             {"id": facet, "label": label, "values": [[v, name(v), counts[v]] for v in ordered]}
         )
         columns[facet] = [_compact([number[v] for v in values]) for values in per_card]
-    every_year = Counter(y for start, end in spans for y in range(start, end + 1))
+    every_year = Counter(y for i in unique for y in range(spans[i][0], spans[i][1] + 1))
     described.append(
         {
             "id": "annee",
@@ -140,12 +146,15 @@ def filter_data(
         }
     )
     columns["annee"] = [start if start == end else [start, end] for start, end in spans]
-    by_title = sorted(range(len(documents)), key=lambda i: _title_key(documents[i]))
+    by_title = sorted(unique, key=lambda i: _title_key(documents[i]))
     by_recency = sorted(
-        range(len(documents)),
-        key=lambda i: (-recency(documents[i], last), _title_key(documents[i])),
+        unique, key=lambda i: (-recency(documents[i], last), _title_key(documents[i]))
     )
-    sorts: dict[str, list[int] | None] = {"titre": by_title, "recent": by_recency}
+    sorts: dict[str, list[int] | None] = {
+        "titre": by_title,
+        "recent": by_recency,
+        "pages": unique,
+    }
     identity = list(range(len(documents)))
     for order, permutation in sorts.items():
         if permutation == identity:
@@ -161,7 +170,7 @@ def filter_data(
     return {
         "v": 1,
         "size": page_size,
-        "total": len(documents),
+        "total": len(unique),
         "noun": noun,
         "order": default_order,
         "facets": [f for f in described if len(f["values"]) > 1],

@@ -100,7 +100,7 @@ async function start(root) {
     form.append(element("div", { className: "pk-filters__field" }, label, select));
     selects[facet.id] = select;
   }
-  const sorts = sortOptions(data.sorts);
+  const sorts = sortOptions(data.sorts, data.noun[0] === "document");
   const sort = element("select", { name: "tri", id: "pk-filtre-tri" });
   for (const [value, label] of sorts) sort.append(element("option", { value }, label));
   form.append(
@@ -140,7 +140,7 @@ async function start(root) {
     const wanted = Object.entries(selects)
       .filter(([, s]) => s.value !== "")
       .map(([id, s]) => [id, id === "annee" ? Number(s.value) : s.selectedIndex - 1]);
-    const order = data.sorts[sort.value] || [...Array(data.total).keys()];
+    const order = data.sorts[sort.value] || data.sorts.pages || [...data.cards.pays.keys()];
     return order.filter((card) =>
       wanted.every(([id, value]) => {
         const has = data.cards[id][card];
@@ -275,12 +275,12 @@ function cardsOf(doc, base) {
   });
 }
 
-function sortOptions(sorts) {
+function sortOptions(sorts, mixed) {
   const labels = { titre: "Titre (A → Z)", recent: "Plus récents d’abord" };
   const options = Object.keys(labels).map((id) => [id, labels[id]]);
-  const own = options.findIndex(([id]) => sorts[id] === null);
+  const own = sorts.pages === null ? options.findIndex(([id]) => sorts[id] === null) : -1;
   if (own > 0) options.unshift(...options.splice(own, 1));
-  if (own < 0) options.unshift(["pages", "Fiches, puis comptes-rendus"]);
+  if (own < 0) options.unshift(["pages", mixed ? "Fiches, puis comptes-rendus" : "Par section"]);
   return options;
 }
 
