@@ -520,8 +520,7 @@ def test_index_pages_link_to_every_listing(site: Site) -> None:
     codes = {c.lower() for fm in corpus.sheets.values() for c in fm["countries"]}
     for index, prefix, ids in (
         ("pays/", "pays/", codes),
-        # a theme with nothing under it keeps its page, but the index has no « 0 fiche »
-        ("themes/", "themes/", set(corpus.themes) - {"theme-vide"}),
+        ("themes/", "themes/", set(corpus.themes)),
         ("organisations/", "organisations/", set(corpus.organisations)),
         ("programmes/", "programmes/", set(corpus.programmes)),
     ):

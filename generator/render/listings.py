@@ -173,9 +173,12 @@ class ListingPages(PlannerBase):
         heading: str,
         entries: list[Entry],
         empty: str,
+        more: list[Section] | None = None,
     ) -> None:
-        """The index of countries, themes, organisations or programmes: one entry each."""
+        """The index of countries, themes, organisations or programmes: one entry each;
+        ``more``: sections after it (the themes with nothing under them yet)."""
         sections = [Section(section, heading, len(entries), entries=entries)] if entries else []
+        sections += more or []
         self.listing(url, title, description, sections, empty=empty, filters=False)
 
     def document_listings(self) -> None:
@@ -277,7 +280,8 @@ class ListingPages(PlannerBase):
         return sections
 
     def theme_pages(self) -> None:
-        entries = []
+        entries: list[Entry] = []
+        empty_themes: list[Entry] = []
         for theme_id, theme in self.catalogue.themes.items():
             group = self.catalogue.by_theme[theme_id]
             url = urls.theme(theme_id)
@@ -287,8 +291,10 @@ class ListingPages(PlannerBase):
                 counts.append(plural(len(group.projects), "fiche"))
             if group.writeups:
                 counts.append(plural(len(group.writeups), "compte-rendu", "comptes-rendus"))
-            if counts:  # an empty theme keeps its page, but the index shows no « 0 fiche »
+            if counts:
                 entries.append(Entry(url, theme.label, ", ".join(counts)))
+            else:  # still reachable, but apart, and with no « 0 fiche »
+                empty_themes.append(Entry(url, theme.label))
             self.listing(
                 url,
                 theme.label,
@@ -306,4 +312,11 @@ class ListingPages(PlannerBase):
             "Tous les thèmes",
             entries,
             "Aucun thème pour le moment.",
+            [
+                Section(
+                    "themes-vides", "Pas encore de contenu", len(empty_themes), entries=empty_themes
+                )
+            ]
+            if empty_themes
+            else [],
         )
