@@ -387,3 +387,20 @@ def test_a_document_in_two_sections_is_counted_and_offered_once(
     for order in ("titre", "recent"):
         assert sorted(data["sorts"][order]) == [0, 1, 2]
     assert data["sorts"]["pages"] == [0, 1, 2]
+
+
+def test_cache_files_unused_for_a_month_are_pruned(tmp_path: Path) -> None:
+    import os
+    import time
+
+    from generator.render.cache_files import prune
+
+    old, recent, other = (tmp_path / f"{c * 64}.json" for c in "abc")
+    stranger = tmp_path / "notes.json"
+    for path in (old, recent, other, stranger):
+        path.write_text("{}")
+    month_ago = time.time() - 31 * 86400
+    for path in (old, stranger):
+        os.utime(path, (month_ago, month_ago))
+    assert prune(tmp_path, ".json", now=time.time()) == [old]
+    assert recent.exists() and other.exists() and stranger.exists()

@@ -26,8 +26,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -36,6 +34,7 @@ from typing import Any
 from ..catalogue import STATUS_LABELS, Catalogue, Project, Writeup
 from ..countries import french_name
 from ..french import sort_key
+from .cache_files import mark_used, write_once
 
 Document = Project | Writeup
 FILE_NAME = "filtres.json"
@@ -197,10 +196,8 @@ def encode(data: dict[str, Any]) -> bytes:
 def cached_file(data: bytes, cache_dir: Path) -> Path:
     """The file holding ``data`` in the build cache (written once, named by its hash)."""
     target = cache_dir / FOLDER / f"{hashlib.sha256(data).hexdigest()}.json"
-    if not target.is_file():
-        target.parent.mkdir(parents=True, exist_ok=True)
-        descriptor, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".json")
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(data)
-        os.replace(temporary, target)
+    if target.is_file():
+        mark_used(target)
+    else:
+        write_once(target, data)
     return target

@@ -14,14 +14,14 @@ stops a build.
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
+import io
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
 from .. import urls
 from ..read.publishable import MAX_PIXELS, image_problem
+from .cache_files import mark_used, write_once
 
 WIDTH, HEIGHT = 320, 180
 """The thumbnail's box (16:9); the image is cropped to fill it, centred."""
@@ -52,7 +52,9 @@ def thumbnail(image: Path, name: str, cache_dir: Path) -> Thumbnail | None:
     key = hashlib.sha256(RECIPE + b"\0" + data).hexdigest()
     folder = cache_dir / FOLDER
     target = folder / f"{key}.webp"
-    if not target.is_file() and not _make(image, target):
+    if target.is_file():
+        mark_used(target)
+    elif not _make(image, target):
         return None
     return Thumbnail(f"{urls.MEDIA}{FOLDER}/{name}-{key[:12]}.webp", target)
 
@@ -72,15 +74,9 @@ def _make(image: Path, target: Path) -> bool:
                 picture = ImageOps.exif_transpose(opened)
                 picture = picture.convert("RGBA" if _has_alpha(picture) else "RGB")
                 picture = ImageOps.fit(picture, (WIDTH, HEIGHT), Image.Resampling.LANCZOS)
-                target.parent.mkdir(parents=True, exist_ok=True)
-                descriptor, temporary = tempfile.mkstemp(
-                    dir=target.parent, prefix=".tmp-", suffix=".webp"
-                )
-                with os.fdopen(descriptor, "wb") as handle:
-                    picture.save(
-                        handle, "WEBP", quality=QUALITY, method=6, exif=b"", icc_profile=None
-                    )
-                os.replace(temporary, target)
+                made = io.BytesIO()
+                picture.save(made, "WEBP", quality=QUALITY, method=6, exif=b"", icc_profile=None)
+        write_once(target, made.getvalue())
     except Exception:  # any unreadable image (a decompression bomb too): no thumbnail
         return False
     return True
