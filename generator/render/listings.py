@@ -131,7 +131,8 @@ class ListingPages(PlannerBase):
                 return None
             return Thumbnail(media_url(self.settings.rel(source)), source)
         key = (str(source), stat.st_mtime_ns, stat.st_size, str(cache))
-        if key not in _thumbnails:
+        known = _thumbnails.get(key)
+        if known is None or not known.source.is_file():  # a cache emptied meanwhile
             _thumbnails[key] = thumbnail(source, doc.slug, cache)
         return _thumbnails[key]
 
