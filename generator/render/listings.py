@@ -103,9 +103,13 @@ class ListingPages(PlannerBase):
         labels = {p: self.credits.programme_label(p) for p in catalogue.programmes}
         data = listing_filters.filter_data(catalogue, documents, size, order, labels)
         site_path = f"{url}{listing_filters.FILE_NAME}"
-        self.assets[site_path] = listing_filters.cached_file(
-            listing_filters.encode(data), self.settings.cache_dir
-        )
+        try:
+            self.assets[site_path] = listing_filters.cached_file(
+                listing_filters.encode(data), self.settings.cache_dir
+            )
+        except OSError:
+            # a cache that cannot be written: plain pages (the PDFs' step says what is wrong)
+            return ""
         return site_path
 
     def card_thumbnail(self, doc: Document) -> Thumbnail | None:
