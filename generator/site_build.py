@@ -21,6 +21,7 @@ from .french import DOCUMENT_KINDS, french_date, size_fr
 from .loader import load_catalogue
 from .messages import text
 from .render.page_specs import DocumentFeed, PdfLink, SitePlan
+from .render.pdf_pages import page_count
 from .render.site_plan import plan_site
 from .reports import MissingLibrary, ReportError, ReportFile, build_reports, describe
 from .reports.thumbnails import make_thumbnails
@@ -127,6 +128,7 @@ def add_reports(
             report.title,
             dates.get(url, ""),
             thumbnail_path(report.site_path) if url in thumbnails else "",
+            pages=page_count(report.source),
         )
         for url, report in sorted(reports.items())
     }

@@ -332,11 +332,6 @@ def test_each_heading_once_and_all_in_the_toc(built: Path) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    reason="the country listing shows catalogue.writeups_by_country once "
-    "the listings are wired (another branch)",
-    strict=False,
-)
 def test_writeup_on_its_examples_country_page(built: Path) -> None:
     tree = page(built, "pays/sn/")
     assert f"../../comptes-rendus/{WRITEUP}/" in tree.xpath("//main//a/@href")

@@ -73,7 +73,12 @@ def test_all_sheets_listing_is_cut_into_pages(plan: SitePlan) -> None:
 
 def test_pager_links_pages_with_prev_next_and_current(plan: SitePlan) -> None:
     second = plan.pages["projets/page/2/index.md"].html
-    assert '<nav class="pk-pager" aria-label="Pages de la liste">' in second
+    # one pager above the cards, one below, each its own landmark name
+    assert '<nav class="pk-pager pk-pager--haut" aria-label="Pages de la liste (haut)">' in second
+    assert '<nav class="pk-pager pk-pager--bas" aria-label="Pages de la liste">' in second
+    top, cards_and_bottom = second.split('class="pk-cards"', 1)
+    assert "pk-pager--haut" in top and "pk-pager--bas" in cards_and_bottom
+    assert second.count('rel="prev" href="../../"') == 2
     assert 'rel="prev" href="../../"' in second
     assert 'rel="next" href="../3/"' in second
     assert 'aria-label="Page 2" aria-current="page"' in second

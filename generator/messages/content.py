@@ -354,7 +354,9 @@ entry(
     "error",
     "« {value} » {problem}",
     "'{value}' {problem}",
-    about="Le fichier n'est pas une image que les navigateurs savent afficher.",
+    about="Le fichier n’est pas une image que les navigateurs savent afficher, ou il dépasse "
+    "40 mégapixels (8 000 × 5 000) : trop lourd pour une page web ou un PDF. Les cartes des "
+    "listes montrent alors un emplacement neutre, le site se construit quand même.",
     example="un .jpg qui est en fait un document Word → enregistrez l'image à nouveau",
 )
 

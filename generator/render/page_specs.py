@@ -46,6 +46,8 @@ class PdfLink:
     date: str = ""
     thumbnail: str = ""
     """Site path of the WebP image of its first page; '' when none could be made."""
+    pages: int = 0
+    """Its number of pages (0: not known, e.g. a report attached that cannot be read)."""
 
 
 @dataclass

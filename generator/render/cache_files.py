@@ -1,0 +1,66 @@
+"""Files the plan keeps in the build cache (thumbnails, filter data): used, kept, pruned.
+
+Each is named by a SHA-256 of what it holds, so an old one is never wrong, only unused. A
+file is marked as used (its modification time) at most once a day; the first time a process
+writes into a folder, the files of that folder nobody used for :data:`PRUNE_AFTER_DAYS` days
+are removed, as the PDF cache does (``generator/reports/cache.py``). Only names this cache
+gives (64 hex digits and the folder's suffix, or a worker's ``.tmp-`` file) are removed.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+import time
+from pathlib import Path
+
+PRUNE_AFTER_DAYS = 30
+"""As the PDF cache (generator/reports/cache.py, which this output may not import)."""
+
+_DAY = 86400
+_pruned: set[str] = set()
+
+
+def mark_used(path: Path) -> None:
+    """Note that ``path`` is still in use (once a day is enough for pruning by age)."""
+    try:
+        if path.stat().st_mtime < time.time() - _DAY:
+            os.utime(path)
+    except OSError:
+        pass
+
+
+def write_once(target: Path, data: bytes) -> None:
+    """Write ``data`` to ``target`` atomically (a reader never sees half a file)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    prune(target.parent, target.suffix)
+    descriptor, temporary = tempfile.mkstemp(
+        dir=target.parent, prefix=".tmp-", suffix=target.suffix
+    )
+    with os.fdopen(descriptor, "wb") as handle:
+        handle.write(data)
+    os.replace(temporary, target)
+
+
+def prune(folder: Path, suffix: str, now: float | None = None) -> list[Path]:
+    """Remove, once per process and folder, the files unused for PRUNE_AFTER_DAYS days."""
+    if str(folder) in _pruned and now is None:
+        return []
+    _pruned.add(str(folder))
+    now = time.time() if now is None else now
+    ours = re.compile(rf"^(?:[0-9a-f]{{64}}|\.tmp-.*){re.escape(suffix)}$")
+    removed: list[Path] = []
+    try:
+        names = sorted(os.listdir(folder))
+    except OSError:
+        return removed
+    for name in names:
+        path = folder / name
+        try:
+            if ours.match(name) and path.stat().st_mtime < now - PRUNE_AFTER_DAYS * _DAY:
+                path.unlink()
+                removed.append(path)
+        except OSError:
+            continue
+    return removed
