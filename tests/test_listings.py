@@ -202,10 +202,20 @@ def test_downloads_page_puts_programme_reports_first(planned: tuple[Path, Any]) 
     pdfs = {
         f"projets/{sheet}/": PdfLink(f"projets/{sheet}/fiche.pdf", "30 Ko", "Fiche projet", "T"),
         f"programmes/{programme}/#tome-1": PdfLink(
-            "telechargements/r-1.pdf", "1,2 Mo", "Rapport de programme", "R, tome 1 sur 2", "", pages=80
+            "telechargements/r-1.pdf",
+            "1,2 Mo",
+            "Rapport de programme",
+            "R, tome 1 sur 2",
+            "",
+            pages=80,
         ),
         f"programmes/{programme}/#tome-2": PdfLink(
-            "telechargements/r-2.pdf", "1,1 Mo", "Rapport de programme", "R, tome 2 sur 2", "", pages=75
+            "telechargements/r-2.pdf",
+            "1,1 Mo",
+            "Rapport de programme",
+            "R, tome 2 sur 2",
+            "",
+            pages=75,
         ),
     }
     html = plan_site(catalogue, pdfs=pdfs).pages["telechargements/index.md"].html
