@@ -17,7 +17,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from .french import NBSP, NNBSP
+from .french import NNBSP
 
 KEEP_SPACING = "data-keep-spacing"
 """An element carrying this attribute keeps its text as written."""
@@ -55,17 +55,17 @@ def french_spacing(markup: str) -> str:
             end = at + 1
             while end < len(markup) and markup[end] in _SPACE:
                 end += 1
-            out += (markup[last:at], "«" + NBSP)
+            out += (markup[last:at], "«" + NNBSP)
             last = end
             continue
         start = at
         while start > last and markup[start - 1] in _SPACE:
             start -= 1
         if mark == "»":
-            glued = start == last and out and out[-1].endswith(NBSP)  # « » : one space
-            out += (markup[last:start], "»" if glued else NBSP + "»")
+            glued = start == last and out and out[-1].endswith(NNBSP)  # « » : one space
+            out += (markup[last:start], "»" if glued else NNBSP + "»")
         elif start < at:
-            out += (markup[last:start], (NBSP if mark == ":" else NNBSP) + mark)
+            out += (markup[last:start], NNBSP + mark)
         else:
             continue  # no space before it: « 12:30 », « https:// »
         last = at + 1

@@ -45,5 +45,5 @@ def test_an_incomplete_draft_is_previewed_with_what_it_lacks(example_repo: Path)
     html = pages(example_repo, preview=True)[URL]
     assert "Brouillon incomplet" in html
     assert "<code>lead</code>, <code>status</code>" in html
-    assert "Exemple fictif\u00a0: des jardins partagés entre Nantes et Porto-Novo</h1>" in html
+    assert "Exemple fictif\u202f: des jardins partagés entre Nantes et Porto-Novo</h1>" in html
     assert "<h2" in html and "Contexte" in html  # and its text, rendered

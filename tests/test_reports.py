@@ -277,8 +277,8 @@ def test_french_spacing_touches_text_only() -> None:
         "https://x.org</a> à 10:30</p><pre>a : b</pre>"
     )
     out = french_spacing(html)
-    assert f"Pourquoi{NNBSP}?" in out and f"que{NBSP}:" in out
-    assert f"«{NBSP}oui{NBSP}»" in out and f"»{NNBSP};" in out
+    assert f"Pourquoi{NNBSP}?" in out and f"que{NNBSP}:" in out
+    assert f"«{NNBSP}oui{NNBSP}»" in out and f"»{NNBSP};" in out
     assert 'title="a : b"' in out and 'href="https://x.org/?q=1"' in out
     assert "10:30" in out and "<pre>a : b</pre>" in out
 

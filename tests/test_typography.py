@@ -89,7 +89,7 @@ def test_what_a_reader_sees() -> None:
         "<pre><code>x : y</code></pre><p><code>a ; b</code> fin !</p>"
     )
     assert french_spacing(markup) == (
-        '<p title="a : b">Bilan\u00a0: 2022\u202f; et ensuite\u202f? «\u00a0oui\u00a0»</p>'
+        '<p title="a : b">Bilan\u202f: 2022\u202f; et ensuite\u202f? «\u202foui\u202f»</p>'
         "<pre><code>x : y</code></pre><p><code>a ; b</code> fin\u202f!</p>"
     )
     assert french_spacing(french_spacing(markup)) == french_spacing(markup)
