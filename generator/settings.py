@@ -54,6 +54,14 @@ class Options(BaseModel):
         "projects", description="Folder of project sheets, relative to mkdocs.yml."
     )
     pdf: bool = Field(True, description="Make a PDF of every document and programme.")
+    pdf_bleed: bool = Field(
+        False,
+        description="PDFs for a print shop: 3 mm of bleed around each page, with crop marks.",
+    )
+    pdf_light: bool = Field(
+        False,
+        description="Lighter PDFs for the screen: images resampled to 150 dpi, JPEG quality 70.",
+    )
     reports: list[ReportKind] = Field(
         default_factory=_programme_reports,
         description="Compiled reports to make: per programme (the default), and on request "

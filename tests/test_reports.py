@@ -21,7 +21,7 @@ from generator.catalogue import Catalogue
 from generator.loader import load_catalogue
 from generator.render.markdown_body import BodyRenderer
 from generator.reports import ReportError, ReportFile, build_reports
-from generator.reports.htmltext import NBSP, NNBSP, french_spacing, prefix_anchors
+from generator.reports.htmltext import NNBSP, french_spacing, prefix_anchors
 from generator.settings import load_settings
 
 from .conftest import ROOT
@@ -361,3 +361,81 @@ def test_reports_per_theme_and_country_on_request(build: Build, tmp_path: Path) 
             assert flat(catalogue.projects[slug].title) in text, (country.code, slug)
     again = build_reports(catalogue, bodies, assets, THEME, tmp_path / "cache", workers=2)
     assert not [url for url, r in again.files.items() if r.rendered]
+
+
+def _with_options(build: Build, root: Path, options: str, photo: bool = False) -> Path:
+    """A copy of the built repository with plugin ``options`` added (and a large photo as
+    the Kindia sheet's image when ``photo``)."""
+    shutil.copytree(build.root, root, ignore=shutil.ignore_patterns("cache"))
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace(
+        "      projects_dir: projects\n", f"      projects_dir: projects\n{options}"
+    )
+    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    if photo:
+        from PIL import Image
+
+        noise = Image.effect_noise((2400, 1600), 64).convert("RGB")
+        noise.save(root / "projects" / "images" / "photo.jpg", quality=95)
+        sheet = root / "projects" / "jeunes-ruraux-kindia-guinee.md"
+        text = sheet.read_text(encoding="utf-8")
+        sheet.write_text(text.replace("images/kindia-jeunes.svg", "images/photo.jpg"))
+    return root
+
+
+def _largest_image_width(path: Path) -> int:
+    with pikepdf.open(path) as pdf:
+        return max(
+            int(image.Width)
+            for page in pdf.pages
+            for image in page.get_images().values()
+            if "/Width" in image
+        )
+
+
+def test_print_shop_option_adds_bleed_and_crop_marks(build: Build, tmp_path: Path) -> None:
+    root = _with_options(build, tmp_path / "site", "      pdf_bleed: true\n")
+    catalogue, bodies, assets = load(root)
+    reports = build_reports(catalogue, bodies, assets, THEME, tmp_path / "cache", workers=2).files
+    sheet = reports[urls.project("jeunes-ruraux-kindia-guinee")].source
+    a4 = (595.276, 841.89)
+    with pikepdf.open(sheet) as pdf:
+        page = pdf.pages[0]
+        media = [float(v) for v in page.MediaBox]
+        trim = [float(v) for v in page.TrimBox]
+        bleed = [float(v) for v in page.BleedBox]
+    assert trim[2] - trim[0] == pytest.approx(a4[0], abs=0.5)
+    assert trim[3] - trim[1] == pytest.approx(a4[1], abs=0.5)
+    three_mm = 3 / 25.4 * 72
+    assert bleed[2] - bleed[0] == pytest.approx(a4[0] + 2 * three_mm, abs=0.5)
+    assert media == pytest.approx(bleed)
+    # crop marks: dark strokes in the bleed, outside the trim box, at the top left corner
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(sheet)
+    image = document[0].render(scale=2).to_pil().convert("L")
+    corner = image.crop((0, 0, int(three_mm * 2), int(three_mm * 2)))
+    assert corner.getextrema()[0] < 128, "no crop mark in the bleed"
+    document.close()
+    with pikepdf.open(build.reports[urls.project("jeunes-ruraux-kindia-guinee")].source) as pdf:
+        plain = [float(v) for v in pdf.pages[0].MediaBox]
+    assert plain[2] - plain[0] == pytest.approx(a4[0], abs=0.5)
+
+
+def test_light_option_makes_smaller_images(build: Build, tmp_path: Path) -> None:
+    heavy_root = _with_options(build, tmp_path / "heavy", "", photo=True)
+    light_root = _with_options(build, tmp_path / "light", "      pdf_light: true\n", photo=True)
+    sizes = {}
+    widths = {}
+    for name, root in (("heavy", heavy_root), ("light", light_root)):
+        catalogue, bodies, assets = load(root)
+        reports = build_reports(
+            catalogue, bodies, assets, THEME, tmp_path / f"cache-{name}", workers=2
+        ).files
+        sheet = reports[urls.project("jeunes-ruraux-kindia-guinee")].source
+        sizes[name] = sheet.stat().st_size
+        widths[name] = _largest_image_width(sheet)
+    assert widths["heavy"] == 2400
+    # 150 dpi over the text width (172 mm, under 7 inches): about 1,000 pixels
+    assert widths["light"] <= 1100
+    assert sizes["light"] < sizes["heavy"] / 2

@@ -57,7 +57,7 @@ from .htmltext import (
     shift_headings,
     short_line,
 )
-from .render import PDF_OPTIONS, RenderJob, RenderOutcome, render_job, start_pdf_worker
+from .render import BLEED_CSS, RenderJob, RenderOutcome, pdf_options, render_job, start_pdf_worker
 
 Document = Project | Writeup
 VOLUME_SIZE = 50
@@ -187,6 +187,9 @@ class _Composer:
         self.assets = dict(assets)
         print_dir = theme_dir / "print"
         self.css = (print_dir / "print.css").read_text(encoding="utf-8")
+        if self.settings.options.pdf_bleed:
+            self.css += BLEED_CSS
+        self.options = pdf_options(self.settings.options.pdf_light)
         templates = sorted(p for p in print_dir.rglob("*") if p.is_file())
         self.env = environment(print_dir)
         self.env.globals.update(
@@ -215,7 +218,7 @@ class _Composer:
             weasyprint.__version__,
             pydyf.__version__,
             self.subsetter,
-            json.dumps(PDF_OPTIONS, sort_keys=True),
+            json.dumps(self.options, sort_keys=True),
             self.css,
         ):
             digest.update(item.encode() + b"\0")
@@ -596,7 +599,15 @@ def build_reports(
                 damaged.append(item.source)
     outcomes = _render_all(
         [
-            RenderJob(i.source, i.html, composer.css, composer.base, i.resources, str(entry(i)))
+            RenderJob(
+                i.source,
+                i.html,
+                composer.css,
+                composer.base,
+                i.resources,
+                str(entry(i)),
+                options=composer.options,
+            )
             for i in todo.values()
         ],
         workers,
