@@ -18,6 +18,7 @@ from typing import Any
 import frontmatter
 import pytest
 
+from generator import urls
 from generator.demo import generate_corpus
 from generator.loader import load_catalogue
 from generator.render.listing_filters import filter_data
@@ -223,6 +224,36 @@ def test_downloads_page_puts_programme_reports_first(planned: tuple[Path, Any]) 
     assert "Tome 1 sur 2" in html and "Tome 2 sur 2" in html and "80 pages" in html
     assert "<table" not in html  # a stacked list, readable on a phone
     assert re.search(r"Fiche projet · \S", html)  # the sheet's PDF has a date (its years)
+
+
+def test_theme_and_country_reports_are_offered_on_their_pages(planned: tuple[Path, Any]) -> None:
+    """With ``reports: [theme, country]``, each report is on `telechargements/` in its own
+    section and on the page of its theme or country."""
+    _root, catalogue = planned
+    theme = sorted(catalogue.themes)[0]
+    country = catalogue.countries()[0]
+    pdfs = {
+        urls.theme(theme): PdfLink(
+            f"telechargements/themes/rapport-{theme}.pdf", "90 Ko", "Rapport thématique", "RT"
+        ),
+        f"{country.url}#tome-1": PdfLink(
+            "telechargements/pays/rapport-x-tome-1.pdf", "1 Mo", "Rapport par pays", "RP, t1"
+        ),
+        f"{country.url}#tome-2": PdfLink(
+            "telechargements/pays/rapport-x-tome-2.pdf", "1 Mo", "Rapport par pays", "RP, t2"
+        ),
+    }
+    pages = plan_site(catalogue, pdfs=pdfs).pages
+    downloads = pages["telechargements/index.md"].html
+    assert "Rapports thématiques" in downloads and "Rapports par pays" in downloads
+    assert f"themes/rapport-{theme}.pdf" in downloads
+    assert downloads.index("rapport-x-tome-1.pdf") < downloads.index("rapport-x-tome-2.pdf")
+    theme_page = pages[f"{urls.theme(theme)}index.md"].html
+    assert f'href="../../telechargements/themes/rapport-{theme}.pdf" download' in theme_page
+    country_page = pages[f"{country.url}index.md"].html
+    assert "rapport-x-tome-1.pdf" in country_page and "rapport-x-tome-2.pdf" in country_page
+    other = catalogue.countries()[1]
+    assert "telechargements/pays/" not in pages[f"{other.url}index.md"].html
 
 
 def test_page_count_reads_weasyprint_pdfs(tmp_path: Path) -> None:

@@ -39,6 +39,11 @@ planned twice in a build (before and after the PDFs) and again at each preview c
 
 
 class ListingPages(PlannerBase):
+    def report_block(self, page: str) -> str:
+        """The download block of the report of ``page``'s subject ('' when there is none)."""
+        reports = self.reports_of(page)
+        return str(self.render("report-links.html", page, reports=reports)) if reports else ""
+
     def listing(
         self,
         url: str,
@@ -248,7 +253,7 @@ class ListingPages(PlannerBase):
                 f"Les projets au pays : {country.name}",
                 sections,
                 kind="country",
-                header=country_map(self, country.code),
+                header=country_map(self, country.code) + self.report_block(country.url),
             )
         self.index_page(
             urls.COUNTRIES,
@@ -304,6 +309,7 @@ class ListingPages(PlannerBase):
                 intro=theme.description or "",
                 empty="Rien sous ce thème pour le moment.",
                 kind="theme",
+                header=self.report_block(url),
             )
         self.index_page(
             urls.THEMES,

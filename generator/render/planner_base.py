@@ -24,7 +24,14 @@ from ..typography import french_spacing
 from ..urls import relative
 from .body_pool import RendererSettings
 from .markdown_body import RenderedBody
-from .page_specs import HREF_SLOT, Document, DocumentFeed, PageSpec, PdfLink, SitePlan
+from .page_specs import HREF_SLOT, Document, DocumentFeed, PageSpec, PdfLink, SitePlan, natural_key
+
+
+def download_words(title: str) -> str:
+    """« Télécharger le rapport du programme CAAC » for « Rapport du programme CAAC »."""
+    if title.startswith("Rapport "):
+        return "Télécharger le r" + title[1:]
+    return f"Télécharger « {title} »" if title else "Télécharger le rapport"
 
 
 class PlannerBase:
@@ -146,6 +153,19 @@ class PlannerBase:
 
     def by_title(self, slugs: Iterable[str]) -> list[str]:
         return sorted(slugs, key=self._title_keys.__getitem__)
+
+    def reports_of(self, page: str) -> list[tuple[PdfLink, str]]:
+        """The compiled report of the subject of ``page`` (a programme, a theme, a country),
+        or its volumes in order (``<page>#tome-<n>``), each with its button's words."""
+        found = [
+            (name, link)
+            for name, link in self.pdfs.items()
+            if name == page or name.startswith(f"{page}#tome-")
+        ]
+        return [
+            (link, download_words(link.title))
+            for _, link in sorted(found, key=lambda pair: natural_key(pair[0]))
+        ]
 
 
 def _spaced_toc(tokens: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -19,7 +19,7 @@ from ..countries import french_name
 from ..french import plural, sort_key
 from ..urls import relative
 from .listings import ListingPages
-from .page_specs import Entry, PdfLink, Section, natural_key
+from .page_specs import Entry, PdfLink, Section
 
 Bar = tuple[str, str, int, int]
 """One row of a figure: label, its link, count, and the count's share of the largest in %."""
@@ -53,13 +53,6 @@ def years_text(years: set[int]) -> str:
         return ""
     low, high = min(years), max(years)
     return str(low) if low == high else f"{low}–{high}"
-
-
-def download_words(title: str) -> str:
-    """« Télécharger le rapport du programme CAAC » for « Rapport du programme CAAC »."""
-    if title.startswith("Rapport "):
-        return "Télécharger le r" + title[1:]
-    return f"Télécharger « {title} »" if title else "Télécharger le rapport"
 
 
 def organisation_counts(sheets_led: int, sheets_partnered: int, writeups: int) -> list[str]:
@@ -207,18 +200,8 @@ class ProfilePages(ListingPages):
         )
 
     def programme_reports(self, programme_id: str) -> list[tuple[PdfLink, str]]:
-        """The programme's report, or its volumes in order (``programmes/<id>/#tome-<n>``),
-        each with its button's words: « Télécharger le rapport du programme … »."""
-        key = urls.programme(programme_id)
-        found = [
-            (name, link)
-            for name, link in self.pdfs.items()
-            if name == key or name.startswith(f"{key}#tome-")
-        ]
-        return [
-            (link, download_words(link.title))
-            for _, link in sorted(found, key=lambda pair: natural_key(pair[0]))
-        ]
+        """The programme's report, or its volumes in order, each with its button's words."""
+        return self.reports_of(urls.programme(programme_id))
 
     def programme_figures(self, programme_id: str) -> tuple[list[tuple[str, str, list[Bar]]], str]:
         """Sheets by country and by theme, and the years the sheets and write-ups cover."""

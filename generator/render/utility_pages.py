@@ -74,6 +74,16 @@ class UtilityPages(PlannerBase):
             documents[programme if programme in documents else ""].links.append(
                 replace(link, date=link.date or self.document_date(doc))
             )
+        themes = [
+            DownloadGroup(theme_id, theme.label, urls.theme(theme_id), volumes, "")
+            for theme_id, theme in catalogue.themes.items()
+            if (volumes := [link for link, _words in self.reports_of(urls.theme(theme_id))])
+        ]
+        countries = [
+            DownloadGroup(country.code, country.name, country.url, volumes, "")
+            for country in catalogue.countries()
+            if (volumes := [link for link, _words in self.reports_of(country.url)])
+        ]
         groups = [g for g in documents.values() if g.links]
         for g in groups:
             g.links.sort(key=lambda r: (r.kind, natural_key(sort_key(r.title)), r.url))
@@ -81,6 +91,10 @@ class UtilityPages(PlannerBase):
             "downloads.html",
             urls.DOWNLOADS,
             programmes=programmes,
+            collections=[
+                ("rapports-thematiques", "Rapports thématiques", "la page du thème", themes),
+                ("rapports-par-pays", "Rapports par pays", "la page du pays", countries),
+            ],
             groups=groups,
             total=sum(len(g.links) for g in groups),
         )
