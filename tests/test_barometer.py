@@ -117,3 +117,29 @@ def test_the_fingerprint_follows_the_structure_not_the_wording() -> None:
         "statements": [{**s, "reverse": not s.get("reverse", False)} for s in data["statements"]],
     }
     assert fingerprint(BarometerMeta.model_validate(flipped)) != base
+
+
+def test_published_results_show_on_the_programme_page_and_in_its_report() -> None:
+    """Issue 19, item 5: the published scores, rounded as on the barometer's page, on the
+    page of the programme the barometer belongs to, and in that programme's report."""
+    from generator.loader import load_catalogue
+    from generator.render.site_plan import plan_site
+    from generator.settings import load_settings
+
+    catalogue = load_catalogue(load_settings(ROOT)).catalogue
+    assert catalogue is not None
+    barometer = catalogue.barometers["reciprocite"]
+    data = yaml.safe_load(
+        (ROOT / "content" / "_data" / "barometres" / "reciprocite.yml").read_text("utf-8")
+    )
+    assert data["results"] and data["programme"] == "caac"
+    page = plan_site(catalogue).pages["programmes/caac/index.md"].html
+    assert "résultats publiés" in page
+    titles = {d["id"]: d["title"] for d in data["dimensions"]}
+    for published in data["results"]:
+        for dimension, score in published["scores"].items():
+            shown = int(score + 0.5)  # half up, as the page's script rounds
+            row = page[page.index(f'<th scope="row">{titles[dimension]}</th>') :]
+            row = row[: row.index("</tr>")]
+            assert f"<td>{shown}</td>" in row, (dimension, published["year"], row)
+    assert barometer.published()[0]["dimension"].id == data["dimensions"][0]["id"]

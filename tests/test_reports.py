@@ -439,3 +439,14 @@ def test_light_option_makes_smaller_images(build: Build, tmp_path: Path) -> None
     # 150 dpi over the text width (172 mm, under 7 inches): about 1,000 pixels
     assert widths["light"] <= 1100
     assert sizes["light"] < sizes["heavy"] / 2
+
+
+def test_programme_report_carries_its_published_barometer_results(build: Build) -> None:
+    barometer = build.catalogue.barometers["reciprocite"]
+    report = build.reports[urls.programme(barometer.meta.programme or "")].source
+    text = page_text(report, 1, 99)
+    assert f"{flat(barometer.meta.title)} : résultats publiés" in text
+    for row in barometer.published():
+        assert flat(row["dimension"].title) in text
+        scores = " ".join(str(score) for _year, score in row["scores"])
+        assert f"{flat(row['dimension'].title)} {scores}" in text

@@ -10,12 +10,10 @@ second copy of it, and nothing fetched. Published results are drawn here, in SVG
 
 from __future__ import annotations
 
-import math
 from html import escape
 from typing import Any
 
 from .. import urls
-from ..validate.barometer import Barometer
 from .planner_base import PlannerBase
 
 
@@ -31,7 +29,7 @@ class BarometerPages(PlannerBase):
                 meta=barometer.meta,
                 paragraphs=_paragraphs(barometer.meta.introduction),
                 dimensions=[(d, barometer.statements_of(d.id)) for d in barometer.meta.dimensions],
-                published=_published(barometer),
+                published=barometer.published(),
                 programme=(
                     self.catalogue.programmes.get(barometer.meta.programme)
                     if barometer.meta.programme
@@ -62,20 +60,3 @@ class BarometerPages(PlannerBase):
 
 def _paragraphs(text: str) -> list[str]:
     return [" ".join(p.split()) for p in text.split("\n\n") if p.strip()]
-
-
-def _published(barometer: Barometer) -> list[dict[str, Any]]:
-    """The published results by dimension: each year's score, oldest first, rounded half
-    up as the page's script rounds the partners' own scores (the chart and the table show
-    the same figures)."""
-    years = sorted(barometer.meta.results, key=lambda r: r.year)
-    rows = []
-    for dimension in barometer.meta.dimensions:
-        scores = [
-            (r.year, math.floor(r.scores[dimension.id] + 0.5))
-            for r in years
-            if dimension.id in r.scores
-        ]
-        if scores:
-            rows.append({"dimension": dimension, "scores": scores, "by_year": dict(scores)})
-    return rows

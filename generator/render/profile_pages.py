@@ -143,6 +143,25 @@ class ProfilePages(ListingPages):
     def profile_header(self, url: str, profile: Profile) -> str:
         return self.render("profile.html", url, profile=profile)
 
+    def barometer_results(self, programme_id: str) -> str:
+        """The published results of the programme's barometers (issue 19), as on their page."""
+        url = urls.programme(programme_id)
+        return "".join(
+            str(
+                self.render(
+                    "barometre-published.html",
+                    url,
+                    meta=barometer.meta,
+                    published=barometer.published(),
+                    published_heading=f"{barometer.meta.title} : résultats publiés",
+                    with_styles=True,
+                    published_anchor=f"resultats-{barometer.id}",
+                )
+            )
+            for _id, barometer in sorted(self.catalogue.barometers.items())
+            if barometer.meta.programme == programme_id and barometer.meta.results
+        )
+
     def organisation_pages(self) -> None:
         entries = []
         catalogue = self.catalogue
@@ -306,7 +325,7 @@ class ProfilePages(ListingPages):
                 intro=programme.description or "",
                 empty="Rien dans ce programme pour le moment.",
                 kind="programme",
-                header=self.profile_header(url, profile),
+                header=self.profile_header(url, profile) + self.barometer_results(programme.id),
             )
         self.index_page(
             urls.PROGRAMMES,

@@ -19,7 +19,7 @@ import multiprocessing
 import os
 import posixpath
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -45,6 +45,7 @@ from ..messages import say
 from ..read.yamlsource import guess_field
 from ..templates import environment
 from ..urls import media_url
+from ..validate.barometer import Barometer
 from .cache import is_valid, prune
 from .fontsubset import use_wheel_harfbuzz
 from .htmltext import (
@@ -315,7 +316,12 @@ class _Composer:
             if programme.organisation
             else [],
         )
-        return self.collection(subject, group.projects, group.writeups)
+        barometers = [
+            b
+            for _id, b in sorted(self.catalogue.barometers.items())
+            if b.meta.programme == programme_id and b.meta.results
+        ]
+        return self.collection(subject, group.projects, group.writeups, barometers)
 
     def theme(self, theme_id: str) -> list[_Prepared]:
         """The compiled report of a theme (``reports: [theme]``)."""
@@ -349,7 +355,11 @@ class _Composer:
         return self.collection(subject, list(self.catalogue.by_country[code]), [])
 
     def collection(
-        self, subject: _Subject, project_slugs: Iterable[str], writeup_slugs: Iterable[str]
+        self,
+        subject: _Subject,
+        project_slugs: Iterable[str],
+        writeup_slugs: Iterable[str],
+        barometers: Sequence[Barometer] = (),
     ) -> list[_Prepared]:
         """A compiled report: one PDF, or volumes of at most VOLUME_SIZE.
 
@@ -366,11 +376,25 @@ class _Composer:
         docs: list[Document] = [*writeups, *projects]
         count = -(-len(docs) // VOLUME_SIZE)
         return [
-            self.volume(subject, docs[i * VOLUME_SIZE : (i + 1) * VOLUME_SIZE], i + 1, count)
+            self.volume(
+                subject,
+                docs[i * VOLUME_SIZE : (i + 1) * VOLUME_SIZE],
+                i + 1,
+                count,
+                barometers if i == 0 else (),
+            )
             for i in range(count)
         ]
 
-    def volume(self, subject: _Subject, docs: list[Document], number: int, count: int) -> _Prepared:
+    def volume(
+        self,
+        subject: _Subject,
+        docs: list[Document],
+        number: int,
+        count: int,
+        barometers: Sequence[Barometer] = (),
+    ) -> _Prepared:
+        """One volume; the first carries the programme's published barometer results."""
         writeups = [d for d in docs if isinstance(d, Writeup)]
         projects = [d for d in docs if isinstance(d, Project)]
         in_report = {p.slug for p in projects}
@@ -427,6 +451,7 @@ class _Composer:
         )
         html = self.env.get_template("programme.html").render(
             subject=subject,
+            barometers=[(b, b.published(), self.site(urls.barometer(b.id))) for b in barometers],
             title=title,
             description=subject.description or title,
             parts=parts,

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -244,6 +245,23 @@ class Barometer:
 
     def statements_of(self, dimension: str) -> list[Statement]:
         return [s for s in self.meta.statements if s.dimension == dimension]
+
+    def published(self) -> list[dict[str, Any]]:
+        """The published results by dimension: each year's score, oldest first, rounded half
+        up as the page's script rounds the partners' own scores (the chart and the table
+        show the same figures); the barometer page, the programme page and the programme
+        report show them."""
+        years = sorted(self.meta.results, key=lambda r: r.year)
+        rows = []
+        for dimension in self.meta.dimensions:
+            scores = [
+                (r.year, math.floor(r.scores[dimension.id] + 0.5))
+                for r in years
+                if dimension.id in r.scores
+            ]
+            if scores:
+                rows.append({"dimension": dimension, "scores": scores, "by_year": dict(scores)})
+        return rows
 
 
 def fingerprint(meta: BarometerMeta) -> str:
