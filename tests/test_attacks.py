@@ -98,3 +98,18 @@ def test_hostile_input_is_refused(case: dict[str, Any], tmp_path: Path) -> None:
     assert matching, f"expected {prefix} … {expected['message']!r} in:\n{output}"
     for text in checked.stdout.splitlines():  # every line names a file of the copy
         assert text.split(":", 1)[0].startswith(("content/", "projects/", "mkdocs.yml")), text
+
+
+def test_an_address_in_text_the_sanitiser_escaped_is_left_as_text() -> None:
+    """An unclosed ``<iframe src="//e.org">`` becomes text (``&lt;iframe src="//e.org"&gt;``)
+    that loads nothing: the body renders, as `check` says, with no « remote image » error
+    (found by tests/test_property_build.py)."""
+    from generator.render.markdown_body import BodyRenderer
+
+    renderer = BodyRenderer(ROOT, [], {}, lambda _path: None)
+    body = '<iframe src="//e.org">\n\n<iframe src="//e.org">\n\nFin.'
+    rendered = renderer.render(body, ROOT / "projects" / "x.md", "projets/x/")
+    assert not rendered.problems
+    assert "<iframe" not in rendered.html and "&lt;iframe" in rendered.html
+    real = renderer.render("![x](https://e.org/a.png)", ROOT / "projects" / "x.md", "projets/x/")
+    assert [p.code for p in real.problems] == ["image-distante"]

@@ -27,6 +27,7 @@ from .heading_ids import separate_ids
 from .sanitise import sanitise
 
 _URL_ATTR = re.compile(r'\b(src|href)="([^"]*)"')
+_TAG = re.compile(r"<[^<>]*>")
 
 
 @dataclass
@@ -73,7 +74,9 @@ class BodyRenderer:
             new = self._resolve(value, source, page_url, result, embedded=attr == "src")
             return f'{attr}="{html.escape(new, quote=True)}"'
 
-        result.html = _URL_ATTR.sub(rewrite, clean)
+        # Only inside tags: sanitised text may read `src="…"` (an iframe the sanitiser
+        # turned into text, `&lt;iframe src="//e.org"&gt;`), and it loads nothing.
+        result.html = _TAG.sub(lambda tag: _URL_ATTR.sub(rewrite, tag.group()), clean)
         return result
 
     def _resolve(
