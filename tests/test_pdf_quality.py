@@ -133,7 +133,8 @@ def _listed_pdfs(site_dir: Path) -> dict[str, str]:
     for href, text in parser.links:
         target = urlsplit(urljoin(base, href))
         assert target.netloc == "site.invalid", f"{urls.DOWNLOADS}: PDF link {href} leaves the site"
-        listed[unquote(target.path).lstrip("/")] = text
+        # the first link names the document (the report's title); its button follows
+        listed.setdefault(unquote(target.path).lstrip("/"), text)
     return listed
 
 
