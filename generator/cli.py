@@ -64,7 +64,8 @@ def _parser() -> argparse.ArgumentParser:
     )
 
     schemas = commands.add_parser(
-        "schemas", help="write the JSON Schemas of the content format (schemas/*.schema.json)"
+        "schemas", help="write the JSON Schemas of the content format (schemas/*.schema.json) and "
+        "the browser editor's configuration (content/admin/config.yml)"
     )
     _add_root(schemas)
     schemas.add_argument(
@@ -150,9 +151,13 @@ def main(argv: list[str] | None = None) -> int:
 
         return build_site(root, args.site_dir, args.verbose, args.force)
     if args.command == "schemas" and root is not None:
+        from . import decap_config
         from .json_schemas import main as schemas_main
 
-        return schemas_main(root, args.check)
+        found = schemas_main(root, args.check)
+        if found == 2:
+            return found
+        return max(found, decap_config.main(root, args.check))
     if args.command == "new" and root is not None:
         from .new.command import run_from_cli
 
