@@ -64,8 +64,9 @@ def _parser() -> argparse.ArgumentParser:
     )
 
     schemas = commands.add_parser(
-        "schemas", help="write the JSON Schemas of the content format (schemas/*.schema.json) and "
-        "the browser editor's configuration (content/admin/config.yml)"
+        "schemas",
+        help="write the JSON Schemas of the content format (schemas/*.schema.json) and "
+        "the browser editor's configuration (content/admin/config.yml)",
     )
     _add_root(schemas)
     schemas.add_argument(

@@ -33,8 +33,8 @@ from pydantic import BaseModel
 from .catalogue import STATUS_LABELS
 from .countries import french_name, iso_codes
 from .french import fold
-from .json_schemas import schema_of
 from .json_schemas import FILES as SCHEMA_FILES
+from .json_schemas import schema_of
 from .messages import text
 from .new.field_notes import SECTIONS
 from .validate import schema as s
@@ -117,6 +117,7 @@ REGISTRY_COLLECTION = "registres"
 ENTRIES = "entrees"
 """The key the ``registre`` format reads a registry's list under."""
 SHEETS, WRITEUPS = "fiches", "comptes-rendus"
+
 
 class _Holder:
     """The reference types, flattened as ``get_type_hints`` flattens a model's fields."""
@@ -261,7 +262,10 @@ def _non_null(prop: dict[str, Any]) -> dict[str, Any]:
 def _resolve(prop: dict[str, Any], defs: dict[str, Any]) -> dict[str, Any]:
     ref = prop.get("$ref", "")
     if ref.startswith("#/$defs/"):
-        return {**defs[ref.removeprefix("#/$defs/")], **{k: v for k, v in prop.items() if k != "$ref"}}
+        return {
+            **defs[ref.removeprefix("#/$defs/")],
+            **{k: v for k, v in prop.items() if k != "$ref"},
+        }
     return prop
 
 
@@ -344,7 +348,7 @@ def _registry_collection(data_dir: str) -> dict[str, Any]:
                         "label": spec.label,
                         "widget": "list",
                         "collapsed": True,
-                        "summary": "{{fields.id}} : {{fields.%s}}" % spec.shown,
+                        "summary": "{{fields.id}} : {{fields." + spec.shown + "}}",
                         "hint": schema.get("description", ""),
                         "fields": _fields(spec.model, item, defs),
                     }
