@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 BUILD_STAMP := $(VENV)/.installed-build
 DEV_STAMP   := $(VENV)/.installed-dev
 
-.PHONY: site serve check schemas test quick quality-tools lint typecheck clean
+.PHONY: site serve edit edit-tools check schemas test quick quality-tools lint typecheck clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -31,6 +31,15 @@ site: $(BUILD_STAMP)
 ## Serve the site with live reload on http://127.0.0.1:8000
 serve: $(BUILD_STAMP)
 	$(BIN)/mkdocs serve
+
+# Decap CMS and decap-server (npm), in tools/decap/node_modules; the browser files copied to
+# content/admin/vendor/ (git-ignored); optional: without npm the script says so
+edit-tools:
+	tools/decap/install.sh
+
+## Edit in the browser: forms at http://127.0.0.1:8000/…/admin/ writing into this working copy
+edit: $(BUILD_STAMP) edit-tools
+	$(BIN)/python -m generator edit
 
 ## Validate content only
 check: $(BUILD_STAMP)

@@ -1,4 +1,4 @@
-"""Command line: ``python -m generator check|build|new|schemas|demo``."""
+"""Command line: ``python -m generator check|build|new|schemas|edit|demo``."""
 
 from __future__ import annotations
 
@@ -87,6 +87,12 @@ def _parser() -> argparse.ArgumentParser:
 
     from .demo import add_arguments
 
+    edit = commands.add_parser(
+        "edit",
+        help="the browser editor on the working copy: decap-server and the preview "
+        "(forms at http://127.0.0.1:8000/admin/)",
+    )
+    _add_root(edit)
     add_arguments(commands.add_parser("demo", help="write a deterministic demonstration corpus"))
     return parser
 
@@ -134,7 +140,7 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     set_language(getattr(args, "lang", None))
     root: Path | None = None
-    if args.command in ("check", "build", "schemas", "new"):
+    if args.command in ("check", "build", "schemas", "new", "edit"):
         root = _root(args.root)
         if root is None:
             return 2
@@ -163,6 +169,10 @@ def main(argv: list[str] | None = None) -> int:
         from .new.command import run_from_cli
 
         return run_from_cli(args, root)
+    if args.command == "edit" and root is not None:
+        from .decap_edit import main as edit_main
+
+        return edit_main(root)
     if args.command == "demo":
         from .demo import main as demo_main
 
