@@ -286,8 +286,21 @@ def _fields(
         hint = " ".join((info.description or "").split())
         if hint:
             field["hint"] = hint
+        if field["widget"] == "object" and not info.is_required():
+            _required_once_given(field)
         fields.append(field)
     return fields
+
+
+def _required_once_given(field: dict[str, Any]) -> None:
+    """An optional object's required fields: Decap would refuse to save without them
+    even when the object is left empty, so the form says it and ``check`` refuses it."""
+    for child in field["fields"]:
+        if child.get("required", True):
+            child["required"] = False
+            child["hint"] = (
+                f"Obligatoire dès que « {field['label']} » est rempli. " + child.get("hint", "")
+            ).strip()
 
 
 def _body(kind: str) -> dict[str, Any]:

@@ -127,7 +127,8 @@ def test_dates_years_images_and_patterns() -> None:
     assert (start["widget"], start["value_type"]) == ("number", "int")
     image = {f["name"]: f for f in _field("fiches", "image")["fields"]}
     assert image["src"]["widget"] == "image"
-    assert image["alt"].get("required", True) is True
+    assert image["alt"]["required"] is False  # Decap would refuse an empty image
+    assert image["alt"]["hint"].startswith("Obligatoire dès que « Image » est rempli.")
     assert image["credit"]["required"] is False
     assert COLLECTIONS["fiches"]["media_folder"] == "images"  # projects/images/
     org_id = COLLECTIONS["registres"]["files"][0]["fields"][0]["fields"][0]
