@@ -43,7 +43,8 @@ PATH = "content/admin/config.yml"
 COMMENT = (
     "# Écrit par `python -m generator schemas` à partir des modèles du vérificateur\n"
     "# (generator/validate/schema.py, generator/decap_config.py) : ne pas modifier à la main.\n"
-    "# Le dépôt et l’hébergeur Git : section « backend », lue dans mkdocs.yml (extra.decap).\n"
+    "# L’hébergeur Git (backend) : extra.decap_backend de mkdocs.yml ;\n"
+    "# voir docs/editing-in-the-browser.md.\n"
 )
 REGISTRY_FORMAT = "registre"
 """The custom format of content/admin/index.html: a YAML list at the file's root."""
@@ -378,12 +379,36 @@ def _registry_collection(data_dir: str) -> dict[str, Any]:
     }
 
 
+DEFAULT_BACKEND: dict[str, Any] = {"name": "git-gateway", "branch": "main"}
+"""Until mkdocs.yml names the Git host: ``make edit`` (the local backend) works without."""
+
+
+class _Loader(yaml.SafeLoader):
+    """mkdocs.yml may hold ``!ENV`` and ``!!python/name`` tags: read as nothing."""
+
+
+_Loader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def backend_of(root: Path) -> dict[str, Any]:
+    """``extra.decap_backend`` of mkdocs.yml (docs/editing-in-the-browser.md, « Hosting »):
+    the Git host, repository, branch and authentication, which are the site's, not the
+    models'; :data:`DEFAULT_BACKEND` when absent."""
+    try:
+        loaded = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8-sig"), Loader=_Loader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return DEFAULT_BACKEND
+    extra = loaded.get("extra") if isinstance(loaded, dict) else None
+    found = extra.get("decap_backend") if isinstance(extra, dict) else None
+    return found if isinstance(found, dict) and found else DEFAULT_BACKEND
+
+
 def config(backend: dict[str, Any] | None = None) -> dict[str, Any]:
     """The whole configuration, as a dictionary (the same on every run)."""
     return {
         "locale": "fr",
         "local_backend": True,
-        "backend": backend or {"name": "git-gateway", "branch": "main"},
+        "backend": backend or DEFAULT_BACKEND,
         "publish_mode": "editorial_workflow",
         "omit_empty_optional_fields": True,  # `summary: ""` would fail `check`
         "media_folder": "projects/images",
@@ -420,7 +445,7 @@ def stale(root: Path) -> list[str]:
         current = (root / PATH).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         current = None
-    return [PATH] if current != render() else []
+    return [PATH] if current != render(backend_of(root)) else []
 
 
 def ours(root: Path) -> bool:
@@ -439,7 +464,7 @@ def write(root: Path) -> list[str]:
     changed = stale(root)
     if changed:
         (root / PATH).parent.mkdir(parents=True, exist_ok=True)
-        (root / PATH).write_text(render(), encoding="utf-8", newline="\n")
+        (root / PATH).write_text(render(backend_of(root)), encoding="utf-8", newline="\n")
     return changed
 
 

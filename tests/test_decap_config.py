@@ -36,7 +36,26 @@ def _field_names(fields: list[dict[str, Any]]) -> list[str]:
 
 def test_committed_config_is_what_the_models_say() -> None:
     committed = (ROOT / decap_config.PATH).read_text(encoding="utf-8")
-    assert committed == decap_config.render(), "run `python -m generator schemas`"
+    expected = decap_config.render(decap_config.backend_of(ROOT))
+    assert committed == expected, "run `python -m generator schemas`"
+
+
+def test_the_git_host_comes_from_mkdocs_yml(tmp_path: Path) -> None:
+    assert decap_config.backend_of(tmp_path) == decap_config.DEFAULT_BACKEND
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: x\nextra:\n  decap_backend:\n    name: gitlab\n    repo: reseau/savoirs\n"
+        "    auth_type: pkce\n    app_id: 0a1b2c\n    branch: main\nhooks: !ENV [X]\n",
+        encoding="utf-8",
+    )
+    backend = decap_config.backend_of(tmp_path)
+    assert backend == {
+        "name": "gitlab",
+        "repo": "reseau/savoirs",
+        "auth_type": "pkce",
+        "app_id": "0a1b2c",
+        "branch": "main",
+    }
+    assert yaml.safe_load(decap_config.render(backend))["backend"] == backend
 
 
 def test_check_option_fails_on_a_stale_config(tmp_path: Path) -> None:
