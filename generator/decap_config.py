@@ -14,7 +14,11 @@ beside the sheets with alternative text and credit.
 The registries are YAML lists at their root, which Decap cannot edit as they are
 (decaporg/decap-cms#531): the collection uses the format ``registre``, which
 ``content/admin/index.html`` registers (``CMS.registerCustomFormat``) to read the list as
-``{<registry>: [...]}`` and write it back as the bare list.
+``{entrees: [...]}`` and write it back as the bare list.
+
+Why one module: it is one translation, model to form, read from top to bottom (the
+widget of a type, then of a field, then of a collection); the writing and checking of the
+file at its end are the few lines :mod:`generator.json_schemas` has for its own files.
 """
 
 from __future__ import annotations
@@ -120,29 +124,27 @@ ENTRIES = "entrees"
 SHEETS, WRITEUPS = "fiches", "comptes-rendus"
 
 
-class _Holder:
-    """The reference types, flattened as ``get_type_hints`` flattens a model's fields."""
-
-    organisation: s.OrganisationRef
-    programme: s.ProgrammeRef
-    theme: s.ThemeRef
-    project: s.ProjectRef
-    country: s.Country
-    date: s.Date
-    year: s.Year
-    image: s.ImagePath
-    pdf: s.PdfPath
-    long: s.LongText
-    summary: s.Summary
+KINDS: tuple[tuple[str, Any], ...] = (
+    ("organisation", s.OrganisationRef),
+    ("programme", s.ProgrammeRef),
+    ("theme", s.ThemeRef),
+    ("project", s.ProjectRef),
+    ("country", s.Country),
+    ("date", s.Date),
+    ("year", s.Year),
+    ("image", s.ImagePath),
+    ("pdf", s.PdfPath),
+    ("long_text", s.LongText),
+    ("summary", s.Summary),
+)
+"""The types of :mod:`generator.validate.schema` that have a widget of their own."""
 
 
 def _kind(hint: Any) -> str:
-    """Which of :class:`_Holder`'s types ``hint`` is ("" for none): compared with ``==``,
-    since list types carry unhashable metadata."""
-    for name, known in typing.get_type_hints(_Holder, include_extras=True).items():
-        if hint == known:
-            return name
-    return ""
+    """Which of :data:`KINDS` ``hint`` is ("" for none): compared with ``==`` (a field's
+    type, as ``get_type_hints`` gives it, is the same flattened ``Annotated``), since list
+    types carry unhashable metadata."""
+    return next((name for name, known in KINDS if hint == known), "")
 
 
 def _relation(target: str, multiple: bool) -> dict[str, Any]:
@@ -246,7 +248,7 @@ def _widget(hint: Any, prop: dict[str, Any], defs: dict[str, Any]) -> dict[str, 
         if prop.get("maxItems"):
             found["max"] = prop["maxItems"]
         return found
-    widget = "text" if kind in ("long", "summary") else "string"
+    widget = "text" if kind in ("long_text", "summary") else "string"
     found = {"widget": widget}
     if prop.get("pattern") and prop.get("patternErrorMessage"):
         found["pattern"] = [prop["pattern"], prop["patternErrorMessage"]]
