@@ -55,7 +55,7 @@ quality-tools:
 	tests/quality/install.sh
 
 ## Run the whole test suite (lint, format and type checks included)
-test: $(DEV_STAMP) quality-tools
+test: $(DEV_STAMP) quality-tools edit-tools
 	$(BIN)/ruff check generator tests bench
 	$(BIN)/ruff format --check generator tests bench
 	$(BIN)/mypy

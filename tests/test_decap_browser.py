@@ -237,3 +237,36 @@ def test_empty_required_field_and_invalid_id_are_refused_in_french(
     assert sorted(p.name for p in (example_repo / "projects").glob("*.md")) == before
     registry = (example_repo / "content" / "_data" / "organisations.yml").read_text("utf-8")
     assert "Côte d'Ivoire" not in registry
+
+
+def test_without_the_editor_files_admin_says_how_to_get_them(tmp_path: Path) -> None:
+    """The page the project writes (admin/ before tools/decap/install.sh): a French
+    message, no request off the site, and no axe-core violation."""
+    axe = ROOT / "tests" / "quality" / "node_modules" / "axe-core" / "axe.min.js"
+    admin = tmp_path / "admin"
+    admin.mkdir()
+    for name in ("index.html", "config.yml"):
+        (admin / name).write_bytes((ROOT / "content" / "admin" / name).read_bytes())
+    with (
+        launch_browser("the browser tests of the editor cannot run") as browser,
+        serve(tmp_path) as base,
+    ):
+        page = browser.new_page(locale="fr-FR")
+        outside: list[str] = []
+        page.on(
+            "request",
+            lambda r: None if r.url.startswith(base) else outside.append(r.url),
+        )
+        page.goto(f"{base}admin/")
+        heading = page.get_by_role("heading", name="L’éditeur n’est pas installé")
+        heading.wait_for()
+        assert "tools/decap/install.sh" in page.inner_text("main")
+        assert outside == []
+        if not axe.is_file():
+            missing("axe-core is not installed (tests/quality/install.sh)")
+        page.add_script_tag(path=str(axe))
+        result = page.evaluate(
+            "() => axe.run(document, {runOnly: {type: 'tag', values: "
+            "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']}})"
+        )
+        assert [v["id"] for v in result["violations"]] == []
