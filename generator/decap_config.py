@@ -478,11 +478,7 @@ def main(root: Path, check_only: bool) -> int:
             print(text("schema-perime", name=name))
         return 1 if found else 0
     if not ours(root):
-        print(
-            text("cmd-erreur") + f"{PATH} was not written by `python -m generator schemas` "
-            "(its first line says so when it was); nothing was written there.",
-            file=sys.stderr,
-        )
+        print(text("cmd-erreur") + text("decap-pas-a-nous", path=PATH), file=sys.stderr)
         return 2
     for name in write(root):
         print(text("schema-ecrit", name=name))

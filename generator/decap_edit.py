@@ -12,6 +12,7 @@ Written in Python rather than in the Makefile so that it runs the same on Window
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -54,15 +55,13 @@ def admin_url(root: Path) -> str:
 def main(root: Path) -> int:
     program = server_program(root)
     if program is None or not (root / "content" / "admin" / "vendor" / "decap-cms.js").is_file():
-        print(
-            text("cmd-erreur") + "the browser editor is not installed: run "
-            "tools/decap/install.sh (it needs Node.js and npm; see "
-            "docs/editing-in-the-browser.md)",
-            file=sys.stderr,
-        )
+        print(text("cmd-erreur") + text("edit-pas-installe"), file=sys.stderr)
         return 2
+    # a SIGTERM (a terminal closed, a process manager) ends this process through `finally`,
+    # as Ctrl+C does: decap-server never goes on alone
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
     server = subprocess.Popen([str(program)], cwd=root, env=server_env(root))
-    print(f"Formulaires : {admin_url(root)} (Ctrl+C pour arrêter)", flush=True)
+    print(text("edit-formulaires", url=admin_url(root)), flush=True)
     try:
         return subprocess.call(
             [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"{HOST}:8000"], cwd=root
