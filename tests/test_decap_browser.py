@@ -28,7 +28,7 @@ from generator.decap_edit import server_env, server_program
 from generator.new.kinds import SHEET, WRITEUP
 
 from .conftest import ROOT
-from .helpers import errors
+from .helpers import errors, run_cli
 from .optional_tools import missing
 from .search_support import launch_browser, serve
 
@@ -208,6 +208,22 @@ def test_sheet_and_write_up_created_through_the_forms_pass_check(
     assert _front_keys(writeup) == _model_order(_front_keys(writeup), WRITEUP.model)
     (example_repo / "ruche.png").unlink()
     assert [d.as_text() for d in errors(example_repo)] == []
+    (example_repo / "theme").symlink_to(ROOT / "theme", target_is_directory=True)
+    built = run_cli(
+        "build",
+        "--root",
+        str(example_repo),
+        cwd=example_repo,
+        env={"PROGRAMME_PDF": "0"},
+        timeout=600,
+    )
+    assert built.returncode == 0, built.stderr
+    site = example_repo / "site"
+    page = (site / "projets" / "des-ruches-partagees-a-kaolack" / "index.html").read_text("utf-8")
+    assert "Des ruches partagées à Kaolack" in page
+    assert "Des ruches sous un manguier" in page  # the image's alternative text
+    shown = (site / "comptes-rendus" / "atelier-des-apiculteurs" / "index.html").read_text("utf-8")
+    assert "Awa Diop" in shown
 
 
 def test_empty_required_field_and_invalid_id_are_refused_in_french(
