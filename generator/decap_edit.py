@@ -5,7 +5,9 @@ Starts Decap's local backend (``decap-server``, installed by ``tools/decap/insta
 127.0.0.1:8000: the forms at admin/ (http://127.0.0.1:8000/savoirs/admin/ for the example
 site, whose site_url ends in /savoirs/) write the Markdown and YAML files
 into the working copy, and the preview rebuilds the page. Both listen on the loopback
-address only (whoever reaches decap-server writes into the repository). Ctrl+C stops both.
+address only (whoever reaches decap-server writes into the repository). The checker's
+messages for the form being saved come from :mod:`generator.decap_checks` on 127.0.0.1:8082.
+Ctrl+C stops them all.
 Written in Python rather than in the Makefile so that it runs the same on Windows.
 """
 
@@ -18,6 +20,7 @@ import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from . import decap_checks
 from .messages import text
 from .settings import load_settings
 
@@ -61,6 +64,7 @@ def main(root: Path) -> int:
     # as Ctrl+C does: decap-server never goes on alone
     signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
     server = subprocess.Popen([str(program)], cwd=root, env=server_env(root))
+    checks = decap_checks.serve(root)
     print(text("edit-formulaires", url=admin_url(root)), flush=True)
     try:
         return subprocess.call(
@@ -69,6 +73,7 @@ def main(root: Path) -> int:
     except KeyboardInterrupt:
         return 0
     finally:
+        checks.shutdown()
         server.terminate()
         try:
             server.wait(timeout=10)

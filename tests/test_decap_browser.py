@@ -24,7 +24,9 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
+from generator import decap_checks
 from generator.decap_edit import server_env, server_program
+from generator.messages import set_language
 from generator.new.kinds import SHEET, WRITEUP
 
 from .conftest import ROOT
@@ -78,18 +80,29 @@ def backend(example_repo: Path) -> Iterator[str]:
 class Editor:
     """The admin page, with its requests watched."""
 
-    def __init__(self, page: Any, base: str, api: str) -> None:
+    def __init__(self, page: Any, base: str, api: str, checks: str = "") -> None:
         self.page = page
         self.base = base
+        self.checks = checks
         self.outside: list[str] = []
+        self.dialogs: list[str] = []
         page.route("**/*", lambda route: self._route(route, api))
-        page.on("dialog", lambda dialog: dialog.accept())  # « leave unsaved changes? »
+        page.on("dialog", self._dialog)
+
+    def _dialog(self, dialog: Any) -> None:
+        self.dialogs.append(dialog.message)
+        dialog.accept()  # « leave unsaved changes? », the checker's messages
 
     def _route(self, route: Any, api: str) -> None:
         url = route.request.url
         parts = urlsplit(url)
         if parts.port == 8081 and parts.path == "/api/v1":
             route.fulfill(response=route.fetch(url=api))
+        elif parts.port == 8082 and parts.path == "/check":
+            if self.checks:
+                route.fulfill(response=route.fetch(url=self.checks))
+            else:  # no check server, as on a Git host: the page saves without
+                route.abort()
         elif parts.hostname in ("127.0.0.1", "localhost") and url.startswith(self.base):
             route.continue_()
         else:
@@ -286,3 +299,44 @@ def test_without_the_editor_files_admin_says_how_to_get_them(tmp_path: Path) -> 
             "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']}})"
         )
         assert [v["id"] for v in result["violations"]] == []
+
+
+def test_the_checkers_rules_a_form_cannot_say_refuse_the_save_in_french(
+    example_repo: Path, backend: str
+) -> None:
+    set_language("fr")  # as `edit` speaks unless --lang en (the tests run in English)
+    checks = decap_checks.serve(example_repo, port=0)
+    check_url = f"http://127.0.0.1:{checks.server_address[1]}/check"
+    try:
+        with (
+            launch_browser("the browser tests of the editor cannot run") as browser,
+            serve(example_repo / "content") as base,
+        ):
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            editor = Editor(page, base, backend, check_url)
+            editor.open("/collections/fiches/new")
+            editor.field("title").fill("Une fiche à refuser")
+            editor.field("summary").fill("Le porteur est aussi partenaire.")
+            editor.pick("programme", "Coop")
+            editor.pick("lead", "Comité")
+            editor.pick("partners", "Comité")
+            editor.pick("countries", "Sénég")
+            editor.pick("themes", "Protection")
+            editor.field("start").fill("2023")
+            editor.field("end").fill("2020")
+            editor.pick("status", "En cours")
+            editor.publish()
+            for _ in range(100):
+                if editor.dialogs:
+                    break
+                page.wait_for_timeout(100)
+            assert editor.outside == []
+    finally:
+        checks.shutdown()
+        checks.server_close()
+        set_language("en")
+    (said,) = editor.dialogs
+    assert said.startswith("Le vérificateur refuse l’enregistrement")
+    assert "ne peut pas être aussi partenaire" in said
+    assert "la fin (2020) précède le début (2023)" in said
+    assert not (example_repo / "projects" / "une-fiche-a-refuser.md").exists()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator import decap_edit
+from generator import decap_checks, decap_edit
 
 from .helpers import run_cli
 
@@ -36,3 +36,27 @@ def test_without_the_editor_it_says_how_to_install_it(tmp_path: Path) -> None:
     found = run_cli("edit", "--root", str(tmp_path))
     assert found.returncode == 2
     assert "tools/decap/install.sh" in found.stderr
+
+
+def test_the_check_server_says_the_checkers_errors_of_a_form(example_repo: Path) -> None:
+    sheet = {
+        "title": "Des ruches",
+        "summary": "Un résumé.",
+        "programme": "caac",
+        "lead": "cfsi",
+        "partners": ["cfsi"],
+        "countries": ["SN"],
+        "themes": ["sante"],
+        "period": {"start": 2023, "end": 2020},
+        "status": "ongoing",
+        "image": {"src": "images/absente.png", "alt": "Une ruche"},
+        "body": "## Contexte\n",
+    }
+    said = decap_checks.messages(example_repo, "fiches", "des-ruches", sheet)
+    assert len(said) == 3
+    assert "cfsi" in said[0] and "partner" in said[0]
+    assert "2020" in said[1]
+    assert "images/absente.png" in said[2]
+    good = {**sheet, "partners": [], "period": {"start": 2023}, "image": None}
+    assert decap_checks.messages(example_repo, "fiches", "des-ruches", good) == []
+    assert decap_checks.messages(example_repo, "registres", "organisations", {}) == []
