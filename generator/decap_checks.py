@@ -30,6 +30,9 @@ PORT = 8082
 KINDS = {"fiches": SHEET, "comptes-rendus": WRITEUP}
 """Decap's collection names (generator/decap_config.py) -> what ``new`` calls them."""
 MAX_BODY = 2_000_000
+SAVED_WITH_IT = {"fichier-introuvable"}
+"""An image just chosen in the form is written with the document, after this check:
+that its file exists is for ``check``, once saved."""
 
 
 def messages(root: Path, collection: str, slug: str, data: dict[str, Any]) -> list[str]:
@@ -44,7 +47,7 @@ def messages(root: Path, collection: str, slug: str, data: dict[str, Any]) -> li
     text = f"---\n{front}---\n{data.get('body') or ''}"
     rel = settings.rel(folder / f"{slug or 'nouveau'}.md")
     found = check_document(kind, text, rel, read_known(settings), folder)
-    return [d.full_message() for d in found if d.is_error]
+    return [d.full_message() for d in found if d.is_error and d.code not in SAVED_WITH_IT]
 
 
 def _allowed_origin(origin: str) -> bool:

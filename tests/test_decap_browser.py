@@ -89,6 +89,11 @@ class Editor:
         page.route("**/*", lambda route: self._route(route, api))
         page.on("dialog", self._dialog)
 
+    @property
+    def refusals(self) -> list[str]:
+        """What the checker said, of the dialogs the page opened."""
+        return [said for said in self.dialogs if said.startswith("Le vérificateur")]
+
     def _dialog(self, dialog: Any) -> None:
         self.dialogs.append(dialog.message)
         dialog.accept()  # « leave unsaved changes? », the checker's messages
@@ -162,12 +167,14 @@ def test_sheet_and_write_up_created_through_the_forms_pass_check(
     example_repo: Path, backend: str
 ) -> None:
     (example_repo / "ruche.png").write_bytes(PNG)
+    checks = decap_checks.serve(example_repo, port=0)
+    check_url = f"http://127.0.0.1:{checks.server_address[1]}/check"
     with (
         launch_browser("the browser tests of the editor cannot run") as browser,
         serve(example_repo / "content") as base,
     ):
-        editor = Editor(browser.new_page(viewport={"width": 1280, "height": 900}), base, backend)
-        page = editor.page
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        editor = Editor(page, base, backend, check_url)
         editor.open("/collections/fiches/new")
         editor.field("title").fill("Des ruches partagées à Kaolack")
         editor.field("summary").fill("Des apiculteurs de Kaolack partagent ruches et miellerie.")
@@ -200,8 +207,11 @@ def test_sheet_and_write_up_created_through_the_forms_pass_check(
         editor.publish()
         writeup = example_repo / "content" / "comptes-rendus" / "atelier-des-apiculteurs.md"
         _wait_for(writeup, editor)
-        time.sleep(0.5)  # the image is written with the sheet
+        page.wait_for_timeout(500)  # the image is written with the sheet
         assert editor.outside == []
+        assert editor.refusals == []  # the checker found nothing to refuse
+    checks.shutdown()
+    checks.server_close()
 
     meta = yaml.safe_load(sheet.read_text(encoding="utf-8").split("---\n")[1])
     assert meta["lead"] == "cfsi"
@@ -327,7 +337,7 @@ def test_the_checkers_rules_a_form_cannot_say_refuse_the_save_in_french(
             editor.pick("status", "En cours")
             editor.publish()
             for _ in range(100):
-                if editor.dialogs:
+                if editor.refusals:
                     break
                 page.wait_for_timeout(100)
             assert editor.outside == []
@@ -335,7 +345,7 @@ def test_the_checkers_rules_a_form_cannot_say_refuse_the_save_in_french(
         checks.shutdown()
         checks.server_close()
         set_language("en")
-    (said,) = editor.dialogs
+    (said,) = editor.refusals
     assert said.startswith("Le vérificateur refuse l’enregistrement")
     assert "ne peut pas être aussi partenaire" in said
     assert "la fin (2020) précède le début (2023)" in said
