@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 BUILD_STAMP := $(VENV)/.installed-build
 DEV_STAMP   := $(VENV)/.installed-dev
 
-.PHONY: site serve check schemas test quick quality-tools lint typecheck clean
+.PHONY: site serve edit edit-tools check schemas test quick quality-tools lint typecheck clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -32,6 +32,15 @@ site: $(BUILD_STAMP)
 serve: $(BUILD_STAMP)
 	$(BIN)/mkdocs serve
 
+# Decap CMS and decap-server (npm), in tools/decap/node_modules; the browser files copied to
+# content/admin/vendor/ (git-ignored); optional: without npm the script says so
+edit-tools:
+	tools/decap/install.sh
+
+## Edit in the browser: forms at http://127.0.0.1:8000/…/admin/ writing into this working copy
+edit: $(BUILD_STAMP) edit-tools
+	$(BIN)/python -m generator edit
+
 ## Validate content only
 check: $(BUILD_STAMP)
 	$(BIN)/python -m generator check
@@ -46,7 +55,7 @@ quality-tools:
 	tests/quality/install.sh
 
 ## Run the whole test suite (lint, format and type checks included)
-test: $(DEV_STAMP) quality-tools
+test: $(DEV_STAMP) quality-tools edit-tools
 	$(BIN)/ruff check generator tests bench
 	$(BIN)/ruff format --check generator tests bench
 	$(BIN)/mypy

@@ -1,4 +1,4 @@
-"""Command line: ``python -m generator check|build|new|schemas|demo``."""
+"""Command line: ``python -m generator check|build|new|schemas|edit|demo``."""
 
 from __future__ import annotations
 
@@ -64,7 +64,9 @@ def _parser() -> argparse.ArgumentParser:
     )
 
     schemas = commands.add_parser(
-        "schemas", help="write the JSON Schemas of the content format (schemas/*.schema.json)"
+        "schemas",
+        help="write the JSON Schemas of the content format (schemas/*.schema.json) and "
+        "the browser editor's configuration (content/admin/config.yml)",
     )
     _add_root(schemas)
     schemas.add_argument(
@@ -85,6 +87,12 @@ def _parser() -> argparse.ArgumentParser:
 
     from .demo import add_arguments
 
+    edit = commands.add_parser(
+        "edit",
+        help="the browser editor on the working copy: decap-server and the preview "
+        "(forms at http://127.0.0.1:8000/admin/)",
+    )
+    _add_root(edit)
     add_arguments(commands.add_parser("demo", help="write a deterministic demonstration corpus"))
     return parser
 
@@ -132,7 +140,7 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     set_language(getattr(args, "lang", None))
     root: Path | None = None
-    if args.command in ("check", "build", "schemas", "new"):
+    if args.command in ("check", "build", "schemas", "new", "edit"):
         root = _root(args.root)
         if root is None:
             return 2
@@ -150,13 +158,21 @@ def main(argv: list[str] | None = None) -> int:
 
         return build_site(root, args.site_dir, args.verbose, args.force)
     if args.command == "schemas" and root is not None:
+        from . import decap_config
         from .json_schemas import main as schemas_main
 
-        return schemas_main(root, args.check)
+        found = schemas_main(root, args.check)
+        if found == 2:
+            return found
+        return max(found, decap_config.main(root, args.check))
     if args.command == "new" and root is not None:
         from .new.command import run_from_cli
 
         return run_from_cli(args, root)
+    if args.command == "edit" and root is not None:
+        from .decap_edit import main as edit_main
+
+        return edit_main(root)
     if args.command == "demo":
         from .demo import main as demo_main
 

@@ -157,6 +157,29 @@ entry(
 entry("schema-ecrit", "text", "{name} : écrit", "{name}: written")
 entry("schema-a-jour", "text", "{folder}/ : à jour", "{folder}/: up to date")
 entry(
+    "decap-pas-a-nous",
+    "text",
+    "{path} n’a pas été écrit par `python -m generator schemas` (sa première ligne le dirait) : "
+    "rien n’y a été écrit ; déplacez-le et relancez la commande",
+    "{path} was not written by `python -m generator schemas` (its first line would say so): "
+    "nothing was written there; move it away and run the command again",
+)
+# edit (the browser editor)
+entry(
+    "edit-pas-installe",
+    "text",
+    "l’éditeur du navigateur n’est pas installé : lancez tools/decap/install.sh (il demande "
+    "Node.js et npm ; voir docs/editing-in-the-browser.md)",
+    "the browser editor is not installed: run tools/decap/install.sh (it needs Node.js and "
+    "npm; see docs/editing-in-the-browser.md)",
+)
+entry(
+    "edit-formulaires",
+    "text",
+    "Formulaires : {url} (Ctrl+C pour arrêter)",
+    "Forms: {url} (Ctrl+C to stop)",
+)
+entry(
     "cache-pdf-impossible",
     "text",
     "impossible d'écrire le cache des PDF dans {folder} ({reason}) : rendez ce dossier "
