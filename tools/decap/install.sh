@@ -28,8 +28,10 @@ if ! { [ -f "$stamp" ] && [ "$stamp" -nt package.json ] && [ "$stamp" -nt packag
   test -f node_modules/js-yaml/dist/js-yaml.min.js || optional "js-yaml did not install"
   touch "$stamp"
 fi
-rm -rf "$vendor"
 mkdir -p "$vendor"
+# only what an earlier run copied goes (never the folder, nor a file someone else put there)
+rm -f "$vendor"/decap-cms.js "$vendor"/*.decap-cms.js "$vendor"/js-yaml.min.js \
+  "$vendor"/decap-cms.js.LICENSE.txt
 # the bundle and the chunks it loads on demand from its own folder (no source maps: 60 MB)
 cp node_modules/decap-cms/dist/decap-cms.js node_modules/decap-cms/dist/*.decap-cms.js "$vendor/"
 cp node_modules/js-yaml/dist/js-yaml.min.js "$vendor/"
