@@ -41,14 +41,11 @@ class HomePage(PlannerBase):
             for programme_id, group in sorted(catalogue.by_programme.items())
             if group.projects or group.writeups
         ]
-        reports = sorted(
-            (
-                (catalogue.programmes[programme_id], self.pdfs[url])
-                for programme_id in catalogue.programmes
-                if (url := urls.programme(programme_id)) in self.pdfs
-            ),
-            key=lambda pair: sort_key(pair[0].name),
-        )
+        reports = [
+            (programme, link, words)
+            for programme in sorted(catalogue.programmes.values(), key=lambda p: sort_key(p.name))
+            for link, words in self.reports_of(urls.programme(programme.id))
+        ]
         html = self.render(
             "home.html",
             "",
