@@ -47,8 +47,10 @@ EDITS = st.tuples(
 
 def _demo(target: Path, sheets: int) -> None:
     made = subprocess.run(
-        [sys.executable, "-m", "generator", "demo", "--out", str(target)]
-        + ["--projects", str(sheets), "--writeups", "2"],
+        [
+            *(sys.executable, "-m", "generator", "demo", "--out", str(target)),
+            *("--projects", str(sheets), "--writeups", "2"),
+        ],
         cwd=ROOT,
         capture_output=True,
         text=True,
