@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import time
 from pathlib import Path
 
 from mkdocs.commands.build import build as mkdocs_build
@@ -136,7 +137,11 @@ def build_site(
             for leftover in clean_leftovers(target):
                 print(text("cmd-reste-supprime", name=leftover.name), file=sys.stderr)
             skip = [target, settings.cache_dir]
+            started = time.perf_counter()
             verdict = build_manifest.check(root, skip, target, settings.cache_dir)
+            if verbose:
+                seconds = time.perf_counter() - started
+                print(f"INFO: stage manifest (what changed): {seconds:.2f} s", file=sys.stderr)
             if verdict.up_to_date and not force:
                 for line in verdict.warnings:
                     print(line, file=sys.stderr)
