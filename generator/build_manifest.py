@@ -277,8 +277,3 @@ def record(snapshot: Snapshot, target: Path, cache_dir: Path, warnings: list[str
     temporary = path.with_name(f".tmp-{path.name}")
     temporary.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), "utf-8")
     os.replace(temporary, path)
-
-
-def forget(target: Path, cache_dir: Path) -> None:
-    """Remove the manifest of ``target`` (a build that failed or was forced)."""
-    manifest_path(cache_dir, target).unlink(missing_ok=True)

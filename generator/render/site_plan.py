@@ -15,6 +15,7 @@ from typing import Any
 from .. import urls
 from ..catalogue import Catalogue, Project, Writeup
 from .barometer_page import BarometerPages
+from .body_cache import BodyCache, fingerprint
 from .body_pool import start_rendering
 from .document_pages import DocumentPages
 from .draft_pages import DraftPages
@@ -52,15 +53,24 @@ class _Planner(
 
     def plan(self) -> SitePlan:
         documents = self.documents()
+        cache = self.body_cache() if not self.rendered else None
+        if cache is not None:
+            for d in documents:
+                kept = cache.get(d.url, d.path, d.body)
+                if kept is not None:
+                    self.rendered[d.url] = kept
+        jobs = [(d.url, d.body, d.path) for d in documents if d.url not in self.rendered]
         pending = start_rendering(
-            [(d.url, d.body, d.path) for d in documents if d.url not in self.rendered],
-            self.renderer_settings,
-            lambda: self.renderer,
-            self.body_workers,
+            jobs, self.renderer_settings, lambda: self.renderer, self.body_workers
         )
 
         def document_pages() -> None:
-            self.rendered.update(pending.results())
+            made = pending.results()
+            self.rendered.update(made)
+            if cache is not None:
+                for url, text, path in jobs:
+                    cache.put(url, path, text, made[url])
+                cache.save()
             batch: list[PageSpec] = []
             for document in documents:
                 spec = self.document_page(document)
@@ -102,6 +112,21 @@ class _Planner(
             self.nav(),
             self.problems,
             self.rendered,
+        )
+
+    def body_cache(self) -> BodyCache:
+        """The bodies of the last build with the same fingerprint (:mod:`.body_cache`)."""
+        settings = self.renderer_settings
+        return BodyCache(
+            self.settings.cache_dir,
+            fingerprint(
+                settings.root,
+                settings.extensions,
+                settings.extension_configs,
+                settings.sources,
+                settings.publish_from,
+                [self.settings.cache_dir, self.settings.site_dir],
+            ),
         )
 
     def nav(self) -> list[Any]:
