@@ -596,6 +596,17 @@ def environment() -> str:
     )
 
 
+def kept_sections(output: Path) -> str:
+    """The hand-written sections (``## …``) at the end of the results file, kept as they are:
+    the measurements of one issue, say, which this table does not repeat."""
+    try:
+        previous = output.read_text(encoding="utf-8")
+    except OSError:
+        return ""
+    start = previous.find("\n## ")
+    return "" if start < 0 else previous[start:]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else "")
     parser.add_argument(
@@ -674,7 +685,7 @@ def main(argv: list[str] | None = None) -> int:
         "compresses text (JavaScript gzipped; Pagefind's index files and WebAssembly are "
         "stored compressed already).\n\n" + table(rows) + "\n" + details(rows) + "\n"
     )
-    args.output.write_text(text, encoding="utf-8")
+    args.output.write_text(text + kept_sections(args.output), encoding="utf-8")
     print(table(rows))
     print(details(rows))
     return 0
