@@ -12,8 +12,9 @@ changes, only it is.
 The cache is one JSON file in the build cache (``bodies.json``), written whole after each
 planning with only the entries that planning used, so it never grows past the site.
 
-Measured on a demonstration corpus of 1,000 sheets (2 cores), after one sheet's body
-changed: the page planning took 1.9 s instead of 3.8 s (bench/results.md, issue 21).
+Measured on a demonstration corpus of 1,000 sheets (2 shared cores, PDFs off), loading and
+planning in one process: 3.0 and 3.9 s with the bodies kept, 4.2 and 4.7 s without (about
+a quarter less; two runs each, bench/results.md, issue 21).
 """
 
 from __future__ import annotations
