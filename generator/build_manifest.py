@@ -213,7 +213,10 @@ def take_snapshot(
         if same_stat and old is not None and mtime < known_taken - RACY_NS:
             files[name] = (size, mtime, str(old[2]))
             continue
-        digest = _sha256(_resolve(root, name))
+        try:
+            digest = _sha256(_resolve(root, name))
+        except OSError:  # unreadable now: changed, and the build says why
+            digest = f"unreadable {now}"
         files[name] = (size, mtime, digest)
         if old is None or old[2] != digest:
             changed.append(name)
