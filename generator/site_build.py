@@ -20,6 +20,7 @@ from .exports import export_files
 from .french import DOCUMENT_KINDS, french_date, size_fr
 from .loader import load_catalogue
 from .messages import text
+from .progress import ProgressBar
 from .render.page_specs import DocumentFeed, PdfLink, SitePlan
 from .render.pdf_pages import page_count
 from .render.site_plan import plan_site
@@ -80,8 +81,11 @@ def add_reports(
     catalogue = site.catalogue
     cache_dir = cache_dir or catalogue.settings.cache_dir
 
+    bar = ProgressBar("PDF")  # drawn on a terminal only
+
     def progress(done: int, total: int) -> None:
-        if total >= 20 and (done == total or done % max(1, total // 10) == 0):
+        bar.update(done, total)
+        if not bar.shown and total >= 20 and (done == total or done % max(1, total // 10) == 0):
             log.info("PDF %d/%d", done, total)
 
     with timed("pdf"):

@@ -185,3 +185,9 @@ entry(
     "{file} : vignette de la première page impossible ({reason}) ; le lien reste, sans image",
     "{file}: cannot draw its first page as a thumbnail ({reason}); the link stays, without image",
 )
+entry(
+    "progression-reste",
+    "text",
+    "encore environ {left}",
+    "about {left} left",
+)
