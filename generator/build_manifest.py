@@ -3,8 +3,9 @@
 After each successful ``build``, a manifest in the cache folder records every input of the
 build as it was when the build started (each file's size, modification time and SHA-256),
 what else the output depends on (the Python, the installed packages' folders, the
-generator's own files, the environment variables the build reads, the engine, the site
-folder's path) and the site folder as the build left it (each file's size and time).
+generator's own files, the Git commit checked out since pages show commit dates, the
+environment variables the build reads, the engine, the site folder's path) and the site
+folder as the build left it (each file's size and time).
 
 The next ``build`` first compares: when every input has the same size and time (or, where
 either differs, the same SHA-256), when the context is the same and when the site folder
@@ -30,6 +31,8 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
+import subprocess
 import sys
 import time
 from dataclasses import dataclass, field
@@ -124,7 +127,26 @@ def input_stats(root: Path, skip: list[Path]) -> dict[str, os.stat_result]:
     return found
 
 
-def context(target: Path) -> dict[str, Any]:
+def git_head(root: Path) -> str:
+    """The commit checked out at ``root`` ('' without Git): pages show each file's first and
+    last commit days, so a new commit changes the site although no file did."""
+    git = shutil.which("git")
+    if git is None:
+        return ""
+    try:
+        done = subprocess.run(
+            [git, "-C", str(root), "rev-parse", "HEAD"],
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return "unknown"
+    return done.stdout.strip() if done.returncode == 0 else ""
+
+
+def context(target: Path, root: Path) -> dict[str, Any]:
     """What the output depends on besides the files: the interpreter, the installed
     packages (their folders' times change when a package is installed or removed), the
     environment variables the build reads, the engine's modules and the site's path."""
@@ -150,6 +172,7 @@ def context(target: Path) -> dict[str, Any]:
             if name.startswith(ENVIRONMENT_PREFIXES) or name in ENVIRONMENT_NAMES
         },
         "target": str(target.absolute()),
+        "git": git_head(root),
     }
 
 
@@ -221,7 +244,7 @@ def take_snapshot(
         if old is None or old[2] != digest:
             changed.append(name)
     changed += sorted(set(known) - set(files))
-    return Snapshot(files, now, context(target), changed)
+    return Snapshot(files, now, context(target, root), changed)
 
 
 def _resolve(root: Path, name: str) -> Path:
@@ -252,7 +275,9 @@ def check(root: Path, skip: list[Path], target: Path, cache_dir: Path) -> Verdic
     if previous is None:
         return Verdict(False, snapshot, [], "no manifest of a previous build")
     if previous.get("context") != json.loads(json.dumps(snapshot.context)):
-        return Verdict(False, snapshot, [], "the Python, packages, environment or site path")
+        return Verdict(
+            False, snapshot, [], "the Python, packages, environment, Git commit or site path"
+        )
     if snapshot.changed:
         shown = ", ".join(snapshot.changed[:3])
         more = f" (+{len(snapshot.changed) - 3})" if len(snapshot.changed) > 3 else ""

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -106,3 +108,26 @@ def test_the_generator_files_count_when_outside_the_root(tmp_path: Path) -> None
     names = build_manifest.input_stats(root, [])
     assert "generator:build_manifest.py" in names
     assert "site/index.html" not in names  # a site folder is output, not input
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_a_new_commit_means_a_build(tmp_path: Path) -> None:
+    """Pages show each file's commit days: a commit changes them, though no file changed."""
+    root, site, cache = _project(tmp_path)
+
+    def git(*args: str) -> None:
+        subprocess.run(
+            ["git", "-C", str(root), *args],
+            check=True,
+            capture_output=True,
+            env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)},
+        )
+
+    git("init", "-q")
+    git("-c", "user.name=a", "-c", "user.email=a@b", "commit", "-q", "--allow-empty", "-m", "1")
+    _built(root, site, cache)
+    assert check(root, [site, cache], site, cache).up_to_date
+    git("-c", "user.name=a", "-c", "user.email=a@b", "commit", "-q", "--allow-empty", "-m", "2")
+    verdict = check(root, [site, cache], site, cache)
+    assert not verdict.up_to_date
+    assert "environment" in verdict.reason
