@@ -54,18 +54,25 @@ class PreparedSite:
 
 
 def prepare_site(
-    settings: Settings, feed: DocumentFeed | None = None, body_workers: int | None = None
+    settings: Settings,
+    feed: DocumentFeed | None = None,
+    body_workers: int | None = None,
+    documents_only: bool = False,
 ) -> PreparedSite:
     """Load, validate and plan; raises :class:`ContentError` with every problem found.
 
     ``feed``: see :func:`plan_site` (the plugin hands the pages to the search index there).
+    ``documents_only``: plan only the pages that :func:`add_reports` needs (it plans the
+    whole site again with the PDF links).
     """
     with timed("load+validate"):
         result = load_catalogue(settings)
     if result.errors or result.catalogue is None:
         raise ContentError(result.diagnostics)
     with timed("pages"):
-        plan = plan_site(result.catalogue, feed=feed, body_workers=body_workers)
+        plan = plan_site(
+            result.catalogue, feed=feed, body_workers=body_workers, documents_only=documents_only
+        )
     if plan.problems:
         raise ContentError(sorted(plan.problems))
     return PreparedSite(result.catalogue, plan, result.warnings)

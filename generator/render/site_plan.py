@@ -49,6 +49,9 @@ class _Planner(
     DraftPages,
     BarometerPages,
 ):
+    documents_only = False
+    """Plan only the documents' and drafts' pages (see :func:`plan_site`)."""
+
     # --- the plan ---
 
     def plan(self) -> SitePlan:
@@ -89,19 +92,21 @@ class _Planner(
         # and the index runs while the listings are laid out.
         if self.feed is not None:
             document_pages()
-        self.home()
-        self.document_listings()
-        self.country_pages()
-        self.map_page()
-        self.theme_pages()
-        self.organisation_pages()
-        self.programme_pages()
-        self.practices_page()
-        self.licence_page()
-        self.search_page()
-        self.references_page()
+        if not self.documents_only:
+            self.home()
+            self.document_listings()
+            self.country_pages()
+            self.map_page()
+            self.theme_pages()
+            self.organisation_pages()
+            self.programme_pages()
+            self.practices_page()
+            self.licence_page()
+            self.search_page()
+            self.references_page()
         self.draft_pages()
-        self.barometer_pages()
+        if not self.documents_only:
+            self.barometer_pages()
         if self.pdfs:
             self.downloads_page()
         if self.feed is None:
@@ -166,6 +171,7 @@ def plan_site(
     feed: DocumentFeed | None = None,
     pdfs: Mapping[str, PdfLink] | None = None,
     body_workers: int | None = None,
+    documents_only: bool = False,
 ) -> SitePlan:
     """Compute every generated page of the site from the catalogue.
 
@@ -174,5 +180,11 @@ def plan_site(
     sheet and write-up pages in batches as they are planned, then ``close()``, all before
     the listings are planned. ``pdfs``: document URL -> its PDF, once reports exist;
     ``body_workers``: processes rendering bodies (None: as many as cores for large sites).
+    ``documents_only``: only the sheets', write-ups' and drafts' pages (the only ones that
+    report problems), for a first planning that PDFs follow: the pages planned again with
+    the PDF links replace everything else, so laying out the listings twice was wasted
+    (2.1 s of the 3.8 s of pages at 1,000 sheets; bench/results.md, issue 21).
     """
-    return _Planner(catalogue, previous, feed, pdfs, body_workers).plan()
+    planner = _Planner(catalogue, previous, feed, pdfs, body_workers)
+    planner.documents_only = documents_only
+    return planner.plan()
