@@ -183,7 +183,8 @@ def plan_site(
     ``documents_only``: only the sheets', write-ups' and drafts' pages (the only ones that
     report problems), for a first planning that PDFs follow: the pages planned again with
     the PDF links replace everything else, so laying out the listings twice was wasted
-    (2.1 s of the 3.8 s of pages at 1,000 sheets; bench/results.md, issue 21).
+    (at 1,000 sheets with PDFs, one body changed: this planning took 1.7 s instead of 5.0 s;
+    bench/results.md, issue 21).
     """
     planner = _Planner(catalogue, previous, feed, pdfs, body_workers)
     planner.documents_only = documents_only
