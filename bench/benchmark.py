@@ -27,8 +27,10 @@ measures, in the same run and each as a subprocess:
   fetches for a first query (Debian chromium through Playwright, page ``recherche/?q=…``:
   search code, WebAssembly, index chunks, filters and result fragments);
 - PDFs (sizes in ``--pdf-sizes``): a full build with PDFs from an empty cache, a rebuild
-  with no change, and a rebuild after one sheet's text changed, with how many PDFs each
-  rendered (the log line ``PDF: n rendered``).
+  with no change (the site is kept: :mod:`generator.build_manifest`), a rebuild after one
+  sheet's text changed and one after an organisation's name changed in the registry, with
+  how many PDFs each rendered (the log line ``PDF: n rendered``); the no-change and
+  one-change figures are also given as ratios to the plain mkdocs-material build.
 
 Each check, build and plain-build figure is the median of ``--repeat`` runs (default 3); the
 PDF and search figures come from one run each (a cold PDF build of 5,000 sheets takes a
@@ -65,6 +67,7 @@ PYTHON = sys.executable
 BENCH_MARKER = ".programme-bench"
 STAGE_RE = re.compile(r"stage ([^:]+): ([0-9.]+) s")
 PDF_RE = re.compile(r"PDF: (\d+) rendered, (\d+) from cache")
+UP_TO_DATE_RE = re.compile(r"est à jour|is up to date")
 SEARCH_QUERY = "senegal"
 FRONT_RE = re.compile(r"\A---\n.*?\n---\n", re.S)
 TITLE_RE = re.compile(r'^title: (".*")$', re.M)
@@ -398,15 +401,11 @@ def measure_pdfs(corpus: Path, work: Path, size: int) -> tuple[list[PdfRun], int
         print(f"[{size}] PDF build: {label}", file=sys.stderr)
         run = timed(command, cwd=REPO)
         match = PDF_RE.search(run.stderr)
-        if match is None:
+        if match is None and not UP_TO_DATE_RE.search(run.stderr):
             raise SystemExit(f"no 'PDF: n rendered' line in the build log:\n{run.stderr}")
+        rendered, cached = (int(match.group(1)), int(match.group(2))) if match else (0, 0)
         runs.append(
-            PdfRun(
-                run.seconds,
-                int(match.group(1)),
-                int(match.group(2)),
-                max(run.max_rss_kb, run.tree_peak_kb) / 1024,
-            )
+            PdfRun(run.seconds, rendered, cached, max(run.max_rss_kb, run.tree_peak_kb) / 1024)
         )
 
     build("cold cache")
@@ -415,6 +414,12 @@ def measure_pdfs(corpus: Path, work: Path, size: int) -> tuple[list[PdfRun], int
     text = sheet.read_text(encoding="utf-8")
     sheet.write_text(text + "\nUne phrase ajoutée pour le banc d’essai.\n", encoding="utf-8")
     build(f"one sheet changed ({sheet.name})")
+    registry = root / "content" / "_data" / "organisations.yml"
+    registry.write_text(
+        registry.read_text(encoding="utf-8").replace('name: "', 'name: "Nouvelle ', 1),
+        encoding="utf-8",
+    )
+    build("one organisation renamed in the registry")
     # its own PDF, plus its programme's compiled report when it belongs to one
     expected = 1 + (1 if re.search(r"^programme: ", text, re.M) else 0)
     return runs, expected
@@ -513,13 +518,14 @@ def measure(size: int, repeat: int, work: Path, pdf: bool) -> Row:
 
 def _pdf_cells(r: Row) -> str:
     if not r.pdf:
-        return "not measured | not measured | not measured"
-    cold, again, changed = r.pdf
+        return "not measured | not measured | not measured | not measured"
+    cold, again, changed, registry = r.pdf
     return (
         f"{cold.seconds:.1f} ({cold.rendered:,} rendered, peak {cold.peak_mb:,.0f} MB) "
-        f"| {again.seconds:.1f} ({again.rendered} rendered) "
-        f"| {changed.seconds:.1f} ({changed.rendered} rendered, "
-        f"{r.pdf_expected} contain the sheet)"
+        f"| {again.seconds:.1f} ({again.rendered} rendered, {again.seconds / r.plain_s:.2f}× "
+        f"plain) | {changed.seconds:.1f} ({changed.rendered} rendered, "
+        f"{r.pdf_expected} contain the sheet; {changed.seconds / r.plain_s:.2f}× plain) "
+        f"| {registry.seconds:.1f} ({registry.rendered} rendered)"
     )
 
 
@@ -528,7 +534,8 @@ def table(rows: list[Row]) -> str:
         "| sheets + write-ups | runs | check s (files/s) | build HTML s | plain "
         "mkdocs-material s | ratio build/plain | CPU s build / plain | peak memory MB "
         "build / plain | site MB (plain) | sheet page KB raw / gzip | PDF cold s "
-        "| PDF rebuild, no change s | PDF rebuild, 1 sheet changed s | Pagefind alone s "
+        "| PDF rebuild, no change s | PDF rebuild, 1 sheet changed s "
+        "| PDF rebuild, 1 organisation renamed s | Pagefind alone s "
         "(index MB) | first query KB as served / compressed (files) |"
     )
     sep = "|" + "---|" * (head.count("|") - 1)
@@ -587,6 +594,17 @@ def environment() -> str:
         f"{platform.system()} {platform.machine()}; mkdocs {mkdocs.__version__}, "
         f"mkdocs-material {material}, PyYAML C loader: {yaml.__with_libyaml__}"
     )
+
+
+def kept_sections(output: Path) -> str:
+    """The hand-written sections (``## …``) at the end of the results file, kept as they are:
+    the measurements of one issue, say, which this table does not repeat."""
+    try:
+        previous = output.read_text(encoding="utf-8")
+    except OSError:
+        return ""
+    start = previous.find("\n## ")
+    return "" if start < 0 else previous[start:]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -667,7 +685,7 @@ def main(argv: list[str] | None = None) -> int:
         "compresses text (JavaScript gzipped; Pagefind's index files and WebAssembly are "
         "stored compressed already).\n\n" + table(rows) + "\n" + details(rows) + "\n"
     )
-    args.output.write_text(text, encoding="utf-8")
+    args.output.write_text(text + kept_sections(args.output), encoding="utf-8")
     print(table(rows))
     print(details(rows))
     return 0

@@ -20,6 +20,7 @@ from .exports import export_files
 from .french import DOCUMENT_KINDS, french_date, size_fr
 from .loader import load_catalogue
 from .messages import text
+from .progress import ProgressBar
 from .render.page_specs import DocumentFeed, PdfLink, SitePlan
 from .render.pdf_pages import page_count
 from .render.site_plan import plan_site
@@ -53,18 +54,25 @@ class PreparedSite:
 
 
 def prepare_site(
-    settings: Settings, feed: DocumentFeed | None = None, body_workers: int | None = None
+    settings: Settings,
+    feed: DocumentFeed | None = None,
+    body_workers: int | None = None,
+    documents_only: bool = False,
 ) -> PreparedSite:
     """Load, validate and plan; raises :class:`ContentError` with every problem found.
 
     ``feed``: see :func:`plan_site` (the plugin hands the pages to the search index there).
+    ``documents_only``: plan only the pages that :func:`add_reports` needs (it plans the
+    whole site again with the PDF links).
     """
     with timed("load+validate"):
         result = load_catalogue(settings)
     if result.errors or result.catalogue is None:
         raise ContentError(result.diagnostics)
     with timed("pages"):
-        plan = plan_site(result.catalogue, feed=feed, body_workers=body_workers)
+        plan = plan_site(
+            result.catalogue, feed=feed, body_workers=body_workers, documents_only=documents_only
+        )
     if plan.problems:
         raise ContentError(sorted(plan.problems))
     return PreparedSite(result.catalogue, plan, result.warnings)
@@ -80,8 +88,11 @@ def add_reports(
     catalogue = site.catalogue
     cache_dir = cache_dir or catalogue.settings.cache_dir
 
+    bar = ProgressBar("PDF")  # drawn on a terminal only
+
     def progress(done: int, total: int) -> None:
-        if total >= 20 and (done == total or done % max(1, total // 10) == 0):
+        bar.update(done, total)
+        if not bar.shown and total >= 20 and (done == total or done % max(1, total // 10) == 0):
             log.info("PDF %d/%d", done, total)
 
     with timed("pdf"):

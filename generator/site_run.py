@@ -86,7 +86,9 @@ class SiteRun:
         """
         try:
             self.search = IndexingRun()
-            site = prepare_site(self.settings, feed=SearchFeed(self.search))
+            site = prepare_site(
+                self.settings, feed=SearchFeed(self.search), documents_only=self.pdfs
+            )
             if self.pdfs:
                 site = add_reports(site)
         except BaseException:

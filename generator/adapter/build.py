@@ -10,12 +10,14 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import time
 from pathlib import Path
 
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
+from .. import build_manifest
 from ..messages import text, word
 from ..owned_folders import SITE_MARKER, FolderNotOurs, ensure_replaceable
 from ..settings import load_settings
@@ -51,6 +53,18 @@ def _setup_logging(verbose: bool) -> logging.Handler:
     generator_logger.addHandler(handler)
     generator_logger.propagate = False
     return handler
+
+
+class _Warnings(logging.Handler):
+    """The warnings of a build, as printed: said again when a later build has nothing to do."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.setFormatter(_PlainFormatter())
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(self.format(record))
 
 
 def _causes(error: BaseException) -> list[str]:
@@ -114,16 +128,35 @@ def build_site(
         print(text("cmd-erreur") + text("cmd-point-de-montage", target=target), file=sys.stderr)
         return 2
     handler = _setup_logging(verbose)
+    warnings = _Warnings()
+    logging.getLogger("mkdocs").addHandler(warnings)
+    logging.getLogger("generator").addHandler(warnings)
     building: Path | None = None
     try:
         with locked(target):
             for leftover in clean_leftovers(target):
                 print(text("cmd-reste-supprime", name=leftover.name), file=sys.stderr)
+            skip = [target, settings.cache_dir]
+            started = time.perf_counter()
+            verdict = build_manifest.check(root, skip, target, settings.cache_dir)
+            if verbose:
+                seconds = time.perf_counter() - started
+                print(f"INFO: stage manifest (what changed): {seconds:.2f} s", file=sys.stderr)
+            if verdict.up_to_date and not force:
+                for line in verdict.warnings:
+                    print(line, file=sys.stderr)
+                if verdict.restated:
+                    _record(verdict.snapshot, target, settings.cache_dir, verdict.warnings)
+                print(text("cmd-site-a-jour", target=target), file=sys.stderr)
+                return 0
+            if verbose:
+                print(f"INFO: build needed: {verdict.reason}", file=sys.stderr)
             building = new_building_folder(target)
             config = load_config(str(config_file), site_dir=str(building))
             mkdocs_build(config)
             install_site(building, target)
             building = None
+            _record(verdict.snapshot, target, settings.cache_dir, warnings.lines)
     except (PluginError, Abort, ConfigurationError) as error:
         if not isinstance(error, Abort):  # MkDocs printed an Abort's reason already
             print(text("cmd-erreur") + str(error), file=sys.stderr)
@@ -141,8 +174,19 @@ def build_site(
     finally:
         if building is not None:
             remove_building_folder(building)
-        logging.getLogger("mkdocs").removeHandler(handler)
-        logging.getLogger("generator").removeHandler(handler)
+        for logger in (logging.getLogger("mkdocs"), logging.getLogger("generator")):
+            logger.removeHandler(handler)
+            logger.removeHandler(warnings)
         logging.getLogger("generator").propagate = True
     print(text("cmd-site-construit", target=target), file=sys.stderr)
     return 0
+
+
+def _record(
+    snapshot: build_manifest.Snapshot, target: Path, cache_dir: Path, warnings: list[str]
+) -> None:
+    """The manifest of the site just installed; without it the next build simply runs."""
+    try:
+        build_manifest.record(snapshot, target, cache_dir, warnings)
+    except OSError as error:
+        print(f"warning: {cache_dir}: {error.strerror}", file=sys.stderr)

@@ -76,6 +76,12 @@ entry(
     "build interrupted; {target} was left as it was",
 )
 entry("cmd-site-construit", "text", "site construit dans {target}", "site built in {target}")
+entry(
+    "cmd-site-a-jour",
+    "text",
+    "rien n'a changé depuis la dernière construction : {target} est à jour",
+    "nothing changed since the last build: {target} is up to date",
+)
 entry("mot-dossier-site", "word", "dossier de site", "site folder")
 entry("mot-corpus-demo", "word", "corpus de démonstration", "demo corpus")
 entry(
@@ -201,4 +207,10 @@ entry(
     "text",
     "{file} : vignette de la première page impossible ({reason}) ; le lien reste, sans image",
     "{file}: cannot draw its first page as a thumbnail ({reason}); the link stays, without image",
+)
+entry(
+    "progression-reste",
+    "text",
+    "encore environ {left}",
+    "about {left} left",
 )
