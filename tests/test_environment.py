@@ -170,8 +170,17 @@ def test_a_damaged_cache_entry_is_made_again_and_said(example_repo: Path, tmp_pa
     published = {p.name: p.read_bytes() for p in site.rglob("*.pdf")}
     entries[0].write_bytes(entries[0].read_bytes()[:100])  # truncated
     entries[1].write_bytes(b"garbage" * 100)  # replaced
+    # --force: the site itself is intact, so a plain rebuild keeps it (the build manifest);
+    # the cache is checked when a build uses it
     again = run_cli(
-        "build", "-v", "--root", str(example_repo), "--site-dir", str(site), timeout=300
+        "build",
+        "-v",
+        "--force",
+        "--root",
+        str(example_repo),
+        "--site-dir",
+        str(site),
+        timeout=300,
     )
     assert again.returncode == 0, again.stderr
     assert "PDF: 2 rendered" in again.stderr
