@@ -53,13 +53,10 @@ class UtilityPages(PlannerBase):
         documents: dict[str, DownloadGroup] = {}
         for programme_id in sorted(catalogue.programmes):
             key = urls.programme(programme_id)
-            volumes = [
-                link for url, link in self.pdfs.items() if url == key or url.startswith(f"{key}#")
-            ]
+            volumes = [link for link, _words in self.reports_of(key)]
             label = self.credits.programme_label(programme_id)
             group = catalogue.by_programme.get(programme_id)
             if volumes:
-                volumes.sort(key=lambda v: (natural_key(sort_key(v.title)), v.url))
                 programmes.append(
                     DownloadGroup(programme_id, label, key, volumes, self.programme_date(group))
                 )
