@@ -450,3 +450,50 @@ def test_programme_report_carries_its_published_barometer_results(build: Build) 
         assert flat(row["dimension"].title) in text
         scores = " ".join(str(score) for _year, score in row["scores"])
         assert f"{flat(row['dimension'].title)} {scores}" in text
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_a_report_of_sheets_without_updated_is_dated_by_their_last_commit(tmp_path: Path) -> None:
+    """Sheets need no ``updated``: committed, they are dated by Git, and so is the cover of a
+    report that holds only sheets (its « Publié le »), as the pages are."""
+    from generator.reports.build import _Composer
+
+    from .test_document_pages import git
+
+    root = tmp_path / "repo"
+    for name in ("content", "projects", "theme"):
+        shutil.copytree(ROOT / name, root / name)
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    for sheet in (root / "projects").glob("*.md"):
+        text = sheet.read_text("utf-8")
+        sheet.write_text(re.sub(r"^updated: .*\n", "", text, flags=re.M), "utf-8")
+    git(root, "init", "-q")
+    git(root, "add", ".")
+    git(root, "commit", "-qm", "un", date="2023-02-03T10:00:00+00:00")
+    catalogue, bodies, assets = load(root)
+    composer = _Composer(catalogue, bodies, assets, root / "theme")
+    sheets = list(catalogue.projects.values())
+    assert sheets and all(s.meta.updated is None for s in sheets)
+    assert {composer.modified(s) for s in sheets} == {"2023-02-03"}
+    theme = next(t for t in catalogue.themes if t in catalogue.by_theme)
+    cover = composer.theme(theme)[0].html
+    assert "<dt>Publié le</dt><dd>3 février 2023</dd>" in cover
+
+
+def test_a_report_of_uncommitted_sheets_without_updated_has_no_invented_date(
+    tmp_path: Path,
+) -> None:
+    """Without Git and without ``updated`` there is no date to print: none is made up (the
+    build time would make every build differ)."""
+    from generator.reports.build import _Composer
+
+    root = tmp_path / "repo"
+    for name in ("content", "projects", "theme"):
+        shutil.copytree(ROOT / name, root / name)
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    for sheet in (root / "projects").glob("*.md"):
+        text = sheet.read_text("utf-8")
+        sheet.write_text(re.sub(r"^updated: .*\n", "", text, flags=re.M), "utf-8")
+    catalogue, bodies, assets = load(root)
+    composer = _Composer(catalogue, bodies, assets, root / "theme")
+    assert {composer.modified(s) for s in catalogue.projects.values()} == {""}

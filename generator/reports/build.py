@@ -15,7 +15,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import multiprocessing
 import os
 import posixpath
 import re
@@ -42,6 +41,7 @@ from ..french import (
     volume_label,
 )
 from ..messages import say
+from ..processes import preloaded_context, stop_preloaded
 from ..read.yamlsource import guess_field
 from ..templates import environment
 from ..urls import media_url
@@ -98,6 +98,14 @@ CONTENTS_CHARS = 84
 """A contents entry's characters on one line, leaders and page number beside (10 pt)."""
 """Most documents in one PDF of a programme's compiled report; more make volumes (a
 volume of 50 sheets is about 150 pages and takes a worker a few hundred megabytes)."""
+WORKER_MODULES = [
+    "generator.reports.fork_server",  # first: the server ends with the build
+    "generator.reports.render",
+    "weasyprint",
+    "weasyprint.text.fonts",
+    "pydyf",
+]
+"""What the PDF workers' fork server imports once (:func:`~..processes.preloaded_context`)."""
 LIGHT_JOBS_PER_WORKER = 200
 """A worker rendering single documents is replaced after this many (its memory grows)."""
 _URL = re.compile(r"(?:https?|file|data):[^\s'\"<>;,)]+")
@@ -270,6 +278,15 @@ class _Composer:
         html = printed_lists(html)
         return prefix_anchors(html, anchor_prefix) if anchor_prefix else html
 
+    def modified(self, doc: Document) -> str:
+        """A content date for the PDF metadata and a report's « Publié le » (never the build
+        time: the output stays reproducible): a write-up's date; a sheet's last commit, else
+        its front matter's ``updated``, else "" (the pages say the same)."""
+        if isinstance(doc, Writeup):
+            return doc.meta.date.isoformat()
+        updated = self.catalogue.updated(doc)
+        return updated.isoformat() if updated else ""
+
     def image_url(self, doc: Document) -> str:
         if not isinstance(doc, Project) or doc.meta.image is None:
             return ""
@@ -286,7 +303,7 @@ class _Composer:
             credits=self.credits.of(doc),
             authors=self.authors(doc),
             keywords=self.keywords(doc),
-            modified=_modified(doc),
+            modified=self.modified(doc),
             example_link=lambda slug: self.site(urls.project(slug)),
         )
         return self.prepare(doc.pdf, doc.kind, doc.title, doc.source, html, (doc,))
@@ -423,7 +440,7 @@ class _Composer:
         volume = volume_label(number, count).capitalize()
         if volume:
             title += ", " + volume_label(number, count)
-        dates = [d for d in (_modified(doc) for doc in docs) if d]
+        dates = [d for d in (self.modified(doc) for doc in docs) if d]
         years = [w.meta.date.year for w in writeups]
         for project in projects:
             years += [project.meta.period.start, project.meta.period.end or 0]
@@ -556,13 +573,6 @@ class _Composer:
         if path not in self._file_digests:
             self._file_digests[path] = hashlib.sha256(path.read_bytes()).hexdigest()
         return self._file_digests[path]
-
-
-def _modified(doc: Document) -> str:
-    """A content date for the PDF metadata (never the build time: output stays reproducible)."""
-    if isinstance(doc, Writeup):
-        return doc.meta.date.isoformat()
-    return doc.meta.updated.isoformat() if doc.meta.updated else ""
 
 
 def build_reports(
@@ -718,8 +728,9 @@ def _render_all(
     if total:
         # Always in worker processes, even for one PDF: their memory and time are bounded
         # (start_pdf_worker, RenderJob.time_limit), which this process must not be.
-        # spawn: no fork of a process that may run threads (mkdocs serve, watchers).
-        context = multiprocessing.get_context("spawn")
+        # Never a fork of this process (it may run threads: mkdocs serve, watchers): the
+        # workers come from a clean fork server that has imported WeasyPrint once.
+        context = preloaded_context(WORKER_MODULES)
         light = [job for job in jobs if job.target not in heavy]
         heavy_jobs = [job for job in jobs if job.target in heavy]
         # Fresh workers for every batch (ProcessPoolExecutor's max_tasks_per_child can hang
@@ -729,17 +740,24 @@ def _render_all(
             for i in range(0, len(light), LIGHT_JOBS_PER_WORKER * count)
         ]
         batches += [heavy_jobs[i : i + count] for i in range(0, len(heavy_jobs), count)]
-        for batch in batches:
-            with ProcessPoolExecutor(
-                max_workers=min(count, len(batch)), mp_context=context, initializer=start_pdf_worker
-            ) as pool:
-                futures = {pool.submit(render_job, job): job for job in batch}
-                for future in as_completed(futures):
-                    try:
-                        outcome = future.result()
-                    except BrokenProcessPool:  # killed by the system (memory), or crashed
-                        outcome = RenderOutcome(
-                            "the PDF worker stopped while making it (out of memory?)"
-                        )
-                    finished(futures[future], outcome)
+        try:
+            for batch in batches:
+                with ProcessPoolExecutor(
+                    max_workers=min(count, len(batch)),
+                    mp_context=context,
+                    initializer=start_pdf_worker,
+                ) as pool:
+                    futures = {pool.submit(render_job, job): job for job in batch}
+                    for future in as_completed(futures):
+                        try:
+                            outcome = future.result()
+                        except BrokenProcessPool:  # killed by the system (memory), or crashed
+                            outcome = RenderOutcome(
+                                "the PDF worker stopped while making it (out of memory?)"
+                            )
+                        finished(futures[future], outcome)
+        except BaseException:
+            stop_preloaded(at_once=True)
+            raise
+        stop_preloaded()
     return outcomes
