@@ -34,9 +34,11 @@ from generator.json_schemas import _EditorSchema as _schemas
 _schemas.field_title_should_be_set
 # Python-Markdown calls its processors' and extensions' protocol (generator/render/gfm_*)
 from generator.render.gfm_extension import GfmExtension as _gfm
+
 _gfm.extendMarkdown, _.makeExtension, _.test, _.lastChild, _.RE
 # read by theme/print/programme.html
 from generator.reports.build import _Subject as _subject
+
 _subject.kind_label, _subject.more_facts
 
 # JSON-LD of a document as text: tests/test_exports.py (the pages add breadcrumbs and dates to json_ld_data)
@@ -44,3 +46,7 @@ from generator.linked_data import json_ld
 
 json_ld
 _.thumbnail  # PdfLink.thumbnail, read by the templates (the download block)
+
+_.bytecode_cache  # jinja2.Environment.bytecode_cache, set by the plugin (CompiledTemplates)
+_.load_bytecode  # jinja2.BytecodeCache hooks, called by Jinja
+_.dump_bytecode

@@ -98,9 +98,9 @@ def _walk(
     except OSError:
         return
     for entry in entries:
-        path = Path(entry.path)
         try:
             if entry.is_dir():
+                path = Path(entry.path)  # folders only: a Path per file was half the walk
                 if entry.name in SKIPPED_FOLDERS or path.resolve() in skip or _is_site(path):
                     continue
                 _walk(path, skip, f"{prefix}{entry.name}/", out, seen)

@@ -222,6 +222,23 @@ class Catalogue:
                 found[doc.url] = dates
         return found
 
+    def inherit_history(self, older: Catalogue, changed: list[Project | Writeup]) -> None:
+        """Take ``older``'s commit dates instead of asking Git again (the preview's quick
+        pass, :func:`generator.loader.reload_documents`: ``git log`` took 0.3 s at 5,000
+        sheets, and resolving every document's path 0.2 s more). The same commits give
+        the same dates; only the ``changed`` documents are looked up again."""
+        if "history" not in older.__dict__:
+            return  # never asked: this catalogue asks when it needs them
+        history = older.history
+        by_url = dict(older._history_by_url)
+        for doc in changed:
+            by_url.pop(doc.url, None)
+            dates = history.get(doc.path.resolve())
+            if dates is not None:
+                by_url[doc.url] = dates
+        self.__dict__["history"] = history
+        self.__dict__["_history_by_url"] = by_url
+
     def published(self, doc: Project | Writeup) -> dt.date | None:
         """The day the document was first committed; None without Git history."""
         dates = self._history_by_url.get(doc.url)

@@ -10,6 +10,7 @@ before the links to them), and the forked reader works on the same run.
 
 from __future__ import annotations
 
+import copy
 import multiprocessing
 import os
 import re
@@ -657,6 +658,66 @@ def _fork_is_safe() -> bool:
         and threading.active_count() == 1
         and "fork" in multiprocessing.get_all_start_methods()
     )
+
+
+def _fresh_copy(project: Project) -> Project:
+    """A sheet as it was read, before :func:`build_catalogue` listed who presents it
+    (``copy.copy``: ``dataclasses.replace`` took 0.4 s for 5,000 sheets)."""
+    fresh = copy.copy(project)
+    fresh.cited_by = []
+    return fresh
+
+
+def reload_documents(catalogue: Catalogue, files: list[Path]) -> LoadResult:
+    """``catalogue`` with the sheets and write-ups at ``files`` read again (or added).
+
+    The preview's quick pass (:mod:`generator.preview_update`): each file is read and
+    validated as :func:`load_catalogue` would, against the registries and documents the
+    catalogue knows; what only the whole corpus can tell (a slug given twice, the
+    editorial pages' links) is left to the full build that follows. No catalogue when a
+    file has an error, or is a draft (the full build shows those).
+    """
+    settings = catalogue.settings
+    run = _Run(settings)
+    run.context.organisations = set(catalogue.organisations)
+    run.context.programmes = set(catalogue.programmes)
+    run.context.themes = set(catalogue.themes)
+    project_files = [f for f in files if f.parent == settings.projects_dir]
+    writeup_files = [f for f in files if f.parent == settings.writeups_dir]
+    if len(project_files) + len(writeup_files) != len(files) or any(map(is_draft, files)):
+        return LoadResult(None, [])
+    drafts = {slug for slug, p in catalogue.projects.items() if p.meta.draft}
+    run.context.projects = (set(catalogue.projects) - drafts) | {f.stem for f in project_files}
+    run.context.drafts = {"projects": drafts}
+    known: list[Project | Writeup] = [*catalogue.projects.values(), *catalogue.writeups.values()]
+    run._pages = {str(d.path) for d in known}
+    run._pages |= {str(f) for f in files} | {
+        str(settings.content_dir / section / "index.md") for section in GENERATED_SECTIONS
+    }
+    loaded = [*run.load_projects(project_files), *run.load_writeups(writeup_files)]
+    if run.diagnostics.errors or any(isinstance(d, DraftStub) for d in loaded):
+        return LoadResult(None, run.diagnostics.sorted())
+    projects = {p.slug: p for p in catalogue.projects.values()}
+    writeups = {w.slug: w for w in catalogue.writeups.values()}
+    for doc in loaded:
+        if isinstance(doc, Project):
+            projects[doc.slug] = doc
+        elif isinstance(doc, Writeup):
+            writeups[doc.slug] = doc
+    fresh = build_catalogue(
+        settings,
+        list(catalogue.organisations.values()),
+        list(catalogue.programmes.values()),
+        list(catalogue.themes.values()),
+        # copies: build_catalogue fills in what a document cites and is cited by
+        [_fresh_copy(p) for p in projects.values()],
+        [copy.copy(w) for w in writeups.values()],
+    )
+    fresh.inherit_history(catalogue, [d for d in loaded if isinstance(d, Project | Writeup)])
+    fresh.editorial_pages = catalogue.editorial_pages
+    fresh.barometers = catalogue.barometers
+    fresh.incomplete_drafts = catalogue.incomplete_drafts
+    return LoadResult(fresh, run.diagnostics.sorted())
 
 
 def load_catalogue(settings: Settings) -> LoadResult:

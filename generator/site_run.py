@@ -77,6 +77,15 @@ class SiteRun:
         self.search: IndexingRun | None = None
         self.site: PreparedSite | None = None
         self.render_started = 0.0
+        self._published_elsewhere: set[str] | None = None
+
+    @classmethod
+    def of(cls, settings: Settings, site: PreparedSite) -> SiteRun:
+        """A run of a site already prepared (the preview's quick pass): no search index,
+        no PDFs, nothing for :meth:`finish` to do but the pages."""
+        run = cls(settings, pdfs=False)
+        run.site = site
+        return run
 
     def prepare(self) -> PreparedSite:
         """Content, pages and PDFs; the search index starts on another core meanwhile.
@@ -125,9 +134,14 @@ class SiteRun:
         return is_page or source is None or str(Path(source).resolve()) not in self._elsewhere()
 
     def _elsewhere(self) -> set[str]:
-        site = self.prepared
-        reports = [r.source for r in (site.reports or {}).values()]
-        return {str(Path(p).resolve()) for p in [*site.plan.assets.values(), *reports]}
+        """The files published at another address (resolved once per run: it was asked
+        for each file of ``content/``, 0.6 s of a preview's quick pass at 5,000 sheets)."""
+        if self._published_elsewhere is None:
+            site = self.prepared
+            reports = [r.source for r in (site.reports or {}).values()]
+            paths = [*site.plan.assets.values(), *reports]
+            self._published_elsewhere = {str(Path(p).resolve()) for p in paths}
+        return self._published_elsewhere
 
     def generated(self) -> tuple[dict[str, str], dict[str, Path]]:
         """The generated pages (source URI -> a stub whose HTML :meth:`page_html` gives)

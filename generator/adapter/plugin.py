@@ -18,7 +18,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
@@ -33,6 +33,8 @@ from ..site_folder import ensure_engine_may_empty
 from ..site_run import SiteRun, licence_meta
 from .config import CONFIG_SCHEME, options_of, render_as_github, settings_of
 from .preview import Preview, failure_message
+from .quick_pass import QuickPreview
+from .site_files import site_files
 
 log = logging.getLogger("mkdocs.plugins.programme")
 
@@ -46,6 +48,7 @@ class ProgrammePlugin(BasePlugin):  # type: ignore[type-arg, no-untyped-call]
         self.nav_pages: set[int] = set()
         self.watched: list[Path] = []
         self.preview = Preview()
+        self.quick = QuickPreview()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -67,6 +70,9 @@ class ProgrammePlugin(BasePlugin):  # type: ignore[type-arg, no-untyped-call]
             raise PluginError(str(error)) from error
         settings = settings_of(config, options, self.serving)
         self.watched = settings.watched  # known before reading: a failed first build watches
+        if self.serving and (run := self.quick.start(settings, config)) is not None:
+            self.run = run  # only the edited documents' pages (generator/preview_update.py)
+            return config
         self.run = SiteRun(settings, options.makes_pdfs(self.serving))
         try:
             site = self.run.prepare()
@@ -81,17 +87,7 @@ class ProgrammePlugin(BasePlugin):  # type: ignore[type-arg, no-untyped-call]
         if self.preview.showing:
             return Files([])
         assert self.run is not None
-        for file in list(files):
-            if not self.run.publishes(
-                file.src_uri, file.abs_src_path, file.is_documentation_page()
-            ):
-                files.remove(file)
-        pages, published = self.run.generated()
-        for uri, stub in pages.items():
-            files.append(File.generated(config, uri, content=stub))
-        for url, source in published.items():
-            files.append(File.generated(config, url, abs_src_path=str(source)))
-        return files
+        return self.quick.files(site_files(self.run, files, config))
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         self.nav_pages = {id(page) for page in nav.pages}
@@ -100,6 +96,7 @@ class ProgrammePlugin(BasePlugin):  # type: ignore[type-arg, no-untyped-call]
     def on_env(
         self, env: jinja2.Environment, config: MkDocsConfig, files: Files
     ) -> jinja2.Environment:
+        env.bytecode_cache = self.quick.compiled
         env.globals["pk_cached"] = FragmentCache()
         env.globals["pk_slot"] = SLOT
         return env
@@ -138,25 +135,27 @@ class ProgrammePlugin(BasePlugin):  # type: ignore[type-arg, no-untyped-call]
         return context
 
     def on_post_build(self, config: MkDocsConfig) -> None:
-        if self.preview.write(Path(config.site_dir)):
+        run, self.run = self.run, None
+        gc.unfreeze()
+        if self.quick.finish() or self.preview.write(Path(config.site_dir)):
             return
-        assert self.run is not None
+        assert run is not None
         try:
-            self.run.finish(Path(config.site_dir))
+            run.finish(Path(config.site_dir))
         except (SearchIndexError, OSError) as error:
             raise PluginError(failure_message(error)) from error
-        finally:
-            self.run = None
-            gc.unfreeze()
+        self.quick.built(run.site)
         self.preview.built(Path(config.site_dir))
 
     def on_build_error(self, *, error: Exception | None) -> None:
         gc.unfreeze()
+        self.quick.failed(error)
         if self.run is not None:
             self.run.cancel()
             self.run = None
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> Any:
+        self.quick.follow_up.server = server
         return self.preview.attach(server, self.watched)
 
 

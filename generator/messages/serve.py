@@ -80,3 +80,17 @@ entry(
 )
 entry("serve-machine", "text", "machine : {detail}", "environment: {detail}")
 entry("serve-index-recherche", "text", "index de recherche : {detail}", "search index: {detail}")
+entry(
+    "serve-rapide",
+    "text",
+    "aperçu rapide : {pages} page(s) refaite(s) ({names}) ; les listes et la recherche "
+    "suivent dans un instant",
+    "quick preview: {pages} page(s) made again ({names}); the listings and the search follow "
+    "in a moment",
+)
+entry(
+    "serve-rapide-echec",
+    "text",
+    "aperçu rapide impossible ({detail}) : tout le site est reconstruit",
+    "quick preview failed ({detail}): the whole site is built again",
+)

