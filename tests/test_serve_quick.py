@@ -9,6 +9,7 @@ the browser test drives Debian's chromium through Playwright at phone width.
 
 from __future__ import annotations
 
+import importlib.util
 import re
 import time
 from pathlib import Path
@@ -38,11 +39,14 @@ def _main(page: str) -> str:
     return re.sub(r"127\.0\.0\.1:\d+", "127.0.0.1:PORT", page)
 
 
+@pytest.mark.parametrize("engine", ["mkdocs", "properdocs"])
 def test_an_edit_and_a_new_sheet_are_served_quickly_then_the_listings_follow(
-    tmp_path: Path,
+    tmp_path: Path, engine: str
 ) -> None:
+    if importlib.util.find_spec(engine) is None:
+        pytest.skip(f"{engine} is not installed (pip install -e '.[dev]')")
     root = _example(tmp_path)
-    with serving(root) as preview:
+    with serving(root, engine) as preview:
         assert SHEET_TITLE in preview.get(SHEET_URL)[1]
         _edit(
             root, SHEET, 'title: "Exemple fictif : des puits', 'title: "Exemple fictif : les puits'
@@ -70,7 +74,7 @@ def test_an_edit_and_a_new_sheet_are_served_quickly_then_the_listings_follow(
     assert terminal.count("aperçu rapide : 1 page(s) refaite(s)") >= 2, terminal[-3000:]
     assert "Traceback" not in terminal
     # the same files, previewed afresh: the same pages
-    with serving(root) as fresh:
+    with serving(root, engine) as fresh:
         again = {path: _main(fresh.get(path)[1]) for path in served}
     assert again == served
     print(f"edit served after {took:.2f} s, new sheet after {made:.2f} s")

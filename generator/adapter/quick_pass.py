@@ -180,14 +180,15 @@ class QuickPreview:
         if quick is None:
             return None
         self.memory = memory  # until this pass has put its pages in place (finish())
-        self.follow_up.cancel()
         self.current = QuickPass(quick, config)
-        for item in quick.site.warnings:
-            content_log.warning(item.as_text())
         config.nav = quick.site.plan.nav
         config.extra["pk_licence"] = licence_meta(settings.site_licence)
-        names = ", ".join(quick.snapshot.changed[:3])
-        log.info(text("serve-rapide", pages=len(quick.pages), names=names))
+        if quick.pages:  # else nothing changed: the full build asked for, if any, stays due
+            self.follow_up.cancel()
+            for item in quick.site.warnings:
+                content_log.warning(item.as_text())
+            names = ", ".join(quick.snapshot.changed[:3])
+            log.info(text("serve-rapide", pages=len(quick.pages), names=names))
         return SiteRun.of(settings, quick.site)
 
     def files(self, files: Files) -> Files:
@@ -202,7 +203,8 @@ class QuickPreview:
             return False
         quick.finish()
         self.memory = PreviewMemory(quick.quick.site, quick.snapshot, quick.quick.sources)
-        self.follow_up.schedule()
+        if quick.quick.pages:
+            self.follow_up.schedule()
         return True
 
     def built(self, site: PreparedSite | None) -> None:
