@@ -60,6 +60,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from serve_preview import PreviewRun, measure_preview  # noqa: E402
+from serve_preview import table as preview_table  # noqa: E402
+
 from generator.demo import generate_corpus  # noqa: E402
 from generator.owned_folders import FolderNotOurs, ensure_replaceable  # noqa: E402
 
@@ -632,6 +635,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--pdf-sizes", default=None, help="sizes at which PDFs are measured (default: every size)"
     )
+    parser.add_argument(
+        "--serve-sizes",
+        default=None,
+        help="sizes at which the preview is measured in chromium (default: those of 1,000 "
+        "sheets and more; 'none' for none)",
+    )
     parser.add_argument("--keep", action="store_true", help="keep the work folder")
     args = parser.parse_args(argv)
     sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
@@ -649,10 +658,19 @@ def main(argv: list[str] | None = None) -> int:
         raise SystemExit(f"error: {error}") from error
     work.mkdir(parents=True, exist_ok=True)
     (work / BENCH_MARKER).write_text("Work folder of bench/benchmark.py.\n", encoding="utf-8")
+    serve_sizes = (
+        [s for s in sizes if s >= 1000]
+        if args.serve_sizes is None
+        else [int(s.replace("_", "")) for s in args.serve_sizes.split(",") if s.strip().isdigit()]
+    )
     rows = []
+    previews: list[PreviewRun] = []
     try:
         for size in sizes:
             rows.append(measure(size, max(1, args.repeat), work, size in pdf_sizes))
+            if size in serve_sizes:
+                print(f"[{size}] the preview: edits to the browser", file=sys.stderr)
+                previews.append(measure_preview(work / f"corpus-{size}", size))
     finally:
         if not args.keep and args.work is None:
             shutil.rmtree(work, ignore_errors=True)
@@ -685,6 +703,15 @@ def main(argv: list[str] | None = None) -> int:
         "compresses text (JavaScript gzipped; Pagefind's index files and WebAssembly are "
         "stored compressed already).\n\n" + table(rows) + "\n" + details(rows) + "\n"
     )
+    if previews:
+        text += (
+            "\nThe preview (`mkdocs serve`, PDFs off), one run, from `bench/serve_preview.py`: "
+            "seconds from a save to what chromium shows on the sheet's page open at 390 px "
+            "(live reload), to a new sheet's page answering, and to the new sheet in the "
+            "sheets' listing (the full build that follows the quick pass).\n\n"
+            + preview_table(previews)
+            + "\n"
+        )
     args.output.write_text(text + kept_sections(args.output), encoding="utf-8")
     print(table(rows))
     print(details(rows))
