@@ -66,7 +66,11 @@ def body_links(body: str, first_line: int) -> Iterator[BodyLink]:
     Markdown shows them as text.
     """
     lines = [_blank_code_spans(line) for line in body.split("\n")]
-    definitions: dict[str, tuple[int, int, str]] = {}
+    # every definition of a name, not only the last: Markdown takes the last one, unless
+    # an HTML block left open (``<details>`` without its end) swallows the text after the
+    # first, which the build then takes; checking them all, ``check`` refuses whatever
+    # the build might use
+    definitions: dict[str, list[tuple[int, int, str]]] = {}
     in_fence = ""
     code_lines: set[int] = set()
     for index, text in enumerate(lines):
@@ -84,7 +88,8 @@ def body_links(body: str, first_line: int) -> Iterator[BodyLink]:
             continue
         match = _REFERENCE_DEF.match(text)
         if match:
-            definitions[match.group(1).strip().lower()] = (index, match.start(2), match.group(2))
+            name = match.group(1).strip().lower()
+            definitions.setdefault(name, []).append((index, match.start(2), match.group(2)))
     # inline links over the whole text (code lines blanked), placed by their offset
     scan = "\n".join("" if i in code_lines else line for i, line in enumerate(lines))
     starts = [0]
@@ -98,10 +103,9 @@ def body_links(body: str, first_line: int) -> Iterator[BodyLink]:
         if index in code_lines or ("][" not in text and "<" not in text):
             continue
         for match in _REFERENCE_USE.finditer(text):
-            found = definitions.get(match.group(2).strip().lower())
-            if found and match.group(1) == "!":
-                def_index, column, url = found
-                yield BodyLink(first_line + def_index, column + 1, url, True)
+            if match.group(1) == "!":
+                for def_index, column, url in definitions.get(match.group(2).strip().lower(), ()):
+                    yield BodyLink(first_line + def_index, column + 1, url, True)
         for match in _HTML_ATTR.finditer(text):
             tag, attr = match.group(1).lower(), match.group(2).lower()
             value = next(group for group in (3, 4, 5) if match.group(group) is not None)
@@ -111,8 +115,9 @@ def body_links(body: str, first_line: int) -> Iterator[BodyLink]:
                 match.group(value),
                 not (tag == "a" and attr == "href"),
             )
-    for def_index, column, url in definitions.values():
-        yield BodyLink(first_line + def_index, column + 1, url, False)
+    for found in definitions.values():
+        for def_index, column, url in found:
+            yield BodyLink(first_line + def_index, column + 1, url, False)
 
 
 def link_problem(
