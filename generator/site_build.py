@@ -24,7 +24,14 @@ from .progress import ProgressBar
 from .render.page_specs import DocumentFeed, PdfLink, SitePlan
 from .render.pdf_pages import page_count
 from .render.site_plan import plan_site
-from .reports import MissingLibrary, ReportError, ReportFile, build_reports, describe
+from .reports import (
+    MissingLibrary,
+    ReportError,
+    ReportFault,
+    ReportFile,
+    build_reports,
+    describe,
+)
 from .reports.thumbnails import make_thumbnails
 from .settings import Settings
 
@@ -41,6 +48,11 @@ def timed(stage: str) -> Iterator[None]:
 
 class MachineError(Exception):
     """The machine lacks something the build needs: not a content error; says what to do."""
+
+
+class ProgramFault(MachineError):
+    """A bug of the generator itself stopped the build: neither the content nor the
+    machine; said as a bug to report, with what it was doing."""
 
 
 @dataclass
@@ -108,6 +120,8 @@ def add_reports(
             )
         except MissingLibrary as error:
             raise MachineError(str(error)) from error
+        except ReportFault as error:
+            raise ProgramFault(text("bogue-pdf", detail=str(error))) from error
         except OSError as error:  # content files were read by `check`: this is the cache
             raise MachineError(
                 text("cache-pdf-impossible", folder=cache_dir, reason=error.strerror)
@@ -124,9 +138,9 @@ def add_reports(
     rendered = sum(1 for r in reports.values() if r.rendered)
     log.info("PDF: %d rendered, %d from cache or attached", rendered, len(reports) - rendered)
     dates = {w.url: french_date(w.meta.date) for w in catalogue.writeups.values()}
-    dates.update(
-        {p.url: french_date(p.meta.updated) for p in catalogue.projects.values() if p.meta.updated}
-    )
+    for project in catalogue.projects.values():  # as its page and its PDF say (Git first)
+        if updated := catalogue.updated(project):
+            dates[project.url] = french_date(updated)
     environment = [describe(kind, sources) for kind, sources in made.environment.items()]
     with timed("thumbnails"):
         thumbnails, notes = first_pages(reports, cache_dir)

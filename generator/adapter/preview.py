@@ -22,7 +22,7 @@ from mkdocs.livereload import LiveReloadServer
 from ..diagnostics import ContentError
 from ..error_page import error_page, html_pages, write_error_site
 from ..messages import text
-from ..site_build import MachineError
+from ..site_build import MachineError, ProgramFault
 from .serve import (
     CORE_LOGGER,
     guard_preview_server,
@@ -39,6 +39,8 @@ content_log = logging.getLogger(f"{CORE_LOGGER}.content")
 
 def failure_message(error: Exception) -> str:
     """What stopped a build before (the machine) or after (the search index) MkDocs."""
+    if isinstance(error, ProgramFault):
+        return str(error)  # says it is a bug, and what to do
     if isinstance(error, MachineError):
         return text("serve-machine", detail=str(error))
     return text("serve-index-recherche", detail=str(error))

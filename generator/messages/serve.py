@@ -94,3 +94,11 @@ entry(
     "aperçu rapide impossible ({detail}) : tout le site est reconstruit",
     "quick preview failed ({detail}): the whole site is built again",
 )
+entry(
+    "bogue-pdf",
+    "text",
+    "erreur interne du générateur (un bogue, pas une erreur du contenu ni de la machine) en "
+    "faisant un PDF : {detail} ; signalez-la avec ce message et la version du générateur",
+    "internal error of the generator (a bug, neither a content error nor the machine's) while "
+    "making a PDF: {detail}; please report it with this message and the generator's version",
+)

@@ -125,6 +125,11 @@ class ReportFailure:
     code: str = "pdf-non-fait"
 
 
+class ReportFault(Exception):
+    """A PDF could not be made because of a bug in the generator's own code: not the
+    document's fault, said as such (with the document it was making)."""
+
+
 class ReportError(Exception):
     """PDFs could not be made; one :class:`ReportFailure` per cause, each said once."""
 
@@ -649,6 +654,13 @@ def build_reports(
         progress,
         frozenset(str(entry(i)) for i in todo.values() if i.kind in COLLECTION_KINDS),
     )
+    faults = [
+        f"{item.source}: {outcome.problem}"
+        for item in todo.values()
+        if (outcome := outcomes[str(entry(item))]).fault
+    ]
+    if faults:
+        raise ReportFault("; ".join(faults))
     environment: dict[str, list[str]] = {"cache-damaged": damaged} if damaged else {}
     for item in todo.values():
         for kind in outcomes[str(entry(item))].environment:

@@ -10,6 +10,7 @@ import logging
 import mimetypes
 import signal
 import threading
+import traceback
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -110,6 +111,8 @@ class RenderOutcome:
     """None when the PDF was written; else why not (caused by the document or the theme)."""
     environment: tuple[str, ...] = ()
     """Kinds of environment notes WeasyPrint raised (:mod:`.environment`): never a failure."""
+    fault: bool = False
+    """The problem is a bug of the generator's own code (raised there), not the document's."""
 
 
 class _Capture(logging.Handler):
@@ -250,4 +253,16 @@ def render_job(job: RenderJob) -> RenderOutcome:
             tuple(capture.environment),
         )
     except Exception as error:  # a worker reports; the parent raises ReportError
-        return RenderOutcome(f"{type(error).__name__}: {error}", tuple(capture.environment))
+        return RenderOutcome(
+            f"{type(error).__name__}: {error}", tuple(capture.environment), _raised_by_us(error)
+        )
+
+
+_PACKAGE = str(Path(__file__).resolve().parent.parent) + "/"
+
+
+def _raised_by_us(error: BaseException) -> bool:
+    """Whether ``error`` was raised in the generator's own code (a bug to report), not in
+    WeasyPrint or a library it calls on the document's behalf."""
+    frames = traceback.extract_tb(error.__traceback__)
+    return bool(frames) and str(Path(frames[-1].filename).resolve()).startswith(_PACKAGE)
