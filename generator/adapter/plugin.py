@@ -156,7 +156,7 @@ class ProgrammePlugin(BasePlugin):  # type: ignore[type-arg, no-untyped-call]
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> Any:
         self.quick.follow_up.server = server
-        return self.preview.attach(server, self.watched)
+        return self.preview.attach(server, self.watched, self.quick.forget)
 
 
 def _no_markdown(page: Page, config: MkDocsConfig, files: Files) -> None:

@@ -126,16 +126,21 @@ class Preview:
         if self.serving:
             self.site_pages = html_pages(site_dir)
 
-    def attach(self, server: LiveReloadServer, watched: list[Path]) -> LiveReloadServer:
+    def attach(
+        self, server: LiveReloadServer, watched: list[Path], shown: Callable[[], None]
+    ) -> LiveReloadServer:
         """``on_serve``: the folders watched besides ``docs_dir`` (sheets, theme); rebuilds
-        that fail end on the error page; 404 pages reload too."""
+        that fail end on the error page (and call ``shown``: the site served is no longer
+        the last one built); 404 pages reload too."""
         for folder in watched:
             server.watch(str(folder))
-        keep_serving(server, functools.partial(self._show_failure, Path(server.root)))
+        keep_serving(server, functools.partial(self._show_failure, Path(server.root), shown))
         reload_error_pages(server)
         return server
 
-    def _show_failure(self, site_dir: Path, notes: list[str], error: Exception) -> None:
+    def _show_failure(
+        self, site_dir: Path, shown: Callable[[], None], notes: list[str], error: Exception
+    ) -> None:
         """A rebuild raised: the error page, with the content's problems when that is what
         stopped it (``serve --clean`` builds as ``build`` does), else what was said."""
         cause: BaseException | None = error
@@ -146,4 +151,5 @@ class Preview:
         else:
             page = error_page([], notes, self.site_name)
         write_error_site(site_dir, page, self.site_pages)
+        shown()
         content_log.error(text("serve-echec-affiche"))

@@ -212,6 +212,12 @@ class QuickPreview:
         if site is not None and self.snapshot is not None:
             self.memory = PreviewMemory.of_full_build(site, self.snapshot)
 
+    def forget(self) -> None:
+        """The preview serves something else than the last site built (the error page of a
+        build that failed before the plugin ran: ``mkdocs.yml`` unreadable): the next build
+        is whole."""
+        self.memory = None
+
     def failed(self, error: Exception | None) -> None:
         """``on_build_error`` (also called with None when a build starts)."""
         if self.current is not None:
