@@ -3,7 +3,7 @@
 Each is named by a SHA-256 of what it holds, so an old one is never wrong, only unused. A
 file is marked as used (its modification time) at most once a day; the first time a process
 writes into a folder, the files of that folder nobody used for :data:`PRUNE_AFTER_DAYS` days
-are removed, as the PDF cache does (``generator/reports/cache.py``). Only names this cache
+are removed, as the PDF cache's are (:mod:`generator.cache_pruning`). Only names this cache
 gives (64 hex digits and the folder's suffix, or a worker's ``.tmp-`` file) are removed.
 """
 
@@ -15,8 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
-PRUNE_AFTER_DAYS = 30
-"""As the PDF cache (generator/reports/cache.py, which this output may not import)."""
+from ..cache_pruning import remove_unused
 
 _DAY = 86400
 _pruned: set[str] = set()
@@ -48,19 +47,9 @@ def prune(folder: Path, suffix: str, now: float | None = None) -> list[Path]:
     if str(folder) in _pruned and now is None:
         return []
     _pruned.add(str(folder))
-    now = time.time() if now is None else now
-    ours = re.compile(rf"^(?:[0-9a-f]{{64}}|\.tmp-.*){re.escape(suffix)}$")
-    removed: list[Path] = []
-    try:
-        names = sorted(os.listdir(folder))
-    except OSError:
-        return removed
-    for name in names:
-        path = folder / name
-        try:
-            if ours.match(name) and path.stat().st_mtime < now - PRUNE_AFTER_DAYS * _DAY:
-                path.unlink()
-                removed.append(path)
-        except OSError:
-            continue
-    return removed
+    ours = re.compile(rf"^[0-9a-f]{{64}}{re.escape(suffix)}$")
+    return remove_unused(
+        folder,
+        lambda name, path: path.stat().st_mtime if ours.match(name) else None,
+        time.time() if now is None else now,
+    )

@@ -8,8 +8,8 @@ build says so once.
 
 Pruning: after each build that made its PDFs, entries that this build did not use and that
 no build has used for :data:`PRUNE_AFTER_DAYS` days are removed (each use touches the
-checksum file), and so are the temporary files of workers that were killed, after a day.
-Only files named as this cache names them are ever removed.
+checksum file), and so are the temporary files of workers that were killed, after a day
+(:mod:`generator.cache_pruning`). Only files named as this cache names them are removed.
 """
 
 from __future__ import annotations
@@ -21,9 +21,9 @@ import tempfile
 import time
 from pathlib import Path
 
-PRUNE_AFTER_DAYS = 30
+from ..cache_pruning import PRUNE_AFTER_DAYS, modified, remove_unused
+
 _ENTRY = re.compile(r"^([0-9a-f]{64})\.(pdf|sha256)$")
-_TEMPORARY = re.compile(r"^\.tmp-[^/]*\.(pdf|sha256)$")
 
 
 def checksum_path(entry: Path) -> Path:
@@ -64,32 +64,14 @@ def is_valid(entry: Path) -> bool | None:
 
 def prune(cache_dir: Path, used: set[str], now: float | None = None) -> list[Path]:
     """Remove entries not in ``used`` (keys) and unused for :data:`PRUNE_AFTER_DAYS` days."""
-    now = time.time() if now is None else now
-    limit = now - PRUNE_AFTER_DAYS * 86400
-    removed: list[Path] = []
-    try:
-        names = sorted(os.listdir(cache_dir))
-    except OSError:
-        return removed
-    for name in names:
-        path = cache_dir / name
+
+    def last_use(name: str, path: Path) -> float | None:
         match = _ENTRY.match(name)
-        try:
-            if match and match.group(1) not in used:
-                last_use = max(path.stat().st_mtime, _mtime(checksum_path(path)))
-                if last_use < limit:
-                    path.unlink()
-                    removed.append(path)
-            elif _TEMPORARY.match(name) and path.stat().st_mtime < now - 86400:
-                path.unlink()
-                removed.append(path)
-        except OSError:
-            continue
-    return removed
+        if match is None or match.group(1) in used:
+            return None
+        return max(path.stat().st_mtime, modified(checksum_path(path)))
+
+    return remove_unused(cache_dir, last_use, time.time() if now is None else now)
 
 
-def _mtime(path: Path) -> float:
-    try:
-        return path.stat().st_mtime
-    except OSError:
-        return 0.0
+__all__ = ["PRUNE_AFTER_DAYS", "checksum_path", "is_valid", "prune", "write_entry"]

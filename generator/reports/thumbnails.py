@@ -3,7 +3,7 @@
 Rendered with PDFium (pypdfium2's wheels carry it: no poppler or other system library) and
 encoded with Pillow. A thumbnail is named by the SHA-256 of its PDF's bytes and kept in
 ``<cache>/thumbnails/``, so each is made once; like the PDF cache, thumbnails no build has
-used for :data:`~generator.reports.cache.PRUNE_AFTER_DAYS` days are removed.
+used for :data:`~generator.cache_pruning.PRUNE_AFTER_DAYS` days are removed.
 
 Cost, measured on 40 sheet PDFs of the demo corpus (one run, 3 December 2026): 3 ms to draw
 a first page at 240 px, 8 ms more to encode it with WebP ``method=4``, 3 ms with
@@ -24,8 +24,8 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
+from ..cache_pruning import remove_unused
 from ..processes import die_with_parent
-from .cache import PRUNE_AFTER_DAYS
 
 WIDTH = 240
 """Pixels: twice the 120 px the pages show, for sharp screens; about 10 KB each."""
@@ -130,19 +130,8 @@ def first_page_webp(pdf: Path, width: int = WIDTH) -> bytes:
 
 def prune_thumbnails(cache_dir: Path, used: set[Path], now: float | None = None) -> None:
     """Remove thumbnails not in ``used`` that no build has used for the pruning delay."""
-    now = time.time() if now is None else now
-    folder = cache_dir / FOLDER
-    try:
-        names = sorted(os.listdir(folder))
-    except OSError:
-        return
-    limit = now - PRUNE_AFTER_DAYS * 86400
-    for name in names:
-        path = folder / name
-        try:
-            if (_NAME.match(name) and path not in used and path.stat().st_mtime < limit) or (
-                name.startswith(".tmp-") and path.stat().st_mtime < now - 86400
-            ):
-                path.unlink()
-        except OSError:
-            continue
+
+    def last_use(name: str, path: Path) -> float | None:
+        return path.stat().st_mtime if _NAME.match(name) and path not in used else None
+
+    remove_unused(cache_dir / FOLDER, last_use, time.time() if now is None else now)
