@@ -77,6 +77,17 @@ def backend(example_repo: Path) -> Iterator[str]:
         server.wait(timeout=10)
 
 
+@pytest.fixture
+def check_url(example_repo: Path) -> Iterator[str]:
+    """The check server of ``make edit`` for ``example_repo``; yields its address."""
+    checks = decap_checks.serve(example_repo, port=0)
+    try:
+        yield f"http://127.0.0.1:{checks.server_address[1]}/check"
+    finally:
+        checks.shutdown()
+        checks.server_close()
+
+
 class Editor:
     """The admin page, with its requests watched."""
 
@@ -164,11 +175,9 @@ def _model_order(keys: list[str], model: Any) -> list[str]:
 
 
 def test_sheet_and_write_up_created_through_the_forms_pass_check(
-    example_repo: Path, backend: str
+    example_repo: Path, backend: str, check_url: str
 ) -> None:
     (example_repo / "ruche.png").write_bytes(PNG)
-    checks = decap_checks.serve(example_repo, port=0)
-    check_url = f"http://127.0.0.1:{checks.server_address[1]}/check"
     with (
         launch_browser("the browser tests of the editor cannot run") as browser,
         serve(example_repo / "content") as base,
@@ -210,8 +219,6 @@ def test_sheet_and_write_up_created_through_the_forms_pass_check(
         page.wait_for_timeout(500)  # the image is written with the sheet
         assert editor.outside == []
         assert editor.refusals == []  # the checker found nothing to refuse
-    checks.shutdown()
-    checks.server_close()
 
     meta = yaml.safe_load(sheet.read_text(encoding="utf-8").split("---\n")[1])
     assert meta["lead"] == "cfsi"
@@ -312,11 +319,9 @@ def test_without_the_editor_files_admin_says_how_to_get_them(tmp_path: Path) -> 
 
 
 def test_the_checkers_rules_a_form_cannot_say_refuse_the_save_in_french(
-    example_repo: Path, backend: str
+    example_repo: Path, backend: str, check_url: str
 ) -> None:
     set_language("fr")  # as `edit` speaks unless --lang en (the tests run in English)
-    checks = decap_checks.serve(example_repo, port=0)
-    check_url = f"http://127.0.0.1:{checks.server_address[1]}/check"
     try:
         with (
             launch_browser("the browser tests of the editor cannot run") as browser,
@@ -342,8 +347,6 @@ def test_the_checkers_rules_a_form_cannot_say_refuse_the_save_in_french(
                 page.wait_for_timeout(100)
             assert editor.outside == []
     finally:
-        checks.shutdown()
-        checks.server_close()
         set_language("en")
     (said,) = editor.refusals
     assert said.startswith("Le vérificateur refuse l’enregistrement")
