@@ -60,7 +60,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from serve_preview import PreviewRun, measure_preview  # noqa: E402
+from serve_preview import PreviewRun, launch_chromium, measure_preview  # noqa: E402
 from serve_preview import table as preview_table  # noqa: E402
 
 from generator.demo import generate_corpus  # noqa: E402
@@ -335,15 +335,7 @@ def fetched_by_browser(
     fetched: dict[str, tuple[int, int]] = {}
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(
-                executable_path="/usr/bin/chromium",
-                args=[
-                    "--no-sandbox",
-                    "--disable-gpu",
-                    "--disable-background-networking",
-                    "--disable-component-update",
-                ],
-            )
+            browser = launch_chromium(playwright)
             page = browser.new_page()
 
             def on_response(response: object) -> None:

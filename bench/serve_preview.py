@@ -37,6 +37,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
@@ -57,6 +58,20 @@ class PreviewRun:
     listing_after: float
     builds: list[float]
     """Every build's time from the terminal (the first, the quick passes, the full ones)."""
+
+
+def launch_chromium(playwright: Any) -> Any:
+    """Debian's chromium, headless, as every browser measurement of the benchmark starts it
+    (no downloads work on this machine: Playwright's own browsers are not used)."""
+    return playwright.chromium.launch(
+        executable_path="/usr/bin/chromium",
+        args=[
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+        ],
+    )
 
 
 def _port() -> int:
@@ -114,15 +129,7 @@ def measure_preview(corpus: Path, size: int) -> PreviewRun:
         _until(answers)
         first = time.monotonic() - started
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(
-                executable_path="/usr/bin/chromium",
-                args=[
-                    "--no-sandbox",
-                    "--disable-gpu",
-                    "--disable-background-networking",
-                    "--disable-component-update",
-                ],
-            )
+            browser = launch_chromium(playwright)
             page = browser.new_context(viewport={"width": 390, "height": 844}).new_page()
             page.goto(f"http://127.0.0.1:{port}{url}")
             page.wait_for_selector("h1")

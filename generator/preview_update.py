@@ -144,7 +144,8 @@ def _quick_site(settings: Settings, memory: PreviewMemory, snapshot: Snapshot) -
         planner.rendered.pop(url, None)
     made = start_rendering(jobs, planner.renderer_settings, lambda: planner.renderer, 1)
     planner.rendered.update(made.results())
-    pages = [planner.document_page(doc) for doc in changed]
+    for doc in changed:
+        planner.document_page(doc)  # the planner holds these pages only
     if planner.problems:
         return None  # the full build says them
     assets = {url: path for url, path in planner.assets.items() if previous.assets.get(url) != path}
@@ -155,6 +156,6 @@ def _quick_site(settings: Settings, memory: PreviewMemory, snapshot: Snapshot) -
         [],
         planner.rendered,
     )
-    uris = sorted(uri for uri, spec in planner.pages.items() if spec in pages)
+    uris = sorted(planner.pages)
     quick = PreparedSite(catalogue, plan, loaded.warnings, None, site.environment)
     return QuickSite(quick, uris, snapshot, assets, sources)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 import socket
 import struct
 import subprocess
@@ -22,6 +23,15 @@ WRITEUP = "content/comptes-rendus/caac-cooperer-autrement.md"
 ORGANISATIONS = "content/_data/organisations.yml"
 PROGRAMMES = "content/_data/programmes.yml"
 THEMES = "content/_data/themes.yml"
+
+
+def example_site(root: Path) -> Path:
+    """A copy of the bundled example site at ``root`` (content, sheets, theme, mkdocs.yml):
+    one to edit, build or serve."""
+    for name in ("content", "projects", "theme"):
+        shutil.copytree(ROOT / name, root / name)
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    return root
 
 
 def diagnostics(root: Path) -> list[Diagnostic]:

@@ -4,13 +4,11 @@ swallows the text after it)."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 from generator.read.body_links import body_links
 
-from .conftest import ROOT
-from .helpers import run_cli
+from .helpers import example_site, run_cli
 
 BODY = """Voir [le site][ref] et ![le schéma][img].
 
@@ -37,9 +35,7 @@ def test_check_refuses_the_first_definition_that_an_open_html_block_leaves_in_fo
     tmp_path: Path,
 ) -> None:
     root = tmp_path / "repo"
-    for name in ("content", "projects", "theme"):
-        shutil.copytree(ROOT / name, root / name)
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    example_site(root)
     sheet = root / "projects" / "exemple-puits-partages-segou.md"
     sheet.write_text(sheet.read_text("utf-8") + "\n" + BODY, "utf-8")
     done = run_cli("check", "--root", str(root))

@@ -7,7 +7,6 @@ from __future__ import annotations
 import fcntl
 import hashlib
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -19,7 +18,7 @@ import pytest
 from generator.site_folder import BUILDING_MARKER, SiteFolderError, install_site, lock_path
 
 from .conftest import ROOT
-from .helpers import run_cli
+from .helpers import example_site, run_cli
 from .optional_tools import missing, need_program
 
 
@@ -34,9 +33,7 @@ def tree(folder: Path) -> dict[str, str]:
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, dict[str, str]]:
     root = tmp_path_factory.mktemp("faults") / "repo"
-    for name in ("content", "projects", "theme"):
-        shutil.copytree(ROOT / name, root / name)
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    example_site(root)
     done = run_cli("build", "--root", str(root), timeout=300)
     assert done.returncode == 0, done.stderr
     site = root / "site"
@@ -206,9 +203,7 @@ def test_a_read_only_project_is_the_machine_and_says_what_to_do(tmp_path: Path) 
     if subprocess.run([unshare, "-r", "true"], capture_output=True).returncode != 0:
         missing("user namespaces are not available: cannot run a build without permissions")
     root = tmp_path / "repo"
-    for name in ("content", "projects", "theme"):
-        shutil.copytree(ROOT / name, root / name)
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    example_site(root)
     for path in [root, *root.rglob("*")]:
         os.chown(path, 65534, 65534, follow_symlinks=False)
         os.chmod(path, 0o555 if path.is_dir() else 0o444)

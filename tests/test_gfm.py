@@ -10,7 +10,6 @@ snippet, and random texts made of what editors type, must give the same structur
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import xml.etree.ElementTree as etree
 from collections.abc import Iterator
@@ -35,7 +34,7 @@ from generator.reports.build import _Composer
 from generator.settings import load_settings
 
 from .conftest import ROOT
-from .helpers import run_cli
+from .helpers import example_site, run_cli
 from .optional_tools import need_program
 
 TEMPLATE = "projects/exemple-jardins-nantes-porto-novo.md"
@@ -91,9 +90,7 @@ class Site:
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Site:
     root = tmp_path_factory.mktemp("gfm")
-    for name in ("content", "projects", "theme"):
-        shutil.copytree(ROOT / name, root / name)
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    example_site(root)
     template = (ROOT / TEMPLATE).read_text(encoding="utf-8")
     front = template[: template.index(FRONT_MATTER_END, 4) + len(FRONT_MATTER_END)]
     for slug, body in HABITS.items():

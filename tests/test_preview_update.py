@@ -13,7 +13,7 @@ from generator.preview_update import PreviewMemory, QuickSite, quick_site, snaps
 from generator.settings import load_settings
 from generator.site_build import prepare_site
 
-from .conftest import ROOT
+from .helpers import example_site
 
 SHEET = "projects/femmes-poisson-seche-senegal.md"
 """A sheet that the example write-up presents (« Présenté dans »)."""
@@ -23,9 +23,7 @@ WRITEUP = "content/comptes-rendus/caac-cooperer-autrement.md"
 @pytest.fixture
 def root(tmp_path: Path) -> Path:
     root = tmp_path / "repo"
-    for name in ("content", "projects", "theme"):
-        shutil.copytree(ROOT / name, root / name)
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    example_site(root)
     return root
 
 

@@ -25,6 +25,7 @@ from generator.reports.htmltext import NNBSP, french_spacing, prefix_anchors
 from generator.settings import load_settings
 
 from .conftest import ROOT
+from .helpers import example_site
 from .optional_tools import need_program
 
 THEME = ROOT / "theme"
@@ -452,6 +453,14 @@ def test_programme_report_carries_its_published_barometer_results(build: Build) 
         assert f"{flat(row['dimension'].title)} {scores}" in text
 
 
+def _without_updated(root: Path) -> Path:
+    """The sheets of ``root`` without their front matter's ``updated`` date."""
+    for sheet in (root / "projects").glob("*.md"):
+        text = sheet.read_text("utf-8")
+        sheet.write_text(re.sub(r"^updated: .*\n", "", text, flags=re.M), "utf-8")
+    return root
+
+
 @pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 def test_a_report_of_sheets_without_updated_is_dated_by_their_last_commit(tmp_path: Path) -> None:
     """Sheets need no ``updated``: committed, they are dated by Git, and so is the cover of a
@@ -460,13 +469,7 @@ def test_a_report_of_sheets_without_updated_is_dated_by_their_last_commit(tmp_pa
 
     from .test_document_pages import git
 
-    root = tmp_path / "repo"
-    for name in ("content", "projects", "theme"):
-        shutil.copytree(ROOT / name, root / name)
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    for sheet in (root / "projects").glob("*.md"):
-        text = sheet.read_text("utf-8")
-        sheet.write_text(re.sub(r"^updated: .*\n", "", text, flags=re.M), "utf-8")
+    root = _without_updated(example_site(tmp_path / "repo"))
     git(root, "init", "-q")
     git(root, "add", ".")
     git(root, "commit", "-qm", "un", date="2023-02-03T10:00:00+00:00")
@@ -487,13 +490,7 @@ def test_a_report_of_uncommitted_sheets_without_updated_has_no_invented_date(
     build time would make every build differ)."""
     from generator.reports.build import _Composer
 
-    root = tmp_path / "repo"
-    for name in ("content", "projects", "theme"):
-        shutil.copytree(ROOT / name, root / name)
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    for sheet in (root / "projects").glob("*.md"):
-        text = sheet.read_text("utf-8")
-        sheet.write_text(re.sub(r"^updated: .*\n", "", text, flags=re.M), "utf-8")
+    root = _without_updated(example_site(tmp_path / "repo"))
     catalogue, bodies, assets = load(root)
     composer = _Composer(catalogue, bodies, assets, root / "theme")
     assert {composer.modified(s) for s in catalogue.projects.values()} == {""}

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import http.client
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -15,8 +14,7 @@ import pytest
 
 from generator.serve_guard import allowed_hosts, host_name, request_problem
 
-from .conftest import ROOT
-from .helpers import free_port, wait_for_server
+from .helpers import example_site, free_port, wait_for_server
 
 
 def test_host_names_are_read_with_and_without_ports() -> None:
@@ -50,9 +48,7 @@ def preview(
     """``mkdocs serve`` on a copy of the example, with and without live reload (MkDocs
     calls the plugins' ``on_serve`` only with it)."""
     root = tmp_path_factory.mktemp("serve")
-    for name in ("content", "projects", "theme"):
-        shutil.copytree(ROOT / name, root / name)
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    example_site(root)
     port = free_port()
     log = root / "serve.log"
     with log.open("wb") as output:

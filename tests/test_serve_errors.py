@@ -13,7 +13,6 @@ from __future__ import annotations
 import http.client
 import importlib.util
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -25,8 +24,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT
-from .helpers import free_port, wait_for_server
+from .helpers import example_site, free_port, wait_for_server
 from .search_support import launch_browser
 
 pytestmark = pytest.mark.slow
@@ -68,9 +66,7 @@ class Preview:
 
 def _example(tmp_path: Path) -> Path:
     root = tmp_path / "site-source"
-    for name in ("content", "projects", "theme"):
-        shutil.copytree(ROOT / name, root / name)
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    example_site(root)
     return root
 
 

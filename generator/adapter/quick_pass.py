@@ -142,7 +142,7 @@ class FollowUp:
         server = self.server
         condition = getattr(server, "_rebuild_cond", None)
         if condition is None or not hasattr(server, "_want_rebuild"):
-            log.info("the listings and the search follow at the next save")
+            log.info(text("serve-suite-au-prochain-enregistrement"))
             return
         with condition:
             self.due = True
@@ -167,19 +167,16 @@ class QuickPreview:
         full build, which keeps the inputs found here)."""
         memory, due = self.memory, self.follow_up.due
         self.follow_up.due = False
-        # a full build replaces what is shown: known again once it succeeds (built())
-        self.memory = None
         self.snapshot = snapshot_inputs(settings, memory)
-        if memory is None or due:
-            return None
-        try:
-            quick = quick_site(settings, memory, self.snapshot)
-        except Exception as error:  # a fault of the quick pass: never worse than a full build
-            log.warning(text("serve-rapide-echec", detail=f"{type(error).__name__}: {error}"))
-            return None
+        quick = None
+        if memory is not None and not due:
+            try:
+                quick = quick_site(settings, memory, self.snapshot)
+            except Exception as error:  # a fault of the quick pass: never worse than a full build
+                log.warning(text("serve-rapide-echec", detail=f"{type(error).__name__}: {error}"))
         if quick is None:
+            self.memory = None  # a full build replaces what is shown: known again in built()
             return None
-        self.memory = memory  # until this pass has put its pages in place (finish())
         self.current = QuickPass(quick, config)
         config.nav = quick.site.plan.nav
         config.extra["pk_licence"] = licence_meta(settings.site_licence)

@@ -102,3 +102,9 @@ entry(
     "internal error of the generator (a bug, neither a content error nor the machine's) while "
     "making a PDF: {detail}; please report it with this message and the generator's version",
 )
+entry(
+    "serve-suite-au-prochain-enregistrement",
+    "text",
+    "les listes et la recherche suivront au prochain enregistrement",
+    "the listings and the search follow at the next save",
+)
